@@ -1,0 +1,35 @@
+# The two commands of the README: `make demo` and `make test`. Each does the whole
+# set-up on a fresh machine (virtual environment, install, migrate) before its work.
+PYTHON_BOOT := $(shell scripts/find-python)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test setup migrate serve bench clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: migrate
+	scripts/ensure-chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) bench/rules_bench.py
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .hypothesis

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrgConfig(AppConfig):
+    name = "chaiqin.org"
+    verbose_name = "組織與人員"

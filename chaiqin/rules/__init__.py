@@ -1,0 +1,36 @@
+"""chaiqin.rules: what the law says, evaluated. Pure Python: no Django, no database.
+
+The public API is fixed in shared/RULES_API.md; every name there is importable from here.
+Each submodule declares its public names in `__all__` and owns one area of law:
+
+- leave.py      leave types, quotas, pay, merge and window rules (請假規則, 性別平等工作法)
+- annual.py     annual leave by seniority and its carry-over (勞基法§38, 公務人員請假規則§7-§10, 教師請假規則§8)
+- hours.py      working-hour caps, rest, the 7-day rule (公務員服務法§12, 勞基法§30-§36)
+- pay.py        overtime pay (勞基法§24, §39)
+- comptime.py   comp time (補休) ledger order and expiry (勞基法§32-1)
+- wfh.py        work from home during pregnancy (seed 000)
+- subsidy.py    the national travel card subsidy (休假改進措施§5)
+- committee.py  committee gender minimum (考績委員會組織規程§2, 陞遷法施行細則§7)
+- survey.py     the yearly gender-friendly survey and its achievement rate (seed 004)
+"""
+
+from .errors import RuleInputError
+from .regimes import CIVIL, LABOR, REGIMES, TEACHER, check_regime
+
+from .leave import *  # noqa: E402,F401,F403
+from .annual import *  # noqa: E402,F401,F403
+from .hours import *  # noqa: E402,F401,F403
+from .pay import *  # noqa: E402,F401,F403
+from .comptime import *  # noqa: E402,F401,F403
+from .wfh import *  # noqa: E402,F401,F403
+from .subsidy import *  # noqa: E402,F401,F403
+from .committee import *  # noqa: E402,F401,F403
+from .survey import *  # noqa: E402,F401,F403
+
+from . import annual, comptime, committee, hours, leave, pay, subsidy, survey, wfh  # noqa: E402
+
+__all__ = [
+    "RuleInputError", "CIVIL", "TEACHER", "LABOR", "REGIMES", "check_regime",
+    *leave.__all__, *annual.__all__, *hours.__all__, *pay.__all__, *comptime.__all__,
+    *wfh.__all__, *subsidy.__all__, *committee.__all__, *survey.__all__,
+]
