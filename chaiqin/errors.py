@@ -1,0 +1,21 @@
+"""The one shape of a refused action, for every app (STYLE.md habit 5).
+
+A service raises ChaiqinError with a Chinese message naming the rule and, where the law is
+the reason, its citation. Views turn it into a page message, the API into a 400/409 body.
+"""
+
+from __future__ import annotations
+
+
+class ChaiqinError(Exception):
+    """A domain refusal: `message` (Chinese), optional `citation` (e.g. 勞動基準法第38條), `field`."""
+
+    def __init__(self, message: str, *, citation: str = "", field: str | None = None, code: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.citation = citation
+        self.field = field
+        self.code = code
+
+    def __str__(self) -> str:
+        return f"{self.message}（{self.citation}）" if self.citation else self.message

@@ -1,0 +1,91 @@
+"""Who may see or act on whose records: the one permission layer (STYLE.md habit 3).
+
+- everyone: their own records;
+- a direct supervisor: the people under them, directly or through their reports;
+- a unit head: the people of the units they head;
+- 人事 (personnel), 機關首長 (agency head), 系統管理者 (sysadmin): everyone in their agency,
+  and in the agencies below it (roll-ups);
+- 政風 (ethics): the people of their agency (they review overseas travel forms).
+Nobody reaches another agency's data by editing an id: lookups go through `person_get_for`,
+which answers 404 for anything outside the viewer's scope.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Agency, Person, RoleAssignment
+
+AGENCY_WIDE_ROLES = {
+    RoleAssignment.Role.PERSONNEL,
+    RoleAssignment.Role.AGENCY_HEAD,
+    RoleAssignment.Role.SYSADMIN,
+}
+
+
+def roles_of(person: Person) -> set[str]:
+    """Granted role codes of `person` plus the derived ones: employee, supervisor, unit_head. Two queries."""
+    found = {"employee"}
+    found.update(RoleAssignment.objects.filter(person=person).values_list("role", flat=True))
+    if Person.objects.filter(supervisor=person).exists():
+        found.add("supervisor")
+    if person.headed_units.exists():
+        found.add("unit_head")
+    return found
+
+
+def agency_and_descendant_ids(agency_ids: set[int]) -> set[int]:
+    """The given agencies and every agency below them (one query per tree level)."""
+    result = set(agency_ids)
+    frontier = set(agency_ids)
+    while frontier:
+        frontier = set(Agency.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - result
+        result |= frontier
+    return result
+
+
+def subordinate_ids(person: Person) -> set[int]:
+    """Everyone below `person` through the supervisor chain (one query per level)."""
+    result: set[int] = set()
+    frontier = {person.pk}
+    while frontier:
+        frontier = set(Person.objects.filter(supervisor_id__in=frontier).values_list("id", flat=True)) - result
+        frontier.discard(person.pk)
+        result |= frontier
+    return result
+
+
+def visible_people(viewer: Person) -> QuerySet[Person]:
+    """Every Person whose records `viewer` may see, as a queryset (own, reports, units, agency scope)."""
+    wide = set(
+        RoleAssignment.objects.filter(person=viewer, role__in=AGENCY_WIDE_ROLES).values_list("agency_id", flat=True)
+    )
+    if wide:
+        return Person.objects.filter(agency_id__in=agency_and_descendant_ids(wide))
+    if RoleAssignment.objects.filter(person=viewer, role=RoleAssignment.Role.ETHICS).exists():
+        return Person.objects.filter(agency_id=viewer.agency_id)
+    condition = Q(pk=viewer.pk) | Q(pk__in=subordinate_ids(viewer)) | Q(unit__head=viewer)
+    return Person.objects.filter(condition).distinct()
+
+
+def can_see_person(viewer: Person, target: Person) -> bool:
+    """True if `viewer` may see `target`'s records."""
+    return viewer.pk == target.pk or visible_people(viewer).filter(pk=target.pk).exists()
+
+
+def person_of(user) -> Person:
+    """The Person of a logged-in user; 404 for accounts without one (e.g. a bare superuser)."""
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is None:
+        raise Http404("此帳號沒有對應的人員資料。")
+    return person
+
+
+def person_get_for(user, person_id: int) -> Person:
+    """The Person `person_id` if `user` may see them, else Http404 (never reveals that the id exists)."""
+    viewer = person_of(user)
+    try:
+        return visible_people(viewer).select_related("agency", "unit", "supervisor").get(pk=person_id)
+    except Person.DoesNotExist:
+        raise Http404("查無此人員，或您沒有檢視權限。") from None
