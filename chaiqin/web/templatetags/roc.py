@@ -1,0 +1,56 @@
+"""Template filters that show dates the way people in Taiwan read them.
+
+    {% load roc %}
+    {{ leave.start|roc }}          → 115-03-09
+    {{ leave.start|roc_long }}     → 民國115年3月9日（一）
+    {{ leave.start|weekday_zh }}   → 一
+    {{ punch.at|roc_datetime }}    → 115-03-09 08:00
+
+Aware datetimes are shown in Asia/Taipei. Empty values (None, "") show as "" so a template
+need not guard them; a value that is not a date is shown unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django import template
+
+from chaiqin import dates
+
+register = template.Library()
+
+
+def _as_date(value):
+    if isinstance(value, datetime):
+        return value.astimezone(dates.TAIPEI).date() if value.tzinfo else value.date()
+    return value
+
+
+@register.filter
+def roc(value):
+    """`115-03-09`."""
+    value = _as_date(value)
+    return dates.format_roc(value) if isinstance(value, date) else (value if value is not None else "")
+
+
+@register.filter
+def roc_long(value):
+    """`民國115年3月9日（一）`."""
+    value = _as_date(value)
+    return dates.format_roc_long(value) if isinstance(value, date) else (value if value is not None else "")
+
+
+@register.filter
+def weekday_zh(value):
+    """`一` … `日`."""
+    value = _as_date(value)
+    return dates.weekday_zh(value) if isinstance(value, date) else ""
+
+
+@register.filter
+def roc_datetime(value):
+    """`115-03-09 08:00` (Asia/Taipei)."""
+    if isinstance(value, datetime):
+        return dates.format_roc_datetime(value)
+    return roc(value)
