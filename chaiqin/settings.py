@@ -116,7 +116,8 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Django 6.1's MAILERS replaces EMAIL_BACKEND; the demo prints mail to the console.
+MAILERS = {"default": {"BACKEND": env.str("MAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="chaiqin@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -24,6 +24,19 @@ AGENCY_WIDE_ROLES = {
 }
 
 
+ROLE_LABELS = {
+    "employee": "員工",
+    "supervisor": "直屬主管",
+    "unit_head": "單位主管",
+    **{role.value: role.label for role in RoleAssignment.Role},
+}
+
+
+def role_labels(roles: set[str]) -> list[str]:
+    """Chinese names of role codes, in a stable order (employee first, system admin last)."""
+    return [label for code, label in ROLE_LABELS.items() if code in roles]
+
+
 def roles_of(person: Person) -> set[str]:
     """Granted role codes of `person` plus the derived ones: employee, supervisor, unit_head. Two queries."""
     found = {"employee"}

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from chaiqin.org.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_load
+
+
+class Command(BaseCommand):
+    help = "載入示範機關與人員（花蓮縣政府、國立恆春工商），並列出示範帳號。"
+
+    def handle(self, *args, **options):
+        created, count = demo_load()
+        self.stdout.write(("已載入示範資料" if created else "示範資料已存在") + f"：共 {count} 人。")
+        self.stdout.write("")
+        self.stdout.write("示範帳號（密碼皆為 %s）：" % DEMO_PASSWORD)
+        for login in DEMO_LOGINS:
+            self.stdout.write(f"  {login.role:<8} {login.username:<12} {login.who}")
+        self.stdout.write("")
+        self.stdout.write("開啟 http://127.0.0.1:8000/ 登入。")
