@@ -32,4 +32,4 @@ bench: setup
 	$(PY) bench/rules_bench.py
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .hypothesis

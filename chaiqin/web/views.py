@@ -1,0 +1,79 @@
+"""Pages of the foundation: home, a person's page, the people one may see. Views stay thin."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from chaiqin import clock
+from chaiqin.calendar import selectors as office_calendar
+from chaiqin.org import access
+from chaiqin.org.models import Person
+
+from .navigation import nav_areas
+
+
+def _page(request, template: str, nav: str, **context):
+    person = getattr(request.user, "person", None)
+    roles = access.roles_of(person) if person is not None else set()
+    context.update(nav=nav, nav_areas=nav_areas(), roles=roles, can_see_people=bool(roles - {"employee"}))
+    return render(request, template, context)
+
+
+def _month_param(request, today: date) -> date:
+    raw = request.GET.get("month", "")
+    if raw:
+        try:
+            year, month = (int(part) for part in raw.split("-"))
+            return date(year, month, 1)
+        except (ValueError, TypeError):
+            pass
+    return today.replace(day=1)
+
+
+@login_required
+def home(request):
+    today = clock.today()
+    person = getattr(request.user, "person", None)
+    if person is None:
+        return _page(request, "web/home_no_person.html", "home")
+    first = _month_param(request, today)
+    days = office_calendar.month_days(person.agency, first.year, first.month)
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    by_date = {info.date: info for info in days}
+    prev_month = (first - date.resolution).replace(day=1)
+    next_month = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return _page(
+        request,
+        "web/home.html",
+        "home",
+        person=person,
+        today=office_calendar.day_info(person.agency, today),
+        month_label=f"民國{first.year - 1911}年{first.month}月",
+        role_labels=access.role_labels(access.roles_of(person)),
+        weeks=[[by_date.get(d) if d.month == first.month else None for d in week] for week in weeks],
+        prev_month=prev_month,
+        next_month=next_month,
+        today_date=today,
+    )
+
+
+@login_required
+def person_detail(request, person_id: int):
+    target = access.person_get_for(request.user, person_id)
+    return _page(request, "web/person_detail.html", "people", target=target)
+
+
+@login_required
+def people(request):
+    viewer = access.person_of(request.user)
+    queryset = access.visible_people(viewer).select_related("agency", "unit").order_by("agency__code", "unit__sort_order", "employee_no")
+    query = request.GET.get("q", "").strip()
+    if query:
+        queryset = queryset.filter(name__contains=query) | queryset.filter(employee_no__startswith=query)
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    return _page(request, "web/people.html", "people", page=page, query=query)
