@@ -147,7 +147,7 @@ def _roc_year(year: object) -> int:
 
 
 def survey_years() -> list[int]:
-    """The ROC years that have survey data on file, oldest first."""
+    """The ROC years that have a gender-friendly survey on file (seed 004: 115), oldest first."""
     years = []
     for path in DATA_DIR.glob("survey_*.toml"):
         suffix = path.stem.removeprefix("survey_")

@@ -219,10 +219,12 @@ def wfh_weekly_caps(
     if delivered_on is not None:
         delivered_on = _check_date(delivered_on, "分娩日")
         last = min(end, delivered_on - timedelta(days=1))
+    if last < start:
+        # Delivered before the period: nothing to schedule, whatever the due date said.
+        return []
     # Validate the whole period up front so a bad due date fails before any week is built.
     gestation_weeks(due_date, start)
-    if last >= start:
-        gestation_weeks(due_date, last)
+    gestation_weeks(due_date, last)
     weeks: list[WfhWeek] = []
     day = start
     while day <= last:

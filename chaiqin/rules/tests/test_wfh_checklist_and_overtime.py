@@ -92,3 +92,11 @@ def test_a_calendar_without_a_later_workday_is_refused():
 def test_a_callable_answering_a_day_not_after_the_overtime_is_refused():
     with pytest.raises(rules.RuleInputError, match="次一工作日"):
         rules.wfh_overtime_filing_deadline(date(2026, 3, 13), lambda day: day)
+
+
+def test_checklist_keys_are_unique_and_every_item_cites_seed_000():
+    # Forms store answers by key (wfh.toml): a duplicate would merge two considerations.
+    items = rules.wfh_approval_checklist()
+    assert len({i.key for i in items}) == len(items)
+    assert all(i.citation.startswith(RULE) for i in items)
+    assert {i.kind for i in items} <= {"consider", "required", "note"}

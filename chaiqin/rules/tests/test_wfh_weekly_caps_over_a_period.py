@@ -65,3 +65,9 @@ def test_a_period_reaching_past_45_weeks_without_delivery_is_refused():
     # Without a delivery date the period cannot run on for months after the due date.
     with pytest.raises(rules.RuleInputError, match="預產期"):
         rules.wfh_weekly_caps(DUE, date(2026, 5, 1), date(2026, 9, 1))
+
+
+def test_a_period_after_delivery_is_empty_even_long_after_the_due_date():
+    # 第3點第1項第3款 ends WFH at delivery; the due date no longer matters afterwards.
+    assert rules.wfh_weekly_caps(DUE, date(2026, 12, 1), date(2026, 12, 31),
+                                 delivered_on=date(2026, 5, 30)) == []
