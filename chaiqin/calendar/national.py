@@ -20,11 +20,11 @@ What the package (0.108) gives for TW, and how it is used here:
   off for some groups only (軍人節 for the armed forces).
 
 What the package gets wrong against the law, corrected as data below (LAW_NAME_FIXES):
-紀念日及節日實施條例 (三讀 2025-05-09, 總統公布施行 2025) makes 小年夜 (農曆除夕前一日) a day off
-from 2026. The package adds the day but labels it 「農曆除夕」 like the day after, and its
-observed day 「農曆除夕（補假）」; the DGPA calendar for 115年 calls them 小年夜 and 小年夜補假.
-Which days are off is right for 2025–2027 (checked against DGPA's 114 and 115 calendars in
-tests); only the names are corrected.
+紀念日及節日實施條例 (立法院三讀 2025-05-09, in force on promulgation) makes 小年夜, the day
+before 農曆除夕, a day off; the package adds it from 2026 but labels it 「農曆除夕」 like the day
+after, and its observed day 「農曆除夕（補假）」. Only the names are corrected: which days are
+off is right (tests/test_national_holidays_2026.py checks 2026 day by day against the DGPA's
+115年 calendar, and the observance rules in 2025 and 2027).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ OBSERVED_SUFFIX = "（補假）"
 LAW_NAME_FIXES = {
     "小年夜": {
         "from_year": 2026,
-        "citation": "紀念日及節日實施條例第5條（農曆除夕前一日，小年夜），2025年公布",
+        "citation": "紀念日及節日實施條例（2025年）：農曆除夕前一日（小年夜）放假",
         "package_label": NEW_YEARS_EVE,
     },
 }
