@@ -357,6 +357,7 @@ def leave_charge(regime: str, code: str, *, requested_minutes: int, used: Mappin
         pay_override = leave_pay(regime, code, on=on, hired=hired)
 
     remaining = requested_minutes
+    running = dict(used)  # earlier slices of this same request use quota too
     parts: list[ChargePart] = []
     for step in _chain(regime, row):
         if remaining == 0:
@@ -366,7 +367,7 @@ def leave_charge(regime: str, code: str, *, requested_minutes: int, used: Mappin
         for key in quotas:
             cap = _cap_minutes(regime, key, on, day_minutes, entitled)
             if cap is not None:
-                left = max(0, cap - used.get(key, 0))
+                left = max(0, cap - running.get(key, 0))
                 room = left if room is None else min(room, left)
         take = remaining if room is None else min(room, remaining)
         if take <= 0:
@@ -379,6 +380,8 @@ def leave_charge(regime: str, code: str, *, requested_minutes: int, used: Mappin
             citation=_cite(regime, step.get("citation", row["citation"]), on),
             beyond_entitlement=beyond))
         remaining -= take
+        for key in quotas:
+            running[key] = running.get(key, 0) + take
     if remaining:
         beyond = row.get("beyond") or f"{ltype.name}已逾法定日數。"
         parts.append(ChargePart(
