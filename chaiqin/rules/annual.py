@@ -6,6 +6,7 @@ Law: 勞動基準法第38條 and 施行細則第24條 (labor), 公務人員請�
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
@@ -65,16 +66,16 @@ def _labor_anniversary(hired: date, on: date, row: dict[str, Any]) -> Decimal:
     return Decimal(row["six_months_days"]) if add_months(hired, 6) <= on else Decimal(0)
 
 
-def _months_between(start: date, end: date) -> Fraction:
-    """Calendar months from `start` up to (not including) `end`, the last one as a fraction of its days."""
-    if end <= start:
-        return Fraction(0)
-    months = 0
-    while add_months(start, months + 1) <= end:
-        months += 1
-    here = add_months(start, months)
-    nxt = add_months(start, months + 1)
-    return months + Fraction((end - here).days, (nxt - here).days)
+def _year_position(day: date, year: int) -> Fraction:
+    """Months from 1 January of `year` to `day`, the current month as a fraction of its days.
+
+    Measuring every boundary from the same 1 January makes the slices of one calendar
+    year add up to exactly 12 months.
+    """
+    if day.year > year:
+        return Fraction(12)
+    days_in_month = calendar.monthrange(day.year, day.month)[1]
+    return (day.month - 1) + Fraction(day.day - 1, days_in_month)
 
 
 def _labor_calendar(hired: date, on: date, row: dict[str, Any]) -> Decimal:
@@ -88,7 +89,8 @@ def _labor_calendar(hired: date, on: date, row: dict[str, Any]) -> Decimal:
         start, end = add_months(hired, 12 * n), add_months(hired, 12 * (n + 1))
         if start >= year_end:
             break
-        overlap = _months_between(max(start, year_start), min(end, year_end))
+        lo, hi = max(start, year_start), min(end, year_end)
+        overlap = _year_position(hi, on.year) - _year_position(lo, on.year) if hi > lo else Fraction(0)
         total += _step_days(row, n) * overlap / 12
         n += 1
     return (Decimal(total.numerator) / Decimal(total.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
