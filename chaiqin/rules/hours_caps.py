@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Hashable, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -292,6 +292,7 @@ def _who(sh: Any) -> str:
     return f"（人員 {sh.person!r}，{sh.start}–{sh.end}）"
 
 
+@lru_cache(maxsize=8192)
 def fmt_duration(seconds: float) -> str:
     """Seconds as Chinese hours and minutes: 45000 -> '12小時30分'."""
     minutes = int(round(seconds / 60))
