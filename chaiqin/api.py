@@ -20,6 +20,10 @@ from chaiqin.org import access
 api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api")
 
 
+for _prefix in ("workflow", "leave", "attendance", "overtime", "wfh", "trips", "compliance"):
+    api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
+
+
 @api.exception_handler(ChaiqinError)
 def _chaiqin_error(request, exc: ChaiqinError):
     return api.create_response(request, {"detail": exc.message, "citation": exc.citation}, status=400)

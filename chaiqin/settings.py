@@ -35,6 +35,13 @@ INSTALLED_APPS = [
     "chaiqin.web",
     "chaiqin.org",
     "chaiqin.calendar",
+    "chaiqin.workflow",
+    "chaiqin.leave",
+    "chaiqin.attendance",
+    "chaiqin.overtime",
+    "chaiqin.wfh",
+    "chaiqin.trips",
+    "chaiqin.compliance",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,11 @@ def _page(request, template: str, nav: str, **context):
     person = getattr(request.user, "person", None)
     roles = access.roles_of(person) if person is not None else set()
     context.update(nav=nav, nav_areas=nav_areas(), roles=roles, can_see_people=bool(roles - {"employee"}))
+    if person is not None:
+        from chaiqin.workflow import selectors as workflow
+
+        context.update(inbox_count=workflow.inbox(person).count(),
+                       unread_count=workflow.unread_notifications(person).count())
     return render(request, template, context)
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComplianceConfig(AppConfig):
+    name = "chaiqin.compliance"
+    verbose_name = "人事業務"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OvertimeConfig(AppConfig):
+    name = "chaiqin.overtime"
+    verbose_name = "加班"

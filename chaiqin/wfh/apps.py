@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WfhConfig(AppConfig):
+    name = "chaiqin.wfh"
+    verbose_name = "居家辦公"

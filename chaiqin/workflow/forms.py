@@ -1,0 +1,6 @@
+from django import forms
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label="簽核", choices=[("approve", "同意"), ("return", "退回修正"), ("reject", "不同意")])
+    comment = forms.CharField(label="意見", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}))

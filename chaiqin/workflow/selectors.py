@@ -1,0 +1,54 @@
+"""Reads of the workflow: inboxes, a person's cases, a case's trail, who may see a case."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from chaiqin import clock
+from chaiqin.org import access
+from chaiqin.org.models import Person
+
+from .models import AuditEvent, Case, Delegation, Notification, Step
+
+
+def inbox(person: Person) -> QuerySet[Step]:
+    """Steps waiting for `person`: their own, and those of people whose delegation they hold now."""
+    now = clock.now()
+    delegators = Delegation.objects.filter(delegate=person, start__lte=now, end__gte=now).values("person_id")
+    return (
+        Step.objects.filter(status=Step.Status.CURRENT, case__status=Case.Status.PENDING)
+        .filter(Q(decider=person) | Q(decider_id__in=delegators))
+        .select_related("case", "case__applicant", "case__applicant__unit", "decider")
+        .order_by("case__created_at")
+    )
+
+
+def cases_of(person: Person) -> QuerySet[Case]:
+    return Case.objects.filter(applicant=person).order_by("-created_at")
+
+
+def trail(case: Case) -> QuerySet[AuditEvent]:
+    return case.events.select_related("actor", "on_behalf_of", "step").order_by("at", "pk")
+
+
+def case_get_for(user, case_id: int) -> Case:
+    """The case if `user` applied, decides or decided a step, or may see the applicant; else 404."""
+    viewer = access.person_of(user)
+    try:
+        case = Case.objects.select_related("applicant", "agency").get(pk=case_id)
+    except Case.DoesNotExist:
+        raise Http404("查無此案件，或您沒有檢視權限。") from None
+    if case.applicant_id == viewer.pk or case.steps.filter(Q(decider=viewer) | Q(acted_by=viewer)).exists():
+        return case
+    now = clock.now()
+    if Delegation.objects.filter(delegate=viewer, start__lte=now, end__gte=now,
+                                 person_id__in=case.steps.values("decider_id")).exists():
+        return case
+    if access.can_see_person(viewer, case.applicant):
+        return case
+    raise Http404("查無此案件，或您沒有檢視權限。")
+
+
+def unread_notifications(person: Person) -> QuerySet[Notification]:
+    return Notification.objects.filter(person=person, read_at__isnull=True).order_by("-created_at")

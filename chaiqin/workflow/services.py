@@ -1,0 +1,196 @@
+"""Every change of a case's state: open, decide, return, withdraw, resubmit, cancel, delegate.
+
+Each runs in one transaction, locks the case row first (two deciders clicking at once cannot
+both move it), writes an AuditEvent, and notifies whoever must act next.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.mail import send_mail
+from django.db import transaction
+
+from chaiqin import clock
+from chaiqin.errors import ChaiqinError
+from chaiqin.org.models import Person
+
+from . import registry
+from .models import AuditEvent, Case, Delegation, Notification, Step
+from .routing import PlannedStep
+
+DECISIONS = {"approve", "return", "reject"}
+
+
+def notify(*, person: Person, message: str, case: Case | None = None, url: str = "") -> Notification:
+    """An in-page notification, and an e-mail once the transaction commits (when the person has an address)."""
+    note = Notification.objects.create(person=person, case=case, message=message, url=url, created_at=clock.now())
+    if person.email:
+        transaction.on_commit(
+            lambda: send_mail(f"[差勤系統] {message}", f"{message}\n\n{url}", None, [person.email], fail_silently=True)
+        )
+    return note
+
+
+def _form_url(case: Case) -> str:
+    try:
+        return registry.form_kind(case.kind).url(registry.form_of(case))
+    except LookupError:
+        return ""
+
+
+def _lock(case: Case) -> Case:
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _create_steps(case: Case, planned: list[PlannedStep], first_order: int) -> Step:
+    steps = [
+        Step(case=case, order=first_order + i, role=p.role, decider=p.decider,
+             status=Step.Status.CURRENT if i == 0 else Step.Status.WAITING)
+        for i, p in enumerate(planned)
+    ]
+    Step.objects.bulk_create(steps)
+    return case.steps.get(order=first_order)
+
+
+def _ask(case: Case, step: Step) -> None:
+    label = registry.label_of(case.kind)
+    notify(person=step.decider, case=case, url=_form_url(case),
+           message=f"{case.applicant.name}的{label}待您以{step.get_role_display()}身分簽核：{case.title}")
+
+
+@transaction.atomic
+def case_open(*, form, kind: str, applicant: Person, title: str, steps: list[PlannedStep], note: str = "") -> Case:
+    """Open a case for `form` (already saved) and ask its first decider."""
+    if not steps:
+        raise ChaiqinError("此表單沒有任何簽核關卡，無法送出。")
+    now = clock.now()
+    case = Case.objects.create(agency_id=applicant.agency_id, applicant=applicant, kind=kind, form_id=form.pk,
+                               title=title, created_at=now)
+    first = _create_steps(case, steps, 1)
+    AuditEvent.objects.create(case=case, actor=applicant, action=AuditEvent.Action.SUBMIT, note=note, at=now)
+    _ask(case, first)
+    return case
+
+
+def _acting_for(step: Step, actor: Person, at: datetime) -> Person | None:
+    """None when `actor` is the decider; the decider when `actor` holds their delegation now; else refuse."""
+    if step.decider_id == actor.pk:
+        return None
+    if Delegation.objects.filter(person_id=step.decider_id, delegate=actor, start__lte=at, end__gte=at).exists():
+        return step.decider
+    raise ChaiqinError("您不是此關卡的簽核人，也未受託代理簽核。")
+
+
+@transaction.atomic
+def case_decide(*, case: Case, actor: Person, decision: str, comment: str = "") -> Case:
+    """Approve, return (with a reason) or reject the current step of `case` as `actor`."""
+    if decision not in DECISIONS:
+        raise ChaiqinError(f"未知的簽核決定「{decision}」：只能同意、退回或不同意。")
+    case = _lock(case)
+    if case.status != Case.Status.PENDING:
+        raise ChaiqinError(f"此案件目前為「{case.get_status_display()}」，無法簽核。")
+    step = case.steps.select_for_update().get(status=Step.Status.CURRENT)
+    now = clock.now()
+    on_behalf = _acting_for(step, actor, now)
+    if decision in ("return", "reject") and not comment.strip():
+        raise ChaiqinError("退回或不同意時，請填寫理由。")
+
+    step.status = {"approve": Step.Status.APPROVED, "return": Step.Status.RETURNED, "reject": Step.Status.REJECTED}[decision]
+    step.acted_by = actor
+    step.decided_at = now
+    step.comment = comment.strip()
+    step.save(update_fields=["status", "acted_by", "decided_at", "comment"])
+    action = {"approve": AuditEvent.Action.APPROVE, "return": AuditEvent.Action.RETURN, "reject": AuditEvent.Action.REJECT}[decision]
+    AuditEvent.objects.create(case=case, step=step, actor=actor, on_behalf_of=on_behalf, action=action,
+                              note=comment.strip(), at=now)
+
+    label = registry.label_of(case.kind)
+    if decision == "approve":
+        following = case.steps.filter(order__gt=step.order, status=Step.Status.WAITING).order_by("order").first()
+        if following is not None:
+            following.status = Step.Status.CURRENT
+            following.save(update_fields=["status"])
+            _ask(case, following)
+            return case
+        case.status = Case.Status.APPROVED
+        case.decided_at = now
+        case.save(update_fields=["status", "decided_at"])
+        registry.form_kind(case.kind).on_approved(registry.form_of(case))
+        notify(person=case.applicant, case=case, url=_form_url(case), message=f"您的{label}已核准：{case.title}")
+        return case
+
+    case.steps.filter(status=Step.Status.WAITING).update(status=Step.Status.CLOSED)
+    if decision == "return":
+        case.status = Case.Status.RETURNED
+        case.save(update_fields=["status"])
+        notify(person=case.applicant, case=case, url=_form_url(case),
+               message=f"您的{label}被退回修正（{comment.strip()}）：{case.title}")
+    else:
+        case.status = Case.Status.REJECTED
+        case.decided_at = now
+        case.save(update_fields=["status", "decided_at"])
+        registry.form_kind(case.kind).on_closed(registry.form_of(case), case.status)
+        notify(person=case.applicant, case=case, url=_form_url(case),
+               message=f"您的{label}未獲核准（{comment.strip()}）：{case.title}")
+    return case
+
+
+@transaction.atomic
+def case_withdraw(*, case: Case, actor: Person, reason: str = "") -> Case:
+    """The applicant takes back a case that is not finally decided."""
+    case = _lock(case)
+    if case.applicant_id != actor.pk:
+        raise ChaiqinError("只有申請人本人可以撤回。")
+    if case.status not in Case.OPEN:
+        raise ChaiqinError(f"此案件已{case.get_status_display()}，不能撤回；已核准的請假請辦理銷假。")
+    now = clock.now()
+    case.steps.filter(status__in=[Step.Status.CURRENT, Step.Status.WAITING]).update(status=Step.Status.CLOSED)
+    case.status = Case.Status.WITHDRAWN
+    case.decided_at = now
+    case.save(update_fields=["status", "decided_at"])
+    AuditEvent.objects.create(case=case, actor=actor, action=AuditEvent.Action.WITHDRAW, note=reason, at=now)
+    registry.form_kind(case.kind).on_closed(registry.form_of(case), case.status)
+    return case
+
+
+@transaction.atomic
+def case_resubmit(*, case: Case, actor: Person, steps: list[PlannedStep], note: str = "") -> Case:
+    """After a return, the applicant sends the corrected form through a fresh chain of steps."""
+    case = _lock(case)
+    if case.applicant_id != actor.pk:
+        raise ChaiqinError("只有申請人本人可以重新送出。")
+    if case.status != Case.Status.RETURNED:
+        raise ChaiqinError("只有被退回的案件可以修正後重送。")
+    last = case.steps.order_by("-order").values_list("order", flat=True).first() or 0
+    case.status = Case.Status.PENDING
+    case.save(update_fields=["status"])
+    first = _create_steps(case, steps, last + 1)
+    AuditEvent.objects.create(case=case, actor=actor, action=AuditEvent.Action.RESUBMIT, note=note, at=clock.now())
+    _ask(case, first)
+    return case
+
+
+@transaction.atomic
+def case_record(*, case: Case, actor: Person, action: str, note: str, close_as: str | None = None) -> Case:
+    """Record a change to an approved case (e.g. a partial cancellation); `close_as` also sets its status."""
+    case = _lock(case)
+    now = clock.now()
+    if close_as:
+        case.status = close_as
+        case.decided_at = now
+        case.save(update_fields=["status", "decided_at"])
+    AuditEvent.objects.create(case=case, actor=actor, action=action, note=note, at=now)
+    return case
+
+
+@transaction.atomic
+def delegation_create(*, person: Person, delegate: Person, start: datetime, end: datetime, reason: str = "") -> Delegation:
+    """`delegate` decides `person`'s steps from `start` to `end` (e.g. while on leave)."""
+    if end <= start:
+        raise ChaiqinError("代理簽核的結束時間必須晚於開始時間。")
+    if delegate.pk == person.pk:
+        raise ChaiqinError("不能指定自己為代理簽核人。")
+    if delegate.agency_id != person.agency_id:
+        raise ChaiqinError("代理簽核人必須是同一機關的人員。")
+    return Delegation.objects.create(person=person, delegate=delegate, start=start, end=end, reason=reason)
