@@ -6,6 +6,7 @@ both move it), writes an AuditEvent, and notifies whoever must act next.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from django.core.mail import send_mail
@@ -20,15 +21,22 @@ from .models import AuditEvent, Case, Delegation, Notification, Step
 from .routing import PlannedStep
 
 DECISIONS = {"approve", "return", "reject"}
+logger = logging.getLogger(__name__)
+
+
+def _mail(subject: str, body: str, to: str) -> None:
+    # The decision is already committed; a mail server that is down must not undo or hide it.
+    try:
+        send_mail(subject, body, None, [to])
+    except Exception:  # noqa: BLE001 - any transport error is logged, never raised
+        logger.exception("notification mail to %s failed", to)
 
 
 def notify(*, person: Person, message: str, case: Case | None = None, url: str = "") -> Notification:
     """An in-page notification, and an e-mail once the transaction commits (when the person has an address)."""
     note = Notification.objects.create(person=person, case=case, message=message, url=url, created_at=clock.now())
     if person.email:
-        transaction.on_commit(
-            lambda: send_mail(f"[差勤系統] {message}", f"{message}\n\n{url}", None, [person.email], fail_silently=True)
-        )
+        transaction.on_commit(lambda: _mail(f"[差勤系統] {message}", f"{message}\n\n{url}", person.email))
     return note
 
 

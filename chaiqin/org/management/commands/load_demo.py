@@ -1,3 +1,6 @@
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.core.management.base import BaseCommand
 
 from chaiqin.org.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_load
@@ -8,6 +11,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created, count = demo_load()
+        # Each form app may add its own demo records in chaiqin/<app>/demo.py: demo_load() -> str.
+        for app in ("calendar", "workflow", "leave", "attendance", "overtime", "wfh", "trips", "compliance"):
+            if find_spec(f"chaiqin.{app}.demo") is not None:
+                summary = import_module(f"chaiqin.{app}.demo").demo_load()
+                if summary:
+                    self.stdout.write(summary)
         self.stdout.write(("已載入示範資料" if created else "示範資料已存在") + f"：共 {count} 人。")
         self.stdout.write("")
         self.stdout.write("示範帳號（密碼皆為 %s）：" % DEMO_PASSWORD)
