@@ -24,10 +24,11 @@ Semantics (where RULES_API.md is silent, chosen and documented here):
   violation of its own, §40). The violation's day is the first day the running total passes
   the cap; one per month or period. Civil quarters are calendar quarters; the labor 3-month
   periods start at `quarter_start_month` (the agreed month; January by default).
-- Rest: less than 11 h between the end of a block and the start of the next
-  (`rest_under_11h`, on the later block's day). Applied between all blocks of a person
-  (not only at a change of shifts): the engine cannot tell shift work from overtime.
-  `min_rest_hours=8` for the §34(3) exceptions.
+- Rest: less than 11 h between the end of one workday's last block and the start of the
+  next workday's first block (`rest_under_11h`, on the later workday). Gaps between blocks
+  of the same workday (a dinner break before evening overtime) are not the daily rest.
+  Applied to every person, not only at a change of shifts: the engine cannot tell shift
+  work from overtime. `min_rest_hours=8` for the §34(3) exceptions, 0 to switch it off.
 - Days off (labor only, §36(1)): in every fixed 7-day cycle from `cycle_start` (default:
   Monday weeks) there must be one day without work (例假) and one more day without work or
   worked only as a 休息日. Days with no shift are days off. `schedule="four_week"` (§30-1,
@@ -379,7 +380,9 @@ class _Grid:
         same = b_person[1:] == b_person[:-1]
         gap = b_start[1:] - b_end[:-1]
         next_col = b_col[1:]
-        short = same & (gap < self.rest_min[next_col])
+        # Only between workdays: a dinner break between the regular day and the evening's
+        # overtime is not the daily rest the rule protects.
+        short = same & (next_col != b_col[:-1]) & (gap < self.rest_min[next_col])
         for i in np.flatnonzero(short).tolist():
             c = int(next_col[i])
             out.append(Violation(persons[p0 + int(b_person[i + 1])], "rest_under_11h", self.dates[c],

@@ -97,7 +97,7 @@ def check_hours_loop(
         block_end: datetime | None = None
         for start, end, is_ot, brk, dk, protected in rows:
             if block_end is None or start > block_end:
-                if block_end is not None:
+                if block_end is not None and start.date() != block_day:
                     gap = (start - block_end) // SECOND
                     st = settings(start.date())
                     if st.min_rest_seconds is not None and gap < st.min_rest_seconds:
