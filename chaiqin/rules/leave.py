@@ -121,7 +121,16 @@ def _rows(regime: str, on: date) -> list[dict[str, Any]]:
     return rows_in_force(_table(regime)["types"], on, what=f"{REGIMES[regime]}假別")
 
 
+# RULES_API.md names "miscarriage_4" as labor's earliest-term miscarriage row. 性別平等工作法
+# 第15條 has three rows, the earliest (妊娠未滿二個月, 5 days) being "miscarriage_3" in the
+# table; the fixed API's name answers to that same row, so callers of either name agree.
+CODE_ALIASES = {("labor", "miscarriage_4"): "miscarriage_3"}
+
+
 def _row(regime: str, code: str, on: date) -> dict[str, Any]:
+    alias_of = CODE_ALIASES.get((regime, code))
+    if alias_of is not None:
+        return {**_row(regime, alias_of, on), "code": code}
     rows = [r for r in _rows(regime, on) if r["code"] == code]
     if not rows:
         known = [r for r in _table(regime)["types"] if r["code"] == code]

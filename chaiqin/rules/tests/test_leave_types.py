@@ -157,10 +157,16 @@ def test_labor_has_no_mental_health_leave_and_says_so_naming_the_regime():
         rules.leave_type("labor", "mental_health", on=ON)
 
 
-def test_labor_has_only_three_miscarriage_rows():
-    # 性別平等工作法第15條第1項: 四星期、一星期、五日 — no fourth row
+def test_labor_miscarriage_4_of_the_fixed_api_is_the_earliest_term_row():
+    # 性別平等工作法第15條第1項: 四星期、一星期、五日 — three rows of law; RULES_API.md calls the
+    # earliest-term LSA row "miscarriage_4", so that name gives the 5-day row (妊娠未滿二個月).
+    row = rules.leave_type("labor", "miscarriage_4", on=ON)
+    assert row.code == "miscarriage_4" and row.quota_days == Decimal(5)
+    assert row.quota_days < rules.leave_type("labor", "miscarriage_2", on=ON).quota_days
+    listed = [t.code for t in rules.leave_types("labor", on=ON) if t.code.startswith("miscarriage")]
+    assert listed == ["miscarriage_1", "miscarriage_2", "miscarriage_3"]  # listed once, not twice
     with pytest.raises(rules.RuleInputError, match="miscarriage_4"):
-        rules.leave_type("labor", "miscarriage_4", on=ON)
+        rules.leave_type("civil", "miscarriage_4", on=ON)  # civil and teacher have three rows only
 
 
 def test_the_gender_equality_act_is_cited_by_its_name_in_force_on_the_day():
