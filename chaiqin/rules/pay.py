@@ -74,7 +74,8 @@ def overtime_pay_bands(
     第39條、第40條), for the pay sheet.
 
     workday: the hours after the regular day — first 2 h ×(1+1/3), hours 3–4 ×(1+2/3); at most
-    12 − `regular_hours` (§32(2)). rest_day (休息日): hours 1–2 ×(1+1/3), 3–8 ×(1+2/3), 9–12
+    12 − `regular_hours` (§32(2); a §30 flexible schedule with longer regular days leaves less
+    room, never more than the 4 hours §24(1) prices). rest_day (休息日): hours 1–2 ×(1+1/3), 3–8 ×(1+2/3), 9–12
     ×(2+2/3) (Ministry ruling; see the doubt in pay.toml). holiday (§39): hours 1–8 one more
     hourly wage each (the day's own wage is already paid: double), beyond 8 at the weekday
     overtime rates; `holiday_full_day=True` pays a whole extra day (8 h) for shorter work.
