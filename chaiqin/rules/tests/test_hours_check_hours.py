@@ -85,15 +85,6 @@ def test_more_than_fourteen_hours_under_exception_is_daily_over_14h():
     assert codes(rules.check_hours("civil", [shift], exception=True)) == [("daily_over_14h", date(2026, 5, 4))]
 
 
-def evenings(person, month, hours_each, count, year=2026, day_kind="workday", kind="overtime"):
-    out = []
-    for i in range(count):
-        d = date(year, month, 1) + timedelta(days=i)
-        out.append(S(person, datetime(d.year, d.month, d.day, 17), datetime(d.year, d.month, d.day, 17) + timedelta(hours=hours_each),
-                     kind, 0, day_kind))
-    return out
-
-
 @pytest.mark.parametrize("regime, kwargs, cap", [
     ("civil", {}, 60),                       # 公務員服務法第12條
     ("teacher", {}, 60),                     # seed 002: the same caps at a school
