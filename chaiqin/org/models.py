@@ -220,3 +220,15 @@ class RoleAssignment(models.Model):
             # A personnel officer of a county sees its schools through roll-ups of their own agency,
             # never by being granted a role inside another agency.
             raise ValidationError({"agency": "角色只能指派於此人所屬的機關。"})
+
+
+class LoginFailure(models.Model):
+    """A failed log-in, kept to slow down password guessing (counted per account and per address)."""
+
+    username = models.CharField("帳號", max_length=150, db_index=True)
+    ip = models.GenericIPAddressField("來源位址", null=True, blank=True, db_index=True)
+    at = models.DateTimeField("時間", db_index=True)
+
+    class Meta:
+        verbose_name = "登入失敗紀錄"
+        verbose_name_plural = "登入失敗紀錄"

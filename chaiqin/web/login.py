@@ -1,0 +1,67 @@
+"""Log-in with a limit on guessing: after too many failures for one account or from one address
+within a window, further attempts are refused for a while, whatever the password.
+
+Failures are rows in the database (org.LoginFailure), so the limit holds across server workers.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+from chaiqin import clock
+from chaiqin.org.models import LoginFailure
+
+
+def _limits() -> tuple[int, timedelta]:
+    return (getattr(settings, "LOGIN_FAILURE_LIMIT", 5),
+            timedelta(minutes=getattr(settings, "LOGIN_FAILURE_WINDOW_MINUTES", 15)))
+
+
+def client_ip(request) -> str | None:
+    # Behind a reverse proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips);
+    # X-Forwarded-For is not trusted here because any client can send it.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def login_blocked(username: str, ip: str | None) -> bool:
+    """True when `username` or `ip` has reached the failure limit inside the window."""
+    limit, window = _limits()
+    since = clock.now() - window
+    recent = LoginFailure.objects.filter(at__gte=since)
+    if recent.filter(username__iexact=username).count() >= limit:
+        return True
+    # An address may fail more often (a shared office NAT), but not without bound.
+    return ip is not None and recent.filter(ip=ip).count() >= limit * 4
+
+
+class LimitedAuthenticationForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "帳號或密碼錯誤，請再試一次。（帳號與密碼皆區分大小寫）",
+        "inactive": "此帳號已停用，請洽人事室。",
+        "blocked": "登入失敗次數過多，為保護帳號安全，請於 %(minutes)d 分鐘後再試，或洽系統管理者。",
+    }
+
+    def clean(self):
+        username = (self.data.get("username") or "").strip()
+        ip = client_ip(self.request) if self.request else None
+        limit, window = _limits()
+        if username and login_blocked(username, ip):
+            raise ValidationError(self.error_messages["blocked"], code="blocked",
+                                  params={"minutes": int(window.total_seconds() // 60)})
+        try:
+            return super().clean()
+        except ValidationError:
+            if username:
+                LoginFailure.objects.create(username=username, ip=ip, at=clock.now())
+            raise
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LimitedAuthenticationForm
+    redirect_authenticated_user = True
