@@ -1,6 +1,12 @@
 from django.contrib import admin
+from django.db import models
 
-from .models import Agency, Person, RoleAssignment, Unit
+from chaiqin.web.fields import ROCDateField, ROCDateInput
+
+from .models import Agency, LoginFailure, Person, RoleAssignment, Unit
+
+# Dates in the admin are typed and shown as people write them (民國 115-03-09 or 2026-03-09).
+ROC_DATES = {models.DateField: {"form_class": ROCDateField, "widget": ROCDateInput}}
 
 
 @admin.register(Agency)
@@ -29,3 +35,11 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "employee_no"]
     autocomplete_fields = ["supervisor", "user"]
     inlines = [RoleInline]
+    formfield_overrides = ROC_DATES
+
+
+@admin.register(LoginFailure)
+class LoginFailureAdmin(admin.ModelAdmin):
+    list_display = ["username", "ip", "at"]
+    search_fields = ["username", "ip"]
+    readonly_fields = ["username", "ip", "at"]

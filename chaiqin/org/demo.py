@@ -101,7 +101,7 @@ def _county(rng: random.Random, names: _Names) -> Agency:
             chief = b.person(unit, P.ADMIN, "科長", supervisor=director,
                              username="supervisor" if unit_name == "民政處" and section == 0 else None,
                              gender="M" if unit_name == "民政處" and section == 0 else None)
-            for n in range(4):
+            for n in range(2):
                 login = None
                 if unit_name == "民政處" and section == 0 and n == 0:
                     login = "employee"
@@ -167,7 +167,7 @@ def _school(rng: random.Random, names: _Names) -> Agency:
         unit = unit_create(agency=agency, name=dept, sort_order=order)
         head = b.person(unit, P.TEACHER_ADMIN, "科主任", supervisor=principal)
         unit_set_head(unit=unit, head=head)
-        for n in range(8):
+        for n in range(6):
             b.person(unit, P.TEACHER, rng.choice(["教師", "教師", "導師"]), supervisor=head,
                      username="teacher" if dept == "機械科" and n == 0 else None)
     return agency

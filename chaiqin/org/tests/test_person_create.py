@@ -68,3 +68,12 @@ def test_employee_numbers_are_unique_within_an_agency_only(world):
     _new(world, employee_no="GINA")  # gina's number, but in the other agency
     with pytest.raises(ValidationError):
         _new(world, employee_no="GINA", name="另一人")
+
+
+def test_the_personnel_office_types_a_hire_date_as_an_roc_date_in_the_admin(client, world):
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_superuser("root", "root@example.gov.tw", "correct-horse-battery")
+    client.force_login(admin)
+    page = client.get(f"/admin/org/person/{world.alice.pk}/change/").content.decode()
+    assert 'value="108-07-01"' in page  # alice joined 2019-07-01, shown in ROC form
