@@ -1,0 +1,264 @@
+"""Pages of trips and overseas travel. Thin: parse, permission helper, call a service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from chaiqin import clock
+from chaiqin.dates import school_year_of
+from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
+from chaiqin.web.views import _page
+
+from . import forms, pdf, policy, selectors, services
+from .models import Overseas, Trip
+
+
+def _upload(file, purpose: str = "other") -> tuple[services.Upload, ...]:
+    if not file:
+        return ()
+    return (services.Upload(file.name, file.read(policy.max_attachment_bytes() + 1), purpose),)
+
+
+def _pdf(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def _refuse(request, form, exc: ChaiqinError) -> None:
+    messages.error(request, str(exc))
+    if form is not None and exc.field and exc.field in form.fields:
+        form.add_error(exc.field, exc.message)
+
+
+@login_required
+def home(request):
+    me = access.person_of(request.user)
+    return _page(request, "trips/home.html", "trips", me=me, trips=selectors.trips_of(me),
+                 overseas_list=selectors.overseas_of(me),
+                 missing=list(selectors.return_reports_missing(person=me)),
+                 is_teacher=me.post == me.Post.TEACHER, is_personnel="personnel" in access.roles_of(me))
+
+
+@login_required
+def trip_new(request):
+    me = access.person_of(request.user)
+    form = forms.TripForm(request.POST or None, request.FILES or None, person=me)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            trip = services.trip_file(
+                person=me, nature=data["nature"], place=data["place"], reason=data["reason"], start=data["start"],
+                end=data["end"], sign_mode=data["sign_mode"], agent=data["agent"],
+                overtime_minutes=int((data["overtime_hours"] or 0) * 60), attachment_note=data["attachment_note"],
+                uploads=_upload(data["attachment"], "memo"),
+            )
+        except ChaiqinError as exc:
+            _refuse(request, form, exc)
+        else:
+            messages.success(request, f"已送出{trip.get_nature_display()}申請。")
+            return redirect("trips:trip", trip_id=trip.pk)
+    return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
+
+
+@login_required
+def trip_detail(request, trip_id: int):
+    trip = selectors.trip_get_for(request.user, trip_id)
+    kind = policy.trip_kind(trip.nature)
+    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
+                 items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
+                 day_offs=services.day_off_dates(trip.person.agency, trip.start, trip.end),
+                 duration=services.format_minutes(services.work_minutes(trip.person.agency, trip.start, trip.end)))
+
+
+@login_required
+def trip_pdf(request, trip_id: int):
+    trip = selectors.trip_get_for(request.user, trip_id)
+    return _pdf(pdf.trip_pdf(trip), f"trip-{trip.pk}.pdf")
+
+
+@login_required
+def claim_pdf(request, trip_id: int):
+    trip = selectors.trip_get_for(request.user, trip_id)
+    if not policy.trip_kind(trip.nature).claim_sheet:
+        raise Http404("公出不產製差旅費請領報告單。")
+    return _pdf(pdf.claim_sheet_pdf(trip), f"claim-{trip.pk}.pdf")
+
+
+@login_required
+def overseas_new(request, form_kind: str):
+    me = access.person_of(request.user)
+    if form_kind not in Overseas.Form.values:
+        raise Http404()
+    form_class = forms.ApplicationForm if form_kind == Overseas.Form.APPLICATION else forms.OverseasForm
+    kwargs = {"person": me} if form_class is forms.ApplicationForm else {}
+    form = form_class(request.POST or None, request.FILES or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        extra = {}
+        if form_class is forms.ApplicationForm:
+            extra = dict(has_classes=data["has_classes"], agent=data["agent"], agent_start=data["agent_start"],
+                         agent_end=data["agent_end"], agent_phone=data["agent_phone"], leave_lines=form.leave_lines())
+        try:
+            overseas = services.overseas_save(
+                person=me, form=form_kind, category=data["category"], destination=data["destination"],
+                country=data["country"], start=data["start"], end=data["end"], reason=data["reason"],
+                attachment_note=data["attachment_note"],
+                uploads=_upload(data["attachment"], data["attachment_purpose"] or "other"), **extra)
+        except ChaiqinError as exc:
+            _refuse(request, form, exc)
+        else:
+            return _try_submit(request, me, overseas)
+    label = Overseas.Form(form_kind).label
+    return _page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
+
+
+def _try_submit(request, me, overseas: Overseas):
+    try:
+        services.overseas_submit(actor=me, overseas=overseas)
+    except ChaiqinError as exc:
+        messages.error(request, f"{exc}（已存為草稿，補齊後請按「送出申請」）")
+        if exc.code == "mainland_form_missing":
+            return redirect("trips:mainland", overseas_id=overseas.pk)
+    else:
+        messages.success(request, f"已送出{overseas.get_form_display()}。")
+    return redirect("trips:overseas", overseas_id=overseas.pk)
+
+
+@login_required
+def overseas_detail(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    me = access.person_of(request.user)
+    mine = overseas.person_id == me.pk
+    editable = mine and (overseas.case is None or overseas.case.status == "returned")
+    mainland = getattr(overseas, "mainland_form", None) if overseas.destination == "mainland" else None
+    report = getattr(overseas, "return_report", None)
+    return _page(
+        request, "trips/overseas_detail.html", "trips", overseas=overseas, mine=mine, editable=editable,
+        mainland=mainland, report=report, lines=overseas.leave_lines.all(), attachments=overseas.attachments.all(),
+        attach_form=forms.AttachmentForm(), is_principal=selectors.is_school_principal(overseas.person),
+        due=services.return_report_due(overseas) if overseas.destination == "mainland" else None,
+        may_report=mine and overseas.destination == "mainland" and report is None and overseas.case is not None
+        and overseas.case.status == "approved",
+    )
+
+
+@login_required
+@require_POST
+def overseas_submit(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    return _try_submit(request, access.person_of(request.user), overseas)
+
+
+@login_required
+@require_POST
+def overseas_attach(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "請選擇附件用途與檔案。")
+    else:
+        try:
+            services.attachment_add(actor=access.person_of(request.user), owner=overseas,
+                                    upload=_upload(form.cleaned_data["attachment"], form.cleaned_data["purpose"])[0])
+        except ChaiqinError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已上傳附件。")
+    return redirect("trips:overseas", overseas_id=overseas.pk)
+
+
+@login_required
+def mainland_edit(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    me = access.person_of(request.user)
+    existing = getattr(overseas, "mainland_form", None)
+    initial = {}
+    if existing is not None:
+        initial = {f: getattr(existing, f) for f in forms.MainlandFormForm.base_fields if f != "document"}
+    form = forms.MainlandFormForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        document = data.pop("document")
+        try:
+            services.mainland_form_save(actor=me, overseas=overseas, uploads=_upload(document, "mainland_document"),
+                                        **data)
+        except ChaiqinError as exc:
+            _refuse(request, form, exc)
+        else:
+            messages.success(request, "已儲存赴大陸地區申請表。")
+            return redirect("trips:overseas", overseas_id=overseas.pk)
+    return _page(request, "trips/mainland_form.html", "trips", form=form, overseas=overseas)
+
+
+@login_required
+def return_report(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    form = forms.ReturnReportForm(request.POST or None,
+                                  initial={"returned_on": services._local(overseas.end).date()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_report_file(actor=access.person_of(request.user), overseas=overseas, **form.cleaned_data)
+        except ChaiqinError as exc:
+            _refuse(request, form, exc)
+        else:
+            messages.success(request, "已填報赴陸人員返臺通報表。")
+            return redirect("trips:overseas", overseas_id=overseas.pk)
+    return _page(request, "trips/return_report.html", "trips", form=form, overseas=overseas,
+                 due=services.return_report_due(overseas))
+
+
+@login_required
+def overseas_pdf(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    return _pdf(pdf.overseas_pdf(overseas), f"overseas-{overseas.pk}.pdf")
+
+
+@login_required
+def mainland_pdf(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    form = getattr(overseas, "mainland_form", None)
+    if form is None:
+        raise Http404("尚未填寫赴大陸地區申請表。")
+    return _pdf(pdf.mainland_pdf(form), f"mainland-{overseas.pk}.pdf")
+
+
+@login_required
+def return_pdf(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    if getattr(overseas, "return_report", None) is None:
+        raise Http404("尚未填報返臺通報表。")
+    return _pdf(pdf.return_report_pdf(overseas), f"return-{overseas.pk}.pdf")
+
+
+@login_required
+def principal_notice_pdf(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    try:
+        notice = selectors.principal_notice(overseas)
+    except ChaiqinError as exc:
+        raise Http404(exc.message) from None
+    return _pdf(pdf.principal_notice_pdf(notice), f"principal-notice-{overseas.pk}.pdf")
+
+
+@login_required
+def breaks(request):
+    me = access.person_of(request.user)
+    form = forms.BreakPeriodForm(request.POST or None, initial={"school_year": school_year_of(clock.today())})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_period_set(actor=me, **form.cleaned_data)
+        except ChaiqinError as exc:
+            _refuse(request, form, exc)
+        else:
+            messages.success(request, "已設定寒暑假期間。")
+            return redirect("trips:breaks")
+    year = school_year_of(clock.today())
+    periods = services.break_periods(me.agency, year)
+    return _page(request, "trips/breaks.html", "trips", form=form, year=year, periods=sorted(periods.items()),
+                 citation=policy.break_citation())
