@@ -1,0 +1,126 @@
+"""Punches (刷卡/簽到退), the card readers that send them, the networks web clock-in is
+allowed from, card-file imports, and the missed-punch supplement form (上下班未刷卡補登單).
+
+A punch is a moment, not an "in" or an "out": the daily status (selectors.py) reads the
+first punch of a day as arriving and the last as leaving, so a forgotten clock-out
+yesterday never blocks today's clock-in (it shows as a missing punch to supplement).
+The natural key (person, at) makes re-importing a card file add nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from chaiqin.org.models import Agency, Person
+
+
+class Punch(models.Model):
+    class Source(models.TextChoices):
+        WEB = "web", "網頁簽到退"
+        CARD = "card", "刷卡機檔案"
+        API = "api", "刷卡機連線"
+        PAPER = "paper", "紙本簽到退"
+        SUPPLEMENT = "supplement", "未刷卡補登"
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="punches")
+    at = models.DateTimeField("刷卡時間")
+    source = models.CharField("來源", max_length=10, choices=Source.choices)
+    device = models.ForeignKey("Device", verbose_name="刷卡機", null=True, blank=True, on_delete=models.SET_NULL)
+    ip = models.GenericIPAddressField("來源位址", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "刷卡紀錄"
+        verbose_name_plural = "刷卡紀錄"
+        ordering = ["person", "at"]
+        constraints = [models.UniqueConstraint(fields=["person", "at"], name="punch_person_at_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AllowedNetwork(models.Model):
+    """A network web clock-in is accepted from; an agency without any row accepts anywhere."""
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.CASCADE, related_name="punch_networks")
+    cidr = models.CharField("網段（CIDR）", max_length=50, help_text="如 10.20.0.0/16 或 2001:db8::/32")
+    label = models.CharField("說明", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = "允許簽到網段"
+        verbose_name_plural = "允許簽到網段"
+        constraints = [models.UniqueConstraint(fields=["agency", "cidr"], name="allowed_network_unique")]
+
+    def __str__(self) -> str:
+        return self.cidr
+
+    def clean(self):
+        try:
+            ipaddress.ip_network(self.cidr, strict=False)
+        except ValueError:
+            raise ValidationError({"cidr": f"「{self.cidr}」不是有效的網段（例：10.20.0.0/16）。"}) from None
+
+
+class Device(models.Model):
+    """A card reader; it authenticates with `Authorization: Bearer <token>` (only the hash is kept)."""
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.CASCADE, related_name="punch_devices")
+    name = models.CharField("名稱", max_length=60)
+    token_hash = models.CharField("憑證雜湊", max_length=64, unique=True, editable=False)
+    active = models.BooleanField("啟用", default=True)
+
+    class Meta:
+        verbose_name = "刷卡機"
+        verbose_name_plural = "刷卡機"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+
+class PunchImport(models.Model):
+    """One card-reader file imported: how many rows, how many new punches, and each bad row."""
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.CASCADE, related_name="punch_imports")
+    filename = models.CharField("檔名", max_length=200)
+    imported_by = models.ForeignKey(Person, verbose_name="匯入者", null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("匯入時間")
+    rows = models.PositiveIntegerField("資料列數", default=0)
+    added = models.PositiveIntegerField("新增筆數", default=0)
+    errors = models.JSONField("錯誤列", default=list, help_text="[[列號, 說明], …]")
+
+    class Meta:
+        verbose_name = "刷卡檔匯入"
+        verbose_name_plural = "刷卡檔匯入"
+        ordering = ["-at"]
+
+
+class MissedPunch(models.Model):
+    """上下班未刷卡補登單: the time the person says they arrived or left, with evidence (seed 003 Q.7)."""
+
+    class Direction(models.TextChoices):
+        IN = "in", "上班"
+        OUT = "out", "下班"
+
+    person = models.ForeignKey(Person, verbose_name="申請人", on_delete=models.PROTECT, related_name="missed_punches")
+    at = models.DateTimeField("補登時間")
+    direction = models.CharField("上／下班", max_length=3, choices=Direction.choices)
+    reason = models.CharField("事由", max_length=300)
+    evidence = models.FileField("佐證文件", upload_to="attendance/evidence/%Y/%m/", blank=True)
+    created_at = models.DateTimeField("填表時間")
+    case = models.OneToOneField("workflow.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    punch = models.OneToOneField(Punch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "未刷卡補登單"
+        verbose_name_plural = "未刷卡補登單"
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.get_direction_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,341 @@
+"""Every write of attendance: punches (web, card reader, file import), devices, allowed
+networks, and the missed-punch supplement form through the workflow.
+
+Keyword-only, in a transaction; refusals are ChaiqinError with the rule they rest on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import ipaddress
+import secrets
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
+from typing import BinaryIO, Iterable, Iterator
+
+from django.db import connection, transaction
+from django.urls import reverse
+
+from chaiqin import clock
+from chaiqin.dates import TAIPEI, DateInputError, format_roc_datetime, parse_datetime
+from chaiqin.errors import ChaiqinError
+from chaiqin.org.models import Agency, Person
+
+from .models import AllowedNetwork, Device, MissedPunch, Punch, PunchImport
+
+#: Posts that do not punch: full-time teachers sign nothing but are expected on campus in
+#: core hours (seed 002: 專任教師毋須線上簽到退；日間部 07:30-16:30、進修部 14:00-22:00).
+NON_PUNCHING_POSTS = {Person.Post.TEACHER}
+NON_PUNCHING_CITATION = "本校勤休制度宣導（專任教師毋須線上簽到退）"
+IMPORT_BATCH = 10_000
+
+
+def punches_required(person: Person) -> bool:
+    """Whether `person` is expected to punch (administrative staff, teachers with admin posts, workers)."""
+    return person.post not in NON_PUNCHING_POSTS
+
+
+def _moment(at: datetime) -> datetime:
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=TAIPEI)
+    return at.replace(microsecond=0)
+
+
+@transaction.atomic
+def punch_record(*, person: Person, at: datetime, source: str, device: Device | None = None,
+                 ip: str | None = None) -> tuple[Punch, bool]:
+    """Record a punch of `person` at `at` (seconds kept); (punch, created). The same moment twice is one punch."""
+    if source not in Punch.Source.values:
+        raise ChaiqinError(f"未知的刷卡來源「{source}」。")
+    return Punch.objects.get_or_create(person=person, at=_moment(at),
+                                       defaults={"source": source, "device": device, "ip": ip})
+
+
+def network_allows(agency: Agency, ip: str | None) -> bool:
+    """True when the agency lists no networks, or `ip` is inside one of them."""
+    cidrs = list(AllowedNetwork.objects.filter(agency=agency).values_list("cidr", flat=True))
+    if not cidrs:
+        return True
+    try:
+        address = ipaddress.ip_address(ip or "")
+    except ValueError:
+        return False
+    for cidr in cidrs:
+        try:
+            if address in ipaddress.ip_network(cidr, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def punch_web(*, person: Person, ip: str | None) -> Punch:
+    """Clock in or out on the web, now, from `ip`.
+
+    Refused for a full-time teacher (seed 002) and from outside the agency's allowed
+    networks. Never refused because yesterday's clock-out is missing: a punch is a moment,
+    and the daily status shows yesterday as a missing punch to supplement.
+    """
+    if not punches_required(person):
+        raise ChaiqinError("專任教師毋須線上簽到退；未請差假時仍應於核心時段在校。", citation=NON_PUNCHING_CITATION)
+    if not network_allows(person.agency, ip):
+        raise ChaiqinError(
+            f"您目前的網路位址（{ip or '不明'}）不在本機關允許簽到退的網段內：請於機關內網簽到退，或事後填寫未刷卡補登單。",
+            code="network",
+        )
+    punch, _ = punch_record(person=person, at=clock.now(), source=Punch.Source.WEB, ip=ip)
+    return punch
+
+
+@transaction.atomic
+def network_allow(*, agency: Agency, cidr: str, label: str = "") -> AllowedNetwork:
+    try:
+        network = ipaddress.ip_network(cidr.strip(), strict=False)
+    except ValueError:
+        raise ChaiqinError(f"「{cidr}」不是有效的網段（例：10.20.0.0/16）。", field="cidr") from None
+    row, _ = AllowedNetwork.objects.get_or_create(agency=agency, cidr=str(network), defaults={"label": label})
+    return row
+
+
+@transaction.atomic
+def device_create(*, agency: Agency, name: str) -> tuple[Device, str]:
+    """A new card reader and its token (shown once; only its hash is kept)."""
+    token = secrets.token_urlsafe(32)
+    device = Device.objects.create(agency=agency, name=name, token_hash=Device.hash_token(token))
+    return device, token
+
+
+def device_authenticate(token: str) -> Device | None:
+    if not token:
+        return None
+    return Device.objects.filter(token_hash=Device.hash_token(token), active=True).select_related("agency").first()
+
+
+@transaction.atomic
+def punch_from_device(*, device: Device, employee_no: str, at: datetime) -> tuple[Punch, bool]:
+    """A punch sent live by a card reader of `device.agency`."""
+    person = Person.objects.filter(agency_id=device.agency_id, employee_no=employee_no.strip()).first()
+    if person is None:
+        raise ChaiqinError(f"本機關查無考勤代號「{employee_no}」的人員。", field="employee_no")
+    return punch_record(person=person, at=at, source=Punch.Source.API, device=device)
+
+
+# --- card-reader files ---------------------------------------------------------------
+
+def _fast_datetime(text: str) -> datetime:
+    """`2026-03-09 08:01:02`, `2026/03/09 08:01`, `20260309080102`; else the ROC forms of
+    chaiqin.dates (`115-03-09 08:01`). Aware, Asia/Taipei. Raises ValueError/DateInputError."""
+    t = text.strip()
+    n = len(t)
+    if n in (16, 19) and t[4] in "-/" and t[7] == t[4] and t[10] in " T" and t[13] == ":":
+        second = int(t[17:19]) if n == 19 else 0
+        if n == 19 and t[16] != ":":
+            raise ValueError(t)
+        return datetime(int(t[0:4]), int(t[5:7]), int(t[8:10]), int(t[11:13]), int(t[14:16]), second, tzinfo=TAIPEI)
+    if n in (12, 14) and t.isdigit():
+        return datetime(int(t[0:4]), int(t[4:6]), int(t[6:8]), int(t[8:10]), int(t[10:12]),
+                        int(t[12:14]) if n == 14 else 0, tzinfo=TAIPEI)
+    return parse_datetime(t)
+
+
+def _text_lines(stream: BinaryIO) -> Iterator[str]:
+    """Decode a card file as it streams: UTF-8 (with or without BOM), else Big5 (cp950)."""
+    head = stream.read(65536)
+    if isinstance(head, str):  # already text
+        yield from io.StringIO(head + stream.read())
+        return
+    try:
+        head.decode("utf-8-sig")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character may be cut at the 64 KiB boundary; that is still UTF-8.
+        encoding = "utf-8-sig" if exc.start >= len(head) - 3 else "cp950"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending = ""
+    chunk = head
+    while chunk:
+        pending += decoder.decode(chunk)
+        lines = pending.split("\n")
+        pending = lines.pop()
+        yield from (line + "\n" for line in lines)
+        chunk = stream.read(1 << 20)
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending
+
+
+HEADER_WORDS = {"考勤代號", "員工編號", "卡號", "employee_no", "工號"}
+
+
+def punches_import(*, agency: Agency, stream: BinaryIO, filename: str, imported_by: Person | None = None,
+                   source: str = Punch.Source.CARD) -> PunchImport:
+    """Import a card-reader CSV of `agency`, streamed in batches.
+
+    Each line is `考勤代號,日期時間` or `考勤代號,日期,時間` (a header line is optional;
+    dates Gregorian or ROC, seconds optional). A bad line (wrong column count, unknown
+    person, unreadable or future time) is reported with its line number and skipped; every
+    good line is kept. The natural key (person, time) makes re-importing the same file add
+    nothing. The whole import is one transaction: an interruption leaves nothing half-done.
+    Returns the PunchImport with `rows`, `added` and `errors` ([[line, message], …]).
+    """
+    people = dict(Person.objects.filter(agency=agency).values_list("employee_no", "id"))
+    latest = clock.now() + timedelta(minutes=5)
+    errors: list[list] = []
+    rows = 0
+    added = 0
+    with transaction.atomic():
+        writer = _PunchWriter(source)
+        batch: list[tuple[int, datetime]] = []
+        reader = csv.reader(_text_lines(stream))
+        for line_no, fields in enumerate(reader, start=1):
+            if not fields or not any(f.strip() for f in fields):
+                continue
+            if line_no == 1 and fields[0].strip().lstrip("\ufeff") in HEADER_WORDS:
+                continue
+            rows += 1
+            if len(fields) == 2:
+                no, when = fields
+            elif len(fields) == 3:
+                no, when = fields[0], f"{fields[1].strip()} {fields[2].strip()}"
+            else:
+                errors.append([line_no, f"第{line_no}列：欄位數為{len(fields)}，應為「考勤代號,日期時間」或「考勤代號,日期,時間」。"])
+                continue
+            person_id = people.get(no.strip())
+            if person_id is None:
+                errors.append([line_no, f"第{line_no}列：本機關查無考勤代號「{no.strip()}」的人員。"])
+                continue
+            try:
+                at = _fast_datetime(when)
+            except (ValueError, DateInputError):
+                errors.append([line_no, f"第{line_no}列：無法辨識的刷卡時間「{when.strip()}」（例：2026-03-09 08:01:00 或 115-03-09 08:01）。"])
+                continue
+            if at > latest:
+                errors.append([line_no, f"第{line_no}列：刷卡時間 {format_roc_datetime(at)} 晚於現在，請確認刷卡機時鐘。"])
+                continue
+            batch.append((person_id, at))
+            if len(batch) >= IMPORT_BATCH:
+                writer.write(batch)
+                batch = []
+        if batch:
+            writer.write(batch)
+        added = writer.finish()
+        return PunchImport.objects.create(agency=agency, filename=filename[:200], imported_by=imported_by,
+                                          at=clock.now(), rows=rows, added=added, errors=errors)
+
+
+class _PunchWriter:
+    """Inserts (person_id, aware datetime) punches skipping existing ones, counting the new.
+
+    The ORM's bulk_create costs ~50 µs a row in model instances and SQL assembly; a card
+    file of a million rows must import in seconds, so this writes plain SQL: SQLite
+    `INSERT OR IGNORE` with executemany (datetimes as Django stores them: UTC text), and
+    PostgreSQL `COPY` into a temporary table, then one `INSERT … SELECT … ON CONFLICT DO
+    NOTHING`. Other databases fall back to bulk_create(ignore_conflicts=True).
+    """
+
+    def __init__(self, source: str):
+        self.source = source
+        self.vendor = connection.vendor
+        self.table = Punch._meta.db_table
+        self.added = 0
+        self.staged = False
+        if self.vendor == "other":  # pragma: no cover
+            self.before = Punch.objects.count()
+
+    def write(self, batch: list[tuple[int, datetime]]) -> None:
+        if self.vendor == "sqlite":
+            sql = f'INSERT OR IGNORE INTO "{self.table}" ("person_id", "at", "source") VALUES (?, ?, ?)'
+            src = self.source
+            params = [(p, at.astimezone(dt_timezone.utc).replace(tzinfo=None).isoformat(" "), src) for p, at in batch]
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, params)
+                self.added += max(cursor.rowcount, 0)
+        elif self.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                if not self.staged:
+                    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS chaiqin_punch_in (person_id bigint, at timestamptz)")
+                    cursor.execute("TRUNCATE chaiqin_punch_in")
+                    self.staged = True
+                with cursor.copy("COPY chaiqin_punch_in (person_id, at) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
+        else:  # pragma: no cover - only SQLite and PostgreSQL are supported databases
+            Punch.objects.bulk_create([Punch(person_id=p, at=at, source=self.source) for p, at in batch],
+                                      ignore_conflicts=True)
+
+    def finish(self) -> int:
+        if self.vendor == "postgresql" and self.staged:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f'INSERT INTO "{self.table}" ("person_id", "at", "source") '
+                    "SELECT person_id, at, %s FROM chaiqin_punch_in ON CONFLICT DO NOTHING", [self.source])
+                self.added = cursor.rowcount
+                cursor.execute("TRUNCATE chaiqin_punch_in")
+        elif self.vendor not in ("sqlite", "postgresql"):  # pragma: no cover
+            self.added = Punch.objects.count() - self.before
+        return self.added
+
+
+# --- missed-punch supplement (上下班未刷卡補登單) ------------------------------------------
+
+MISSED_PUNCH_KIND = "missed_punch"
+
+
+@transaction.atomic
+def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason: str, evidence=None) -> MissedPunch:
+    """File a 上下班未刷卡補登單 for `at` with evidence (seed 003 Q.7) and send it to the supervisor.
+
+    Refused for a time in the future, an empty reason, or a moment already punched.
+    """
+    from chaiqin.workflow import routing
+    from chaiqin.workflow import services as workflow
+
+    at = _moment(at)
+    if at > clock.now():
+        raise ChaiqinError("補登時間不可晚於現在。", field="at")
+    if direction not in MissedPunch.Direction.values:
+        raise ChaiqinError("請選擇補登上班或下班。", field="direction")
+    if not reason.strip():
+        raise ChaiqinError("請填寫未刷卡的事由。", field="reason")
+    if Punch.objects.filter(person=person, at=at).exists():
+        raise ChaiqinError(f"{format_roc_datetime(at)} 已有刷卡紀錄，毋須補登。", field="at")
+    form = MissedPunch.objects.create(person=person, at=at, direction=direction, reason=reason.strip(),
+                                      evidence=evidence or "", created_at=clock.now())
+    steps = routing.plan_route(kind=MISSED_PUNCH_KIND, applicant=person)
+    label = MissedPunch.Direction(direction).label
+    form.case = workflow.case_open(form=form, kind=MISSED_PUNCH_KIND, applicant=person, steps=steps,
+                                   title=f"未刷卡補登（{label}）{format_roc_datetime(at)}")
+    form.save(update_fields=["case"])
+    return form
+
+
+def missed_punch_on_approved(form: MissedPunch) -> None:
+    punch, _ = Punch.objects.get_or_create(person=form.person, at=form.at,
+                                           defaults={"source": Punch.Source.SUPPLEMENT})
+    form.punch = punch
+    form.save(update_fields=["punch"])
+
+
+def missed_punch_on_closed(form: MissedPunch, status: str) -> None:
+    """Nothing to undo: the punch is only written on approval."""
+
+
+def missed_punch_url(form: MissedPunch) -> str:
+    return reverse("attendance:missed_punch", args=[form.pk])
+
+
+def punches_bulk(rows: Iterable[tuple[int, datetime]], *, source: str = Punch.Source.CARD) -> int:
+    """Insert many (person_id, aware datetime) punches, skipping those already there; the number added."""
+    with transaction.atomic():
+        writer = _PunchWriter(source)
+        batch: list[tuple[int, datetime]] = []
+        for person_id, at in rows:
+            batch.append((person_id, _moment(at)))
+            if len(batch) >= IMPORT_BATCH:
+                writer.write(batch)
+                batch = []
+        if batch:
+            writer.write(batch)
+        return writer.finish()
