@@ -4,3 +4,24 @@ from django.apps import AppConfig
 class LeaveConfig(AppConfig):
     name = "chaiqin.leave"
     verbose_name = "請假"
+
+    def ready(self):
+        from django.urls import reverse
+
+        from chaiqin.workflow import occupancy, registry
+
+        from . import selectors, services
+        from .models import LeaveRequest
+
+        registry.register(
+            "leave", label="請假", model=LeaveRequest,
+            on_approved=services.leave_request_approved,
+            on_closed=services.leave_request_closed,
+            url=lambda form: reverse("leave:detail", args=[form.pk]),
+        )
+
+        def provider(person, start, end):
+            return [occupancy.Busy("leave", p.request_id, p.name, p.start, p.end, p.status)
+                    for p in selectors.leave_periods(person, start, end)]
+
+        occupancy.register_provider("leave", provider)

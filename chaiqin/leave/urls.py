@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "leave"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("new/", views.request_new, name="new"),
+    path("requests/<int:request_id>/", views.request_detail, name="detail"),
+    path("requests/<int:request_id>/cancel/", views.request_cancel, name="cancel"),
+    path("requests/<int:request_id>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    path("balances/", views.balances, name="balances"),
+    path("people/<int:person_id>/balances/", views.person_balances, name="person_balances"),
+    path("balances/all/", views.balance_table, name="balance_table"),
+    path("balances/all.<str:fmt>", views.balance_export, name="balance_export"),
+    path("team/", views.team_calendar, name="team"),
+    path("covering/", views.covering, name="covering"),
+    path("ical/<str:token>.ics", views.ical_feed, name="ical"),
+]

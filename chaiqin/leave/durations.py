@@ -1,0 +1,89 @@
+"""How many minutes of leave a period [start, end) is, by the agency's office hours and calendar.
+
+A workday has a morning [office_start, lunch_start) and an afternoon [lunch_end, office_end).
+A leave day is 8 hours: where the morning is longer than 8 h minus the afternoon (schools:
+08:00–12:30 is 4.5 h, the afternoon 13:00–17:00 is 4 h, seed 003 Q.10–11), the morning
+counts at most the difference, so 08:00–12:00 is 4 h and 08:00–14:00 is 5 h, as A.10 says.
+Days off (weekends, holidays, whole-day closures) count nothing, and are listed with the
+reason; leave counted in calendar days (maternity, miscarriage) counts every day, 8 h each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from chaiqin.calendar import selectors as office_calendar
+from chaiqin.dates import format_roc, weekday_zh
+
+DAY_MINUTES = 480
+_KIND_LABEL = {"weekend": "週休二日（例假日、休息日）", "holiday": "國定假日", "closure": "停止上班"}
+
+
+@dataclass
+class Measure:
+    minutes: int = 0
+    by_day: list[tuple[date, int]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def _local(moment: datetime) -> datetime:
+    if timezone.is_aware(moment):
+        return timezone.localtime(moment).replace(tzinfo=None)
+    return moment
+
+
+def _overlap(a0: datetime, a1: datetime, b0: datetime, b1: datetime) -> int:
+    return max(0, int((min(a1, b1) - max(a0, b0)).total_seconds() // 60))
+
+
+def _at(day: date, t) -> datetime:
+    if isinstance(t, str):
+        t = time.fromisoformat(t)
+    return datetime.combine(day, t)
+
+
+def halves(agency, day: date) -> tuple[tuple[datetime, datetime], tuple[datetime, datetime]]:
+    """The morning and afternoon of `day` at `agency` (naive, Asia/Taipei)."""
+    return ((_at(day, agency.office_start), _at(day, agency.lunch_start)),
+            (_at(day, agency.lunch_end), _at(day, agency.office_end)))
+
+
+def measure(agency, start: datetime, end: datetime, *, calendar_days: bool = False) -> Measure:
+    """The minutes of leave in [start, end) (see the module docstring). Two queries."""
+    s, e = _local(start), _local(end)
+    result = Measure()
+    if e <= s:
+        return result
+    last = (e - timedelta(microseconds=1)).date()
+    for info in office_calendar.days_between(agency, s.date(), last):
+        day = info.date
+        if calendar_days:
+            result.by_day.append((day, DAY_MINUTES))
+            result.minutes += DAY_MINUTES
+            continue
+        label = f"{format_roc(day)}（{weekday_zh(day)}）"
+        if not info.is_workday:
+            why = info.name or _KIND_LABEL.get(info.kind, "非上班日")
+            if info.kind == "weekend" and info.name:
+                why = f"{info.name}（週休二日）"
+            result.left_out.append(f"{label}{why}，不計入請假時數。")
+            continue
+        (m0, m1), (a0, a1) = halves(agency, day)
+        afternoon_len = _overlap(a0, a1, a0, a1)
+        morning = _overlap(s, e, m0, m1)
+        afternoon = _overlap(s, e, a0, a1)
+        if info.closure_part == "morning" and morning:
+            result.left_out.append(f"{label}上午{info.name or '停止上班'}，上午不計入請假時數。")
+            morning = 0
+        if info.closure_part == "afternoon" and afternoon:
+            result.left_out.append(f"{label}下午{info.name or '停止上班'}，下午不計入請假時數。")
+            afternoon = 0
+        minutes = min(morning, max(0, DAY_MINUTES - afternoon_len)) + afternoon
+        minutes = min(minutes, DAY_MINUTES)
+        if minutes:
+            result.by_day.append((day, minutes))
+            result.minutes += minutes
+    return result

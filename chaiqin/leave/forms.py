@@ -1,0 +1,108 @@
+"""Forms of leave: they only parse (dates in ROC or Gregorian, times, the agent, files)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.utils import timezone
+
+from chaiqin.org.models import Person
+from chaiqin.web.fields import ROCDateField
+
+_TIME = re.compile(r"^(\d{1,2})[:：時](\d{2})分?$")
+
+
+def parse_time(text: str) -> time:
+    match = _TIME.match((text or "").strip())
+    if not match:
+        raise forms.ValidationError("時間請以 08:00 或 13:30 輸入。", code="invalid")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        raise forms.ValidationError("時間不合理，請以 00:00 至 24:00 輸入。", code="invalid")
+    return time(0, minute) if hour == 24 else time(hour, minute)
+
+
+class TimeText(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"size": "5", "placeholder": "08:00"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        return parse_time(text) if text else None
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+def _combine(day, at: time) -> datetime:
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+class LeaveRequestForm(forms.Form):
+    leave_code = forms.ChoiceField(label="假別")
+    start_date = ROCDateField(label="起日")
+    start_time = TimeText(label="起時")
+    end_date = ROCDateField(label="迄日")
+    end_time = TimeText(label="迄時")
+    event_date = ROCDateField(label="事實發生日", required=False,
+                              help_text="婚假填結婚登記日，喪假填死亡日，陪產檢及陪產假填分娩日")
+    agent = forms.ModelChoiceField(label="職務代理人", queryset=Person.objects.none(), required=False,
+                                   empty_label="（請選擇）")
+    reason = forms.CharField(label="事由", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    attachments = MultipleFileField(label="附件（PDF、JPEG、PNG，每個 5 MB 以內）", required=False)
+
+    def __init__(self, *args, person: Person, offered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leave_code"].choices = [(t.code, t.name) for t in offered]
+        self.fields["agent"].queryset = (Person.objects.filter(agency_id=person.agency_id, unit_id=person.unit_id,
+                                                               status=Person.Status.ACTIVE)
+                                         .exclude(pk=person.pk).order_by("employee_no"))
+        self.fields["agent"].label_from_instance = lambda p: f"{p.name}（{p.title or p.get_post_display()}）"
+        agency = person.agency
+        self.fields["start_time"].initial = agency.office_start.strftime("%H:%M")
+        self.fields["end_time"].initial = agency.office_end.strftime("%H:%M")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("start_time") is not None:  # both typed
+            data["start"] = _combine(data["start_date"], data["start_time"])
+        if data.get("end_date") and data.get("end_time") is not None:
+            data["end"] = _combine(data["end_date"], data["end_time"])
+        return data
+
+
+class CancelForm(forms.Form):
+    start_date = ROCDateField(label="銷假起日", required=False)
+    start_time = TimeText(label="起時", required=False)
+    end_date = ROCDateField(label="銷假迄日", required=False)
+    end_time = TimeText(label="迄時", required=False)
+    reason = forms.CharField(label="事由", max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        data["start"] = data["end"] = None
+        if data.get("start_date"):
+            data["start"] = _combine(data["start_date"], data.get("start_time") or time(0, 0))
+        if data.get("end_date"):
+            end_time = data.get("end_time")
+            if end_time is None:
+                data["end"] = _combine(data["end_date"], time(23, 59)) + timedelta(minutes=1)
+            else:
+                data["end"] = _combine(data["end_date"], end_time)
+        return data

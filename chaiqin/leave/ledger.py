@@ -1,0 +1,240 @@
+"""The leave balance ledger: append-only rows, a balance is a sum (DESIGN.md "Balances").
+
+Accounts are the quota keys of chaiqin.rules ("annual", "personal", "sick", "family_care",
+pools such as "sick_paid") plus "comp_time" (補休). Every row belongs to the leave year
+(or month, school year, event) of its account that contains the day it is about
+(`period_of`). Yearly grants are posted lazily, once per person, account and period, the
+first time anything needs them (`ensure_grant`): annual leave by seniority from
+rules.annual_leave_days, fixed quotas from rules.leave_quota_minutes.
+
+Kinds: grant (+), hold (− while a request waits), release (+, the hold lifted on a
+decision), use (− once approved), reversal (+, 銷假), expiry (−), carry_over (+),
+deferral (±). `post` locks the Person row first (select_for_update), so two requests of
+the same person at once are serialised and cannot both take the last day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+
+from chaiqin import clock, rules
+from chaiqin.errors import ChaiqinError
+from chaiqin.org.models import Person
+
+from .models import BalanceEntry
+
+DAY_MINUTES = 480
+COMP_TIME = "comp_time"
+CONSUMING = (BalanceEntry.Kind.HOLD, BalanceEntry.Kind.RELEASE, BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL)
+GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.Kind.EXPIRY, BalanceEntry.Kind.DEFERRAL)
+_GRANTED_PERIODS = ("year", "school_year")
+
+
+def lock_person(person: Person) -> Person:
+    """Lock `person`'s row until the transaction ends (no-op outside PostgreSQL's row locks)."""
+    return Person.objects.select_for_update().get(pk=person.pk)
+
+
+def seniority_start(person: Person) -> date:
+    """The hire date moved back by the service years counted before it (採計年資)."""
+    return rules.add_months(person.hire_date, -int(person.prior_service_months or 0))
+
+
+def _annual_basis(person: Person) -> str:
+    return person.agency.labor_leave_basis if person.regime == rules.LABOR else "anniversary"
+
+
+def period_of(person: Person, account: str, on: date, *, event_date: date | None = None) -> tuple[date, date]:
+    """First and last day of the period of `account` that contains `on`.
+
+    annual: the person's leave year (rules.annual_leave_year: calendar, school or
+    anniversary year); others per rules.quota_period: year, school_year (8/1–7/31), month,
+    two_years (two calendar years from an even year, an approximation of the rolling two
+    years), event (the event's own day: each event has its own quota).
+    """
+    if account == COMP_TIME:
+        return on, on
+    if account == "annual":
+        hired = seniority_start(person)
+        if hired > on:
+            return date(on.year, 1, 1), date(on.year, 12, 31)
+        return rules.annual_leave_year(person.regime, hired, on, basis=_annual_basis(person))
+    try:
+        kind = rules.quota_period(person.regime, account, on=on)
+    except rules.RuleInputError:
+        kind = "year"
+    if kind == "school_year":
+        start = date(on.year if on.month >= 8 else on.year - 1, 8, 1)
+        return start, date(start.year + 1, 7, 31)
+    if kind == "month":
+        start = on.replace(day=1)
+        return start, rules.add_months(start, 1) - timedelta(days=1)
+    if kind == "two_years":
+        first = on.year - (on.year % 2)
+        return date(first, 1, 1), date(first + 1, 12, 31)
+    if kind == "event":
+        day = event_date or on
+        return day, day
+    return date(on.year, 1, 1), date(on.year, 12, 31)
+
+
+def granted_minutes(person: Person, account: str, on: date) -> int | None:
+    """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant."""
+    if account == "annual":
+        hired = seniority_start(person)
+        if hired > on:
+            return 0
+        days = rules.annual_leave_days(person.regime, hired, on, basis=_annual_basis(person),
+                                       admin_post=person.admin_post)
+        return int(days * DAY_MINUTES)
+    if account in ("menstrual", COMP_TIME):
+        return None
+    try:
+        ltype = rules.leave_type(person.regime, account, on)
+    except rules.RuleInputError:
+        return None
+    if ltype.quota_days is None or ltype.period not in _GRANTED_PERIODS:
+        return None
+    return rules.leave_quota_minutes(person.regime, account, on=on, day_minutes=DAY_MINUTES)
+
+
+@transaction.atomic
+def post(*, person: Person, account: str, kind: str, minutes: int, period_start: date, period_end: date,
+         note: str = "", case=None, earned_on: date | None = None, expires_on: date | None = None,
+         source: BalanceEntry | None = None) -> BalanceEntry:
+    """Append one row to `person`'s ledger, holding the lock on their row first."""
+    if kind not in BalanceEntry.Kind.values:
+        raise ChaiqinError(f"未知的帳目類別「{kind}」。")
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        raise ChaiqinError(f"帳目分鐘數必須是整數，收到 {minutes!r}。")
+    if period_end < period_start:
+        raise ChaiqinError("帳目年度之迄日不得早於起日。")
+    lock_person(person)
+    return BalanceEntry.objects.create(
+        person=person, account=account, kind=kind, minutes=minutes, period_start=period_start,
+        period_end=period_end, note=note[:300], case=case, earned_on=earned_on, expires_on=expires_on,
+        source=source, created_at=clock.now())
+
+
+@transaction.atomic
+def ensure_grant(person: Person, account: str, on: date) -> BalanceEntry | None:
+    """The grant row of `account` for the period containing `on`, posted once if missing (idempotent)."""
+    start, end = period_of(person, account, on)
+    lock_person(person)
+    existing = BalanceEntry.objects.filter(person=person, account=account, kind=BalanceEntry.Kind.GRANT,
+                                           period_start=start).first()
+    if existing is not None:
+        return existing
+    minutes = granted_minutes(person, account, on)
+    if minutes is None:
+        return None
+    name = "休假" if account == "annual" else _name(person, account, on)
+    return post(person=person, account=account, kind=BalanceEntry.Kind.GRANT, minutes=minutes, period_start=start,
+                period_end=end, note=f"{start.isoformat()}至{end.isoformat()}年度{name}核給{format_minutes(minutes)}")
+
+
+def _name(person: Person, account: str, on: date) -> str:
+    try:
+        return rules.leave_type(person.regime, account, on).name
+    except rules.RuleInputError:
+        return account
+
+
+def _period_rows(person: Person, account: str, on: date, *, event_date: date | None = None):
+    start, _ = period_of(person, account, on, event_date=event_date)
+    return BalanceEntry.objects.filter(person=person, account=account, period_start=start)
+
+
+def used(person: Person, account: str, on: date, *, event_date: date | None = None) -> int:
+    """Minutes charged to `account` in the period containing `on`, pending holds included."""
+    total = _period_rows(person, account, on, event_date=event_date).filter(kind__in=CONSUMING).aggregate(
+        s=Sum("minutes"))["s"] or 0
+    return -total
+
+
+def entitled(person: Person, account: str, on: date) -> int | None:
+    """Minutes granted (grant, carry-over, expiry, deferral) in the period; None when nothing is granted."""
+    rows = _period_rows(person, account, on).filter(kind__in=GRANTING)
+    if not rows.filter(kind=BalanceEntry.Kind.GRANT).exists() and not rows.exists():
+        return None
+    return rows.aggregate(s=Sum("minutes"))["s"] or 0
+
+
+def balance(person: Person, account: str, on: date) -> int:
+    """Minutes available in `account` in the period containing `on`, pending holds deducted.
+
+    Posts the period's grant first if it is missing. Comp time: comp_time_available.
+    """
+    if account == COMP_TIME:
+        return comp_time_available(person, on)
+    ensure_grant(person, account, on)
+    return _period_rows(person, account, on).aggregate(s=Sum("minutes"))["s"] or 0
+
+
+def format_minutes(minutes: int) -> str:
+    """`2日4時`, `3時30分`, `0時` — days of 8 hours, as the seed forms write them."""
+    sign = "-" if minutes < 0 else ""
+    minutes = abs(minutes)
+    days, rest = divmod(minutes, DAY_MINUTES)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(f"{days}日")
+    if hours or not parts:
+        parts.append(f"{hours}時")
+    if mins:
+        parts.append(f"{mins}分")
+    return sign + "".join(parts)
+
+
+def days_of(minutes: int) -> Decimal:
+    return Decimal(minutes) / Decimal(DAY_MINUTES)
+
+
+# --- comp time (補休) -------------------------------------------------------------------------
+
+@transaction.atomic
+def comp_time_grant(*, person: Person, minutes: int, earned_on: date, expires_on: date, case=None,
+                    note: str = "") -> BalanceEntry:
+    """Comp time earned by approved overtime: `minutes` usable from `earned_on` through `expires_on`."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+        raise ChaiqinError(f"補休時數必須是正整數分鐘，收到 {minutes!r}。")
+    if expires_on < earned_on:
+        raise ChaiqinError("補休期限不得早於加班日。", citation="勞動基準法第32條之1")
+    return post(person=person, account=COMP_TIME, kind=BalanceEntry.Kind.GRANT, minutes=minutes,
+                period_start=earned_on, period_end=expires_on, earned_on=earned_on, expires_on=expires_on,
+                case=case, note=note or f"加班換補休{format_minutes(minutes)}（{earned_on.isoformat()}）")
+
+
+def comp_time_remaining(person: Person) -> dict[int, tuple[BalanceEntry, int]]:
+    """Every comp-time grant of `person` with its minutes left (grant + its draws), oldest first. Two queries."""
+    grants = list(BalanceEntry.objects.filter(person=person, account=COMP_TIME, kind=BalanceEntry.Kind.GRANT)
+                  .order_by("earned_on", "expires_on", "pk"))
+    draws = dict(BalanceEntry.objects.filter(person=person, account=COMP_TIME, source__isnull=False)
+                 .values_list("source_id").annotate(s=Sum("minutes")).values_list("source_id", "s"))
+    return {g.pk: (g, g.minutes + (draws.get(g.pk) or 0)) for g in grants}
+
+
+def comp_time_available(person: Person, on: date | None = None) -> int:
+    """Comp-time minutes usable on `on` (default today): grants earned by then and not expired, pending holds deducted."""
+    on = on or clock.today()
+    return sum(left for g, left in comp_time_remaining(person).values()
+               if left > 0 and g.earned_on <= on <= g.expires_on)
+
+
+def comp_time_allocate(person: Person, minutes: int, on: date) -> list[tuple[BalanceEntry, int]]:
+    """Which grants `minutes` of comp time taken on `on` use, oldest first with their expiry
+    (rules.comp_time_ledger; 勞動基準法第32條之1, seed 003 Q.6). ChaiqinError when too little is left."""
+    remaining = comp_time_remaining(person)
+    grants = [rules.CompGrant(pk, g.earned_on, left, g.expires_on) for pk, (g, left) in remaining.items() if left > 0]
+    try:
+        ledger = rules.comp_time_ledger(person.regime, grants, [rules.CompUse("use", on, minutes)], on=on)
+    except rules.RuleInputError:
+        have = comp_time_available(person, on)
+        raise ChaiqinError(f"可用補休不足：{on.isoformat()} 可用 {format_minutes(have)}，申請 {format_minutes(minutes)}。",
+                           citation="勞動基準法第32條之1", code="quota") from None
+    return [(remaining[a.grant_id][0], a.minutes) for a in ledger.allocations]

@@ -1,0 +1,142 @@
+"""Leave requests, their attachments and cancellations, and the balance ledger.
+
+Balances are append-only ledgers (DESIGN.md): a BalanceEntry is written once by
+leave/ledger.py and never changed or deleted; a balance is a sum of rows.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from chaiqin.org.models import Person
+
+
+class LedgerQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("假別帳目只能新增，不可修改。")
+
+    def delete(self):
+        raise PermissionError("假別帳目只能新增，不可刪除。")
+
+
+class BalanceEntry(models.Model):
+    """One row of a person's leave ledger, signed minutes in one account for one leave year.
+
+    `account` is a quota key of chaiqin.rules (a leave code such as "annual", "personal",
+    "sick", or a pool) or "comp_time". `period_start`/`period_end` bound the leave year
+    (or month, school year, event) the row belongs to; comp time rows carry the grant's
+    `earned_on`/`expires_on` and `source`, the grant a use draws from (oldest first).
+    """
+
+    class Kind(models.TextChoices):
+        GRANT = "grant", "核給"
+        USE = "use", "使用"
+        HOLD = "hold", "申請中保留"
+        RELEASE = "release", "解除保留"
+        REVERSAL = "reversal", "銷假回沖"
+        EXPIRY = "expiry", "逾期失效"
+        CARRY_OVER = "carry_over", "保留轉入"
+        DEFERRAL = "deferral", "遞延"
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.PROTECT, related_name="balance_entries")
+    account = models.CharField("假別帳戶", max_length=30)
+    period_start = models.DateField("年度起")
+    period_end = models.DateField("年度迄")
+    kind = models.CharField("類別", max_length=12, choices=Kind.choices)
+    minutes = models.IntegerField("分鐘（正為增加）")
+    earned_on = models.DateField("補休來源日", null=True, blank=True)
+    expires_on = models.DateField("補休期限", null=True, blank=True)
+    source = models.ForeignKey("self", verbose_name="補休來源", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="draws")
+    case = models.ForeignKey("workflow.Case", verbose_name="案件", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+")
+    note = models.CharField("說明", max_length=300, blank=True)
+    created_at = models.DateTimeField("建立時間", default=timezone.now)
+
+    objects = LedgerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "假別帳目"
+        verbose_name_plural = "假別帳目"
+        ordering = ["person", "account", "period_start", "created_at", "pk"]
+        indexes = [
+            models.Index(fields=["person", "account", "period_start"]),
+            models.Index(fields=["case"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.account} {self.kind} {self.minutes}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("假別帳目只能新增，不可修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("假別帳目只能新增，不可刪除。")
+
+
+class LeaveRequest(models.Model):
+    """A request for leave of one type over [start, end); its state is its workflow case's."""
+
+    person = models.ForeignKey(Person, verbose_name="申請人", on_delete=models.PROTECT, related_name="leave_requests")
+    leave_code = models.CharField("假別代碼", max_length=40)
+    leave_name = models.CharField("假別", max_length=80)
+    start = models.DateTimeField("起")
+    end = models.DateTimeField("迄")
+    minutes = models.PositiveIntegerField("請假時數（分鐘）")
+    event_date = models.DateField("事實發生日", null=True, blank=True)
+    reason = models.CharField("事由", max_length=300, blank=True)
+    agent = models.ForeignKey(Person, verbose_name="職務代理人", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="leave_covered")
+    charge = models.JSONField("額度計算", default=list, blank=True)
+    left_out = models.JSONField("不計入之日", default=list, blank=True)
+    cancelled_minutes = models.PositiveIntegerField("已銷假（分鐘）", default=0)
+    case = models.OneToOneField("workflow.Case", verbose_name="簽核案件", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="leave_request")
+    created_at = models.DateTimeField("申請時間", default=timezone.now)
+
+    class Meta:
+        verbose_name = "請假單"
+        verbose_name_plural = "請假單"
+        ordering = ["-start"]
+        indexes = [models.Index(fields=["person", "start"]), models.Index(fields=["agent", "start"])]
+        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="leave_end_after_start")]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.leave_name}"
+
+    @property
+    def status(self) -> str:
+        return self.case.status if self.case_id else "draft"
+
+
+class LeaveAttachment(models.Model):
+    """A certificate (PDF/JPEG/PNG), kept in the database so a request and its proof are one write."""
+
+    request = models.ForeignKey(LeaveRequest, verbose_name="請假單", on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField("檔名", max_length=200)
+    content_type = models.CharField("類型", max_length=40)
+    size = models.PositiveIntegerField("大小（位元組）")
+    data = models.BinaryField("內容")
+
+    class Meta:
+        verbose_name = "請假附件"
+        verbose_name_plural = "請假附件"
+
+
+class LeaveCancellation(models.Model):
+    """銷假: [start, end) of an approved request given back, and the minutes returned to the quota."""
+
+    request = models.ForeignKey(LeaveRequest, verbose_name="請假單", on_delete=models.PROTECT, related_name="cancellations")
+    start = models.DateTimeField("起")
+    end = models.DateTimeField("迄")
+    minutes = models.PositiveIntegerField("銷假時數（分鐘）")
+    reason = models.CharField("事由", max_length=300, blank=True)
+    created_at = models.DateTimeField("時間", default=timezone.now)
+
+    class Meta:
+        verbose_name = "銷假"
+        verbose_name_plural = "銷假"
+        ordering = ["start"]

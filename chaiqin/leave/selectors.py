@@ -1,0 +1,163 @@
+"""Reads of leave: periods a person is away, requests one may see, balances for the pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from chaiqin import clock, rules
+from chaiqin.org import access
+from chaiqin.org.models import Person
+from chaiqin.workflow.models import Case
+
+from . import ledger
+from .models import BalanceEntry, LeaveCancellation, LeaveRequest
+
+HOLDING = (Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED)
+
+
+@dataclass(frozen=True)
+class LeavePeriod:
+    request_id: int
+    person_id: int
+    code: str
+    name: str
+    start: datetime
+    end: datetime
+    status: str  # the case status: "pending", "returned" or "approved"
+
+
+def _minus(start: datetime, end: datetime, holes: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    pieces = [(start, end)]
+    for h0, h1 in sorted(holes):
+        out = []
+        for p0, p1 in pieces:
+            if h1 <= p0 or h0 >= p1:
+                out.append((p0, p1))
+                continue
+            if p0 < h0:
+                out.append((p0, h0))
+            if h1 < p1:
+                out.append((h1, p1))
+        pieces = out
+    return pieces
+
+
+def leave_periods_for(people, start: datetime, end: datetime) -> list[LeavePeriod]:
+    """Approved and pending leave of `people` (ids or a queryset) overlapping [start, end), cancellations removed.
+
+    Two queries whatever the number of people.
+    """
+    requests = (LeaveRequest.objects.filter(person__in=people, start__lt=end, end__gt=start, case__status__in=HOLDING)
+                .select_related("case")
+                .prefetch_related(Prefetch("cancellations", queryset=LeaveCancellation.objects.order_by("start"))))
+    found = []
+    for req in requests:
+        holes = [(c.start, c.end) for c in req.cancellations.all()]
+        for p0, p1 in _minus(req.start, req.end, holes):
+            if p0 < end and p1 > start:
+                found.append(LeavePeriod(req.pk, req.person_id, req.leave_code, req.leave_name, p0, p1, req.case.status))
+    return sorted(found, key=lambda p: (p.start, p.person_id))
+
+
+def leave_periods(person: Person, start: datetime, end: datetime) -> list[LeavePeriod]:
+    """Approved and pending leave of `person` overlapping [start, end) (for attendance's daily status)."""
+    return leave_periods_for([person.pk], start, end)
+
+
+def requests_of(person: Person) -> QuerySet[LeaveRequest]:
+    return LeaveRequest.objects.filter(person=person).select_related("case", "agent").order_by("-start")
+
+
+def covering(agent: Person) -> QuerySet[LeaveRequest]:
+    """Leave that `agent` covers (代理), from today on, pending or approved."""
+    today = clock.now()
+    return (LeaveRequest.objects.filter(agent=agent, end__gt=today, case__status__in=HOLDING)
+            .select_related("person", "case").order_by("start"))
+
+
+def leave_request_get_for(user, request_id: int) -> LeaveRequest:
+    """The request if `user` applied, covers it, decides its case or may see the applicant; else 404."""
+    viewer = access.person_of(user)
+    try:
+        req = LeaveRequest.objects.select_related("person", "person__agency", "agent", "case").get(pk=request_id)
+    except LeaveRequest.DoesNotExist:
+        raise Http404("查無此請假單，或您沒有檢視權限。") from None
+    if req.person_id == viewer.pk or req.agent_id == viewer.pk:
+        return req
+    if req.case_id and req.case.steps.filter(decider=viewer).exists():
+        return req
+    if access.can_see_person(viewer, req.person):
+        return req
+    raise Http404("查無此請假單，或您沒有檢視權限。")
+
+
+BALANCE_ACCOUNTS = ("annual", "personal", "family_care", "sick")
+
+
+@dataclass
+class BalanceLine:
+    account: str
+    name: str
+    period_start: date
+    period_end: date
+    granted: int
+    used: int
+    pending: int
+    reversed: int
+    other: int
+    available: int
+    rows: list
+
+
+def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
+    """The person's main balances on `on` with every row that explains them (posts missing grants)."""
+    on = on or clock.today()
+    lines = []
+    codes = {t.code: t.name for t in rules.leave_types(person.regime, on)}
+    for account in BALANCE_ACCOUNTS:
+        if account not in codes:
+            continue
+        ledger.ensure_grant(person, account, on)
+        start, end = ledger.period_of(person, account, on)
+        rows = list(BalanceEntry.objects.filter(person=person, account=account, period_start=start)
+                    .select_related("case").order_by("created_at", "pk"))
+        lines.append(_line(account, codes[account], start, end, rows))
+    comp_rows = list(BalanceEntry.objects.filter(person=person, account=ledger.COMP_TIME).order_by("created_at", "pk"))
+    if comp_rows:
+        available = ledger.comp_time_available(person, on)
+        line = _line(ledger.COMP_TIME, "補休", on, on, comp_rows)
+        line.available = available
+        line.other = available - (line.granted + line.used + line.pending + line.reversed)
+        lines.append(line)
+    return lines
+
+
+def _line(account, name, start, end, rows) -> BalanceLine:
+    sums = {k: 0 for k in BalanceEntry.Kind.values}
+    for r in rows:
+        sums[r.kind] += r.minutes
+    granted = sums["grant"] + sums["carry_over"] + sums["deferral"]
+    used = sums["use"]
+    pending = sums["hold"] + sums["release"]
+    return BalanceLine(account, name, start, end, granted, used, pending, sums["reversal"], sums["expiry"],
+                       sum(sums.values()), rows)
+
+
+def balance_table(viewer: Person, on: date | None = None) -> list[tuple[Person, dict[str, int]]]:
+    """Everyone `viewer` may see with their available minutes per main account (grants posted lazily)."""
+    on = on or clock.today()
+    people = list(access.visible_people(viewer).select_related("agency", "unit").order_by("agency__code", "unit__sort_order", "employee_no"))
+    table = []
+    for p in people:
+        row = {}
+        for account in BALANCE_ACCOUNTS + (ledger.COMP_TIME,):
+            try:
+                row[account] = ledger.balance(p, account, on)
+            except rules.RuleInputError:
+                row[account] = None
+        table.append((p, row))
+    return table

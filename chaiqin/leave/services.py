@@ -1,0 +1,422 @@
+"""Every write of leave: submit, approve/close (from the workflow), cancel (銷假).
+
+Rules at submission (issue 4): the type must be the person's regime's (rules.leave_type),
+the period must end after it starts and contain working time (workdays only, except leave
+counted in calendar days), event-bound leave must lie in its window (rules.check_leave_window),
+no other leave, trip or WFH may claim the same minute (workflow.occupancy), and the quotas
+and merges of rules.leave_charge must not be exceeded, counting pending requests (their
+minutes are held in the ledger). The person's row is locked before anything is counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Iterable
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from chaiqin import clock, rules
+from chaiqin.dates import format_roc_datetime
+from chaiqin.errors import ChaiqinError
+from chaiqin.org.models import Person
+from chaiqin.workflow import occupancy, routing
+from chaiqin.workflow import services as workflow
+from chaiqin.workflow.models import AuditEvent, Case
+
+from . import durations, ledger
+from .attachments import Upload, check_upload
+from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveRequest
+
+COMP_TIME = ledger.COMP_TIME
+PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
+COMP_CITATION = "勞動基準法第32條之1；公務人員請假規則"
+
+
+@dataclass(frozen=True)
+class OfferedType:
+    code: str
+    name: str
+    hourly: bool
+    unit_minutes: int
+    calendar_days: bool
+    citation: str
+    needs_event: bool
+
+
+def _needs_event(ltype) -> bool:
+    if ltype.period != "event":
+        return False
+    try:
+        rules.leave_window(ltype.regime, ltype.code, event_date=date(2026, 1, 1), on=ltype.in_force_from)
+    except rules.RuleInputError:
+        return False
+    return True
+
+
+def leave_types_for(person: Person, on: date) -> list[OfferedType]:
+    """The leave types offered to `person` on `on`: their regime's (rules.leave_types), for their sex,
+    not status changes such as 育嬰留職停薪, plus 補休 when they have comp time left."""
+    offered = []
+    for t in rules.leave_types(person.regime, on):
+        if t.is_status or (t.sex == "female" and person.gender != Person.Gender.FEMALE):
+            continue
+        offered.append(OfferedType(t.code, t.name, t.hourly, t.unit_minutes, t.calendar_days, t.citation, _needs_event(t)))
+    if ledger.comp_time_available(person, on) > 0:
+        offered.append(OfferedType(COMP_TIME, "補休", True, 60, False, COMP_CITATION, False))
+    return offered
+
+
+@dataclass
+class Evaluation:
+    """What a request would be: its type, minutes, left-out days, quota slices and what remains."""
+
+    code: str
+    name: str
+    start: datetime
+    end: datetime
+    minutes: int
+    left_out: list[str]
+    parts: list[dict]
+    remaining: list[tuple[str, int, int]] = field(default_factory=list)  # (label, before, after)
+    comp_allocation: list[tuple[BalanceEntry, int]] = field(default_factory=list)
+    citation: str = ""
+
+    @property
+    def pay_summary(self) -> str:
+        totals: dict[str, int] = {}
+        for p in self.parts:
+            totals[p["pay"]] = totals.get(p["pay"], 0) + p["minutes"]
+        return "、".join(f"{PAY_LABELS[k]}{ledger.format_minutes(v)}" for k, v in totals.items())
+
+
+def _aware(moment: datetime) -> datetime:
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def _local_date(moment: datetime) -> date:
+    return timezone.localtime(_aware(moment)).date()
+
+
+def _rule_error(exc: rules.RuleInputError, citation: str = "") -> ChaiqinError:
+    return ChaiqinError(str(exc), citation=citation, code="rule")
+
+
+def _menstrual_month_minutes(person: Person, day: date, exclude_id: int | None) -> int:
+    first = day.replace(day=1)
+    last = rules.add_months(first, 1)
+    qs = LeaveRequest.objects.filter(person=person, leave_code="menstrual", case__status__in=Case.OPEN + (Case.Status.APPROVED,),
+                                     start__date__gte=first, start__date__lt=last)
+    if exclude_id:
+        qs = qs.exclude(pk=exclude_id)
+    agg = qs.aggregate(m=Sum("minutes"), c=Sum("cancelled_minutes"))
+    return (agg["m"] or 0) - (agg["c"] or 0)
+
+
+def _ledger_state(person: Person, keys: Iterable[str], on: date, event_date: date | None):
+    """used and entitled minutes per quota key in the period of `on` (two queries)."""
+    periods = {k: ledger.period_of(person, k, on, event_date=event_date)[0] for k in keys}
+    rows = (BalanceEntry.objects.filter(person=person, account__in=list(periods), period_start__in=set(periods.values()))
+            .values_list("account", "period_start", "kind").annotate(s=Sum("minutes")))
+    used: dict[str, int] = {}
+    granted: dict[str, int] = {}
+    for account, start, kind, total in rows:
+        if periods.get(account) != start:
+            continue
+        if kind in ledger.CONSUMING:
+            used[account] = used.get(account, 0) - total
+        else:
+            granted[account] = granted.get(account, 0) + total
+    return used, granted
+
+
+_CHAIN_KEYS = ("personal", "sick", "annual", "menstrual", "family_care", "mental_health", "sick_paid",
+               "sick_two_years", "sick_hospitalised", "pregnancy_rest", "extended_sick")
+
+
+def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime, event_date: date | None = None,
+             exclude_request: LeaveRequest | None = None) -> Evaluation:
+    """Check a request as the rules of submission say and split it into quota slices. No write except
+    lazily posted yearly grants. Raises ChaiqinError naming the rule that refuses it."""
+    if start is None or end is None:
+        raise ChaiqinError("請填寫請假起迄時間。", field="start")
+    start, end = _aware(start), _aware(end)
+    if end <= start:
+        raise ChaiqinError("請假迄時必須晚於起時。", field="end", code="order")
+    first_day = _local_date(start)
+    if leave_code == COMP_TIME:
+        return _evaluate_comp_time(person, start, end, first_day)
+    try:
+        ltype = rules.leave_type(person.regime, leave_code, first_day)
+    except rules.RuleInputError as exc:
+        raise ChaiqinError(f"{exc}請改選{rules.REGIMES[person.regime]}適用之假別。", code="type", field="leave_code") from None
+    if ltype.is_status:
+        raise ChaiqinError(f"{ltype.name}非請假，請洽人事室辦理。", citation=ltype.citation, code="type")
+    if ltype.sex == "female" and person.gender != Person.Gender.FEMALE:
+        raise ChaiqinError(f"{ltype.name}僅適用女性同仁。", citation=ltype.citation, code="type")
+    measured = durations.measure(person.agency, start, end, calendar_days=ltype.calendar_days)
+    if measured.minutes == 0:
+        raise ChaiqinError("請假期間沒有任何上班時間，無須請假：" + "".join(measured.left_out),
+                           citation="公務人員請假規則第3條（請假以上班日計）", code="no_workday", field="start")
+    if _needs_event(ltype):
+        if event_date is None:
+            raise ChaiqinError(f"{ltype.name}須填寫事實發生日（結婚登記日、死亡日或分娩日）。", field="event_date", code="window")
+        last_day = _local_date(end - timedelta(microseconds=1))
+        for day in (first_day, last_day):
+            check = rules.check_leave_window(person.regime, leave_code, event_date=event_date, leave_date=day)
+            if not check.ok:
+                raise ChaiqinError(f"{ltype.name}：{check.reason}", citation=check.citation, code="window", field="start")
+    hired = ledger.seniority_start(person)
+    keys = {leave_code, *(k for k in _CHAIN_KEYS)}
+    if ltype.counts_into:
+        keys.add(ltype.counts_into)
+    codes = {t.code for t in rules.leave_types(person.regime, first_day)}
+    for key in ("annual", leave_code, ltype.counts_into):
+        if key and key in codes:
+            ledger.ensure_grant(person, key, first_day)
+    used, granted = _ledger_state(person, keys, first_day, event_date)
+    if exclude_request is not None:
+        pass  # a returned request's holds stay until it is closed; editing is not offered
+    entitled = {k: Decimal(v) / Decimal(ledger.DAY_MINUTES) for k, v in granted.items()}
+    entitled.setdefault("annual", Decimal(0))
+    try:
+        charge = rules.leave_charge(
+            person.regime, leave_code, requested_minutes=measured.minutes, used=used, on=first_day,
+            entitled=entitled, hired=min(hired, first_day), day_minutes=ledger.DAY_MINUTES,
+            menstrual_month_minutes=_menstrual_month_minutes(person, first_day, exclude_request.pk if exclude_request else None)
+            if leave_code == "menstrual" else 0)
+    except rules.RuleInputError as exc:
+        raise ChaiqinError(str(exc), citation=ltype.citation, code="rule") from None
+    parts = [{"quotas": list(p.quotas), "minutes": p.minutes, "pay": p.pay, "pay_label": PAY_LABELS[p.pay],
+              "explanation": p.explanation, "citation": p.citation, "beyond": p.beyond_entitlement, "returned": 0}
+             for p in charge.parts]
+    if charge.beyond_entitlement:
+        beyond = next(p for p in charge.parts if p.beyond_entitlement)
+        raise ChaiqinError(f"{ltype.name}額度不足：申請{ledger.format_minutes(measured.minutes)}，其中"
+                           f"{ledger.format_minutes(beyond.minutes)}超過可用額度。{beyond.explanation}",
+                           citation=beyond.citation, code="quota")
+    remaining = []
+    touched = []
+    for p in parts:
+        for key in p["quotas"]:
+            if key not in touched:
+                touched.append(key)
+    for key in touched:
+        if key in granted or key in ("annual",):
+            before = granted.get(key, 0) - used.get(key, 0)
+            take = sum(p["minutes"] for p in parts if key in p["quotas"])
+            name = ltype.name if key == leave_code else _name(person, key, first_day)
+            remaining.append((name, before, before - take))
+    return Evaluation(leave_code, ltype.name, start, end, measured.minutes, measured.left_out, parts, remaining,
+                      citation=ltype.citation)
+
+
+def _name(person: Person, key: str, on: date) -> str:
+    try:
+        return rules.leave_type(person.regime, key, on).name
+    except rules.RuleInputError:
+        return key
+
+
+def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_day: date) -> Evaluation:
+    measured = durations.measure(person.agency, start, end)
+    if measured.minutes == 0:
+        raise ChaiqinError("補休期間沒有任何上班時間，無須補休：" + "".join(measured.left_out), code="no_workday")
+    if measured.minutes % 60:
+        raise ChaiqinError("補休以小時為單位，請調整起迄時間。", citation=COMP_CITATION, code="unit")
+    before = ledger.comp_time_available(person, first_day)
+    allocation = ledger.comp_time_allocate(person, measured.minutes, first_day)
+    explanation = "以加班補休抵充，依加班事實發生先後順序使用：" + "、".join(
+        f"{g.earned_on.isoformat()}取得（期限{g.expires_on.isoformat()}）{ledger.format_minutes(m)}" for g, m in allocation)
+    parts = [{"quotas": [COMP_TIME], "minutes": measured.minutes, "pay": "full", "pay_label": "全薪",
+              "explanation": explanation, "citation": "勞動基準法第32條之1；seed 003 Q.6", "beyond": False, "returned": 0}]
+    return Evaluation(COMP_TIME, "補休", start, end, measured.minutes, measured.left_out, parts,
+                      [("補休", before, before - measured.minutes)], allocation, citation=COMP_CITATION)
+
+
+def _check_agent(person: Person, agent: Person | None, start: datetime, end: datetime) -> None:
+    if agent is None:
+        raise ChaiqinError("請指定職務代理人：請假期間之職務應由代理人代理（公務人員請假規則第12條）。", field="agent", code="agent")
+    if agent.pk == person.pk:
+        raise ChaiqinError("職務代理人不能是自己。", field="agent", code="agent")
+    if agent.agency_id != person.agency_id or agent.status != Person.Status.ACTIVE:
+        raise ChaiqinError("職務代理人必須是本機關在職人員。", field="agent", code="agent")
+    clash = occupancy.busy_between(agent, start, end)
+    if clash:
+        raise ChaiqinError(f"職務代理人{agent.name}於{format_roc_datetime(clash[0].start)}起亦有{clash[0].label}，無法代理。",
+                           field="agent", code="agent")
+
+
+def _hold_rows(person: Person, req: LeaveRequest, ev: Evaluation, case: Case) -> None:
+    first_day = _local_date(ev.start)
+    note = f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}"
+    if ev.code == COMP_TIME:
+        for grant, minutes in ev.comp_allocation:
+            ledger.post(person=person, account=COMP_TIME, kind=BalanceEntry.Kind.HOLD, minutes=-minutes,
+                        period_start=grant.period_start, period_end=grant.period_end, earned_on=grant.earned_on,
+                        expires_on=grant.expires_on, source=grant, case=case, note=note + "（申請中）")
+        return
+    for part in ev.parts:
+        for key in part["quotas"]:
+            start, end = ledger.period_of(person, key, first_day, event_date=req.event_date)
+            ledger.post(person=person, account=key, kind=BalanceEntry.Kind.HOLD, minutes=-part["minutes"],
+                        period_start=start, period_end=end, case=case, note=note + "（申請中）")
+
+
+@transaction.atomic
+def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
+                         reason: str = "", event_date: date | None = None,
+                         attachments: Iterable[Upload] = ()) -> LeaveRequest:
+    """Check and file a leave request, hold its minutes in the ledger and open its case (agent first).
+
+    Everything happens in one transaction after locking the person's row: a refusal
+    (ChaiqinError) leaves nothing saved.
+    """
+    uploads = [check_upload(u) for u in attachments]
+    person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=person.pk)
+    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
+    _check_agent(person, agent, ev.start, ev.end)
+    occupancy.refuse_overlap(person, ev.start, ev.end)
+    req = LeaveRequest.objects.create(
+        person=person, leave_code=ev.code, leave_name=ev.name, start=ev.start, end=ev.end, minutes=ev.minutes,
+        event_date=event_date, reason=reason.strip()[:300], agent=agent, charge=ev.parts, left_out=ev.left_out,
+        created_at=clock.now())
+    for u in uploads:
+        LeaveAttachment.objects.create(request=req, name=u.name[:200], content_type=u.content_type, size=len(u.data), data=u.data)
+    steps = routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent)
+    title = f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}（{ledger.format_minutes(ev.minutes)}）"
+    case = workflow.case_open(form=req, kind="leave", applicant=person, title=title, steps=steps, note=reason.strip()[:500])
+    req.case = case
+    req.save(update_fields=["case"])
+    _hold_rows(person, req, ev, case)
+    return req
+
+
+def _open_holds(case: Case) -> list[tuple[tuple, int, BalanceEntry]]:
+    """Net held minutes per (account, period, source) of `case` (negative = still held)."""
+    net: dict[tuple, list] = {}
+    for row in BalanceEntry.objects.filter(case=case, kind__in=(BalanceEntry.Kind.HOLD, BalanceEntry.Kind.RELEASE)).order_by("pk"):
+        key = (row.account, row.period_start, row.period_end, row.source_id)
+        if key not in net:
+            net[key] = [0, row]
+        net[key][0] += row.minutes
+    return [(k, v[0], v[1]) for k, v in net.items() if v[0] < 0]
+
+
+def _post_like(row: BalanceEntry, *, kind: str, minutes: int, note: str) -> None:
+    ledger.post(person=row.person, account=row.account, kind=kind, minutes=minutes, period_start=row.period_start,
+                period_end=row.period_end, earned_on=row.earned_on, expires_on=row.expires_on, source=row.source,
+                case=row.case, note=note)
+
+
+def leave_request_approved(form: LeaveRequest) -> None:
+    """Workflow callback, inside the deciding transaction: the held minutes become used."""
+    for _, held, row in _open_holds(form.case):
+        _post_like(row, kind=BalanceEntry.Kind.RELEASE, minutes=-held, note="核准，解除保留")
+        _post_like(row, kind=BalanceEntry.Kind.USE, minutes=held, note=f"核准使用：{form.case.title}")
+
+
+def leave_request_closed(form: LeaveRequest, status: str) -> None:
+    """Workflow callback on rejection or withdrawal: the held minutes are released."""
+    label = dict(Case.Status.choices).get(status, status)
+    for _, held, row in _open_holds(form.case):
+        _post_like(row, kind=BalanceEntry.Kind.RELEASE, minutes=-held, note=f"{label}，解除保留")
+
+
+@transaction.atomic
+def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetime | None = None,
+                         end: datetime | None = None, reason: str = "") -> LeaveCancellation | None:
+    """銷假 of all or part [start, end) of an approved request: the quota comes back as reversal rows
+    and the case records it (closed as cancelled when nothing is left). A request still waiting
+    for approval is withdrawn instead (its holds are released). Returns the cancellation, or None
+    after a withdrawal."""
+    person = Person.objects.select_for_update().select_related("agency").get(pk=request.person_id)
+    req = LeaveRequest.objects.select_for_update().select_related("case").get(pk=request.pk)
+    if actor.pk != req.person_id:
+        raise ChaiqinError("只有申請人本人可以銷假或撤回請假。", code="permission")
+    if req.case.status in Case.OPEN:
+        workflow.case_withdraw(case=req.case, actor=actor, reason=reason or "申請人撤回")
+        return None
+    if req.case.status != Case.Status.APPROVED:
+        raise ChaiqinError(f"此請假單為「{req.case.get_status_display()}」，無須銷假。", code="state")
+    if start is None and end is None:
+        from .selectors import _minus
+
+        pieces = _minus(req.start, req.end, [(c.start, c.end) for c in req.cancellations.all()])
+    else:
+        pieces = [(_aware(start) if start else req.start, _aware(end) if end else req.end)]
+    calendar_days = False
+    if req.leave_code != COMP_TIME:
+        try:
+            calendar_days = rules.leave_type(person.regime, req.leave_code, _local_date(req.start)).calendar_days
+        except rules.RuleInputError:
+            pass
+    done = None
+    total = 0
+    for piece_start, piece_end in pieces:
+        minutes = durations.measure(person.agency, piece_start, piece_end, calendar_days=calendar_days).minutes
+        if minutes == 0 and len(pieces) > 1:
+            continue
+        done = _cancel_piece(person, req, piece_start, piece_end, minutes, reason)
+        total += done.minutes
+    if done is None:
+        raise ChaiqinError("銷假期間沒有任何請假時數（皆非上班時間）。", code="no_workday")
+    req.save(update_fields=["charge", "cancelled_minutes"])
+    close = Case.Status.CANCELLED if req.cancelled_minutes >= req.minutes else None
+    note = f"銷假 {format_roc_datetime(pieces[0][0])}至{format_roc_datetime(pieces[-1][1])}（{ledger.format_minutes(total)}）"
+    workflow.case_record(case=req.case, actor=actor, action=AuditEvent.Action.CANCEL,
+                         note=(note + (f"：{reason.strip()}" if reason.strip() else ""))[:500], close_as=close)
+    return done
+
+
+def _cancel_piece(person: Person, req: LeaveRequest, start: datetime, end: datetime, minutes: int,
+                  reason: str) -> LeaveCancellation:
+    if end <= start:
+        raise ChaiqinError("銷假迄時必須晚於起時。", code="order", field="end")
+    if start < req.start or end > req.end:
+        raise ChaiqinError("銷假期間必須在原請假期間之內。", code="range", field="start")
+    for c in req.cancellations.all():
+        if c.start < end and c.end > start:
+            raise ChaiqinError("此段期間已經銷假。", code="overlap", field="start")
+    if minutes == 0:
+        raise ChaiqinError("銷假期間沒有任何請假時數（皆非上班時間）。", code="no_workday")
+    if minutes > req.minutes - req.cancelled_minutes:
+        raise ChaiqinError("銷假時數超過尚未銷假之請假時數。", code="range")
+    note = f"銷假 {format_roc_datetime(start)}至{format_roc_datetime(end)}（{ledger.format_minutes(minutes)}）"
+    _reverse(person, req, minutes, note)
+    cancellation = LeaveCancellation.objects.create(request=req, start=start, end=end, minutes=minutes,
+                                                    reason=reason.strip()[:300], created_at=clock.now())
+    req.cancelled_minutes += minutes
+    return cancellation
+
+
+def _reverse(person: Person, req: LeaveRequest, minutes: int, note: str) -> None:
+    """Give back `minutes` from the request's later slices first (the quota used last returns first)."""
+    left = minutes
+    if req.leave_code == COMP_TIME:
+        uses: dict[int, list] = {}
+        for row in BalanceEntry.objects.filter(case=req.case, kind__in=(BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL)).select_related("source"):
+            uses.setdefault(row.source_id, [0, row])[0] += row.minutes
+        for _, (net, row) in sorted(uses.items(), key=lambda kv: (kv[1][1].expires_on, kv[0]), reverse=True):
+            take = min(-net, left)
+            if take > 0:
+                _post_like(row, kind=BalanceEntry.Kind.REVERSAL, minutes=take, note=note)
+                left -= take
+    first_day = _local_date(req.start)
+    for part in reversed(req.charge):
+        if left == 0:
+            break
+        take = min(part["minutes"] - part.get("returned", 0), left)
+        if take <= 0:
+            continue
+        part["returned"] = part.get("returned", 0) + take
+        left -= take
+        if req.leave_code == COMP_TIME:
+            continue
+        for key in part["quotas"]:
+            start, end = ledger.period_of(person, key, first_day, event_date=req.event_date)
+            ledger.post(person=person, account=key, kind=BalanceEntry.Kind.REVERSAL, minutes=take, period_start=start,
+                        period_end=end, case=req.case, note=note)

@@ -1,0 +1,236 @@
+"""Pages of leave: the form with its preview (試算), a request, cancellation, balances, the
+personnel office's table and exports, the unit's calendar, what an agent covers, iCalendar."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from datetime import date, datetime, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chaiqin import clock, rules
+from chaiqin.calendar import selectors as office_calendar
+from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
+from chaiqin.org.models import Person
+from chaiqin.web.views import _page
+
+from . import attachments as files
+from . import exports, ledger, selectors, services
+from .forms import CancelForm, LeaveRequestForm
+from .models import LeaveAttachment
+
+ICAL_SALT = "chaiqin.leave.ical"
+TABLE_ROLES = {"personnel", "agency_head", "sysadmin"}
+
+
+def _error_text(exc: Exception) -> str:
+    return str(exc)
+
+
+@login_required
+def home(request):
+    me = access.person_of(request.user)
+    return _page(request, "leave/home.html", "leave", me=me, requests=selectors.requests_of(me)[:50],
+                 lines=selectors.balance_lines(me), covering=selectors.covering(me)[:20],
+                 may_see_table=bool(access.roles_of(me) & TABLE_ROLES))
+
+
+@login_required
+def request_new(request):
+    me = access.person_of(request.user)
+    today = clock.today()
+    offered = services.leave_types_for(me, today)
+    preview = error = None
+    if request.method == "POST":
+        form = LeaveRequestForm(request.POST, request.FILES, person=me, offered=offered)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if "preview" in request.POST:
+                    preview = services.evaluate(person=me, leave_code=data["leave_code"], start=data.get("start"),
+                                                end=data.get("end"), event_date=data.get("event_date"))
+                else:
+                    req = services.leave_request_submit(
+                        person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
+                        agent=data.get("agent"), reason=data.get("reason", ""), event_date=data.get("event_date"),
+                        attachments=files.from_django(data.get("attachments") or []))
+                    messages.success(request, f"已送出{req.leave_name}申請，等待職務代理人{req.agent.name}同意。")
+                    return redirect("leave:detail", request_id=req.pk)
+            except ChaiqinError as exc:
+                error = exc
+            except rules.RuleInputError as exc:
+                error = ChaiqinError(str(exc))
+    else:
+        form = LeaveRequestForm(person=me, offered=offered)
+    (m0, m1), (a0, a1) = _halves(me)
+    return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
+                 offered=offered, morning=(m0, m1), afternoon=(a0, a1))
+
+
+def _halves(me: Person):
+    from .durations import halves
+
+    return halves(me.agency, clock.today())
+
+
+@login_required
+def request_detail(request, request_id: int):
+    me = access.person_of(request.user)
+    req = selectors.leave_request_get_for(request.user, request_id)
+    mine = req.person_id == me.pk
+    status = req.case.status if req.case_id else ""
+    return _page(request, "leave/request_detail.html", "leave", req=req, mine=mine,
+                 may_cancel=mine and status == "approved" and req.cancelled_minutes < req.minutes,
+                 may_withdraw=mine and status in ("pending", "returned"), cancel_form=CancelForm(),
+                 cancellations=req.cancellations.all(), attachments=req.attachments.defer("data"),
+                 fmt=ledger.format_minutes)
+
+
+@login_required
+@require_POST
+def request_cancel(request, request_id: int):
+    me = access.person_of(request.user)
+    req = selectors.leave_request_get_for(request.user, request_id)
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "銷假期間格式有誤：" + " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("leave:detail", request_id=req.pk)
+    data = form.cleaned_data
+    try:
+        done = services.leave_request_cancel(request=req, actor=me, start=data["start"], end=data["end"],
+                                             reason=data.get("reason", ""))
+    except ChaiqinError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        if done is None:
+            messages.success(request, "已撤回請假申請，保留的額度已釋出。")
+        else:
+            messages.success(request, f"已銷假{ledger.format_minutes(done.minutes)}，額度已回復。")
+    return redirect("leave:detail", request_id=req.pk)
+
+
+@login_required
+def attachment(request, request_id: int, attachment_id: int):
+    req = selectors.leave_request_get_for(request.user, request_id)
+    try:
+        item = req.attachments.get(pk=attachment_id)
+    except LeaveAttachment.DoesNotExist:
+        raise Http404("查無此附件。") from None
+    response = HttpResponse(bytes(item.data), content_type=item.content_type)
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{_quote(item.name)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+def _balance_page(request, target: Person):
+    on = clock.today()
+    token = signing.dumps(target.pk, salt=ICAL_SALT) if target.user_id == request.user.pk else ""
+    return _page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
+                 fmt=ledger.format_minutes,
+                 ical_url=request.build_absolute_uri(reverse("leave:ical", args=[token])) if token else "")
+
+
+@login_required
+def balances(request):
+    return _balance_page(request, access.person_of(request.user))
+
+
+@login_required
+def person_balances(request, person_id: int):
+    return _balance_page(request, access.person_get_for(request.user, person_id))
+
+
+def _table_viewer(request) -> Person:
+    me = access.person_of(request.user)
+    if not access.roles_of(me) & TABLE_ROLES:
+        raise PermissionDenied("只有人事單位、機關首長及系統管理者可檢視全員假別餘額。")
+    return me
+
+
+@login_required
+def balance_table(request):
+    me = _table_viewer(request)
+    rows = [(p, [row.get(code) for code, _ in exports.COLUMNS]) for p, row in selectors.balance_table(me)]
+    return _page(request, "leave/balance_table.html", "leave", rows=rows, on=clock.today(),
+                 columns=exports.COLUMNS, fmt=ledger.format_minutes)
+
+
+@login_required
+def balance_export(request, fmt: str):
+    me = _table_viewer(request)
+    if fmt not in ("xlsx", "ods"):
+        raise Http404("只提供 xlsx 與 ods 格式。")
+    on = clock.today()
+    data, content_type = exports.balance_table_file(selectors.balance_table(me, on), on, fmt)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="leave-balances-{on.isoformat()}.{fmt}"'
+    return response
+
+
+def _month(request, today: date) -> date:
+    raw = request.GET.get("month", "")
+    try:
+        year, month = (int(x) for x in raw.split("-"))
+        return date(year, month, 1)
+    except (ValueError, TypeError):
+        return today.replace(day=1)
+
+
+@login_required
+def team_calendar(request):
+    me = access.person_of(request.user)
+    first = _month(request, clock.today())
+    last = date(first.year, first.month, pycalendar.monthrange(first.year, first.month)[1])
+    people = list(Person.objects.filter(unit_id=me.unit_id).exclude(status=Person.Status.LEFT).order_by("employee_no"))
+    days = office_calendar.days_between(me.agency, first, last)
+    start = timezone.make_aware(datetime.combine(first, datetime.min.time()))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), datetime.min.time()))
+    cells: dict[tuple[int, date], str] = {}
+    for p in selectors.leave_periods_for([x.pk for x in people], start, end):
+        d0 = timezone.localtime(p.start).date()
+        d1 = timezone.localtime(p.end - timedelta(microseconds=1)).date()
+        d = max(d0, first)
+        while d <= min(d1, last):
+            mark = p.name + ("" if p.status == "approved" else "（簽核中）")
+            cells[(p.person_id, d)] = mark
+            d += timedelta(days=1)
+    grid = [(p, [(info, cells.get((p.pk, info.date), "")) for info in days]) for p in people]
+    prev_month = (first - timedelta(days=1)).replace(day=1)
+    return _page(request, "leave/team.html", "leave", unit=me.unit, days=days, grid=grid, first=first,
+                 prev_month=prev_month, next_month=last + timedelta(days=1))
+
+
+@login_required
+def covering(request):
+    me = access.person_of(request.user)
+    return _page(request, "leave/covering.html", "leave", items=selectors.covering(me))
+
+
+def ical_feed(request, token: str):
+    """The person's leave as iCalendar: a signed token (for calendar apps) or the logged-in person ("me")."""
+    if token == "me" and request.user.is_authenticated:
+        person = access.person_of(request.user)
+    else:
+        try:
+            person_id = signing.loads(token, salt=ICAL_SALT)
+        except signing.BadSignature:
+            raise Http404("此行事曆連結無效。") from None
+        person = Person.objects.filter(pk=person_id).first()
+        if person is None:
+            raise Http404("此行事曆連結無效。")
+    return HttpResponse(exports.ical_for(person), content_type="text/calendar; charset=utf-8")
