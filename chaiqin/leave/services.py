@@ -334,7 +334,7 @@ def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetim
     for approval is withdrawn instead (its holds are released). Returns the cancellation, or None
     after a withdrawal."""
     person = Person.objects.select_for_update().select_related("agency").get(pk=request.person_id)
-    req = LeaveRequest.objects.select_for_update().select_related("case").get(pk=request.pk)
+    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
     if actor.pk != req.person_id:
         raise ChaiqinError("只有申請人本人可以銷假或撤回請假。", code="permission")
     if req.case.status in Case.OPEN:
