@@ -24,7 +24,7 @@ def _roc_form_date(day: date) -> str:
 
 
 def _progress_boxes(chosen: str) -> str:
-    return "　".join(("■" if value == chosen else "□") + label for value, label in WfhLogItem.Progress.choices)
+    return "<br/>".join(("■" if value == chosen else "□") + " " + label for value, label in WfhLogItem.Progress.choices)
 
 
 def log_pdf(logs: list[WfhLog]) -> bytes:
