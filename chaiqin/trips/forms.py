@@ -13,6 +13,14 @@ from .models import Attachment, BreakPeriod, MainlandForm, Overseas, Trip
 RADIO = forms.RadioSelect
 
 
+class _Form(forms.Form):
+    """Labels without the trailing colon, as on the seed's forms."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class AgentChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name}（{obj.unit.name}）"
@@ -23,12 +31,12 @@ def _agents(person: Person):
         .select_related("unit").order_by("unit__sort_order", "employee_no")
 
 
-class TripForm(forms.Form):
+class TripForm(_Form):
     nature = forms.ChoiceField(label="公差性質", choices=Trip.Nature.choices, widget=RADIO, initial="official")
     place = forms.CharField(label="公差地點", max_length=100)
     reason = forms.CharField(label="公差事由", max_length=300)
-    start = ROCDateTimeField(label="起")
-    end = ROCDateTimeField(label="訖")
+    start = ROCDateTimeField(label="公差期間起")
+    end = ROCDateTimeField(label="公差期間訖")
     sign_mode = forms.ChoiceField(label="簽到退方式", choices=Trip.SignMode.choices, widget=RADIO, initial="system")
     overtime_hours = forms.DecimalField(label="自行填寫加班時數（假日出差時填寫，小時）", required=False, min_value=0,
                                         max_digits=5, decimal_places=1)
@@ -41,7 +49,7 @@ class TripForm(forms.Form):
         self.fields["agent"].queryset = _agents(person)
 
 
-class OverseasForm(forms.Form):
+class OverseasForm(_Form):
     category = forms.ChoiceField(label="出國類別", choices=Overseas.Category.choices, widget=RADIO, initial="tourism")
     destination = forms.ChoiceField(label="預定前往國家", choices=Overseas.Destination.choices, widget=RADIO,
                                     initial="other")
@@ -86,7 +94,7 @@ class ApplicationForm(OverseasForm):
         return lines
 
 
-class MainlandFormForm(forms.Form):
+class MainlandFormForm(_Form):
     places = forms.CharField(label="赴大陸地區之地點", max_length=200)
     previous_start = ROCDateField(label="前次赴大陸地區日期起（未曾前往免填）", required=False)
     previous_end = ROCDateField(label="前次赴大陸地區日期止", required=False)
@@ -103,7 +111,7 @@ class MainlandFormForm(forms.Form):
     document = forms.FileField(label="檢附文件（PDF/JPEG/PNG）", required=False)
 
 
-class ReturnReportForm(forms.Form):
+class ReturnReportForm(_Form):
     returned_on = ROCDateField(label="返臺日期")
     questioned = forms.BooleanField(label="在大陸期間是否遭大陸有關單位詢問、盤查或要求提供資料", required=False)
     contacted = forms.BooleanField(label="是否與大陸人士有涉及職務之接觸或往來", required=False)
@@ -111,12 +119,12 @@ class ReturnReportForm(forms.Form):
     details = forms.CharField(label="說明（勾選任一項時必填）", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(_Form):
     purpose = forms.ChoiceField(label="附件用途", choices=Attachment.Purpose.choices)
     attachment = forms.FileField(label="上傳檔案（PDF/JPEG/PNG）")
 
 
-class BreakPeriodForm(forms.Form):
+class BreakPeriodForm(_Form):
     school_year = forms.IntegerField(label="學年度", min_value=1)
     kind = forms.ChoiceField(label="寒暑假", choices=BreakPeriod.Kind.choices)
     start = ROCDateField(label="起")
