@@ -347,7 +347,12 @@ def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetim
 
         pieces = _minus(req.start, req.end, [(c.start, c.end) for c in req.cancellations.all()])
     else:
-        pieces = [(_aware(start) if start else req.start, _aware(end) if end else req.end)]
+        # a whole day typed (00:00 to 24:00) means the leave's own hours that day: clamp to the request
+        piece_start = max(_aware(start), req.start) if start else req.start
+        piece_end = min(_aware(end), req.end) if end else req.end
+        if (start and _aware(start) >= req.end) or (end and _aware(end) <= req.start):
+            raise ChaiqinError("銷假期間必須在原請假期間之內。", code="range", field="start")
+        pieces = [(piece_start, piece_end)]
     calendar_days = False
     if req.leave_code != COMP_TIME:
         try:

@@ -1,0 +1,72 @@
+"""In a real browser: two days of personal leave, the agent accepts, the chain approves, the
+balance drops by two days, one day is cancelled and comes back; a refusal shows the rule."""
+
+import pytest
+
+from chaiqin.conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def fill_leave(page, start, end):
+    page.goto("/leave/new/")
+    page.get_by_label("假別").select_option("personal")
+    page.get_by_label("起日").fill(start)
+    page.get_by_label("迄日").fill(end)
+    page.get_by_label("職務代理人").select_option(label="許雅雯（行政人員）")
+    page.get_by_label("事由").fill("家中有事")
+
+
+def decide(page, username):
+    page.context.clear_cookies()
+    log_in(page, username)
+    page.goto("/workflow/inbox/")
+    page.get_by_role("link", name="事假").first.click()
+    page.get_by_label("簽核").select_option("approve")
+    page.get_by_role("button", name="送出簽核").click()
+    page.wait_for_load_state("networkidle")
+
+
+def available(page):
+    page.goto("/leave/balances/")
+    return page.get_by_test_id("available-personal").inner_text()
+
+
+def test_personal_leave_from_request_to_partial_cancellation(page, world, ivy):
+    # the agency's chain for this test: agent, then the direct supervisor (workflow RouteRule)
+    from chaiqin.workflow.models import RouteRule
+
+    RouteRule.objects.create(agency=world.county, kind="leave", roles="agent,supervisor")
+    log_in(page, "alice")
+    assert available(page) == "7日"  # 公務人員請假規則第3條: 事假7日
+    fill_leave(page, "115-03-10", "115-03-11")
+    page.get_by_role("button", name="試算").click()
+    assert "核准後剩 5日" in page.get_by_test_id("preview").inner_text()
+    page.get_by_role("button", name="送出申請").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_test_id("leave-status").inner_text() == "簽核中"
+    detail = page.url
+
+    decide(page, "ivy")
+    decide(page, "bob")
+
+    page.context.clear_cookies()
+    log_in(page, "alice")
+    page.goto(detail)
+    assert page.get_by_test_id("leave-status").inner_text() == "核准"
+    assert available(page) == "5日"
+    page.goto(detail)
+    page.get_by_label("銷假起日").fill("115-03-11")
+    page.get_by_label("銷假迄日").fill("115-03-11")
+    page.get_by_role("button", name="銷假").click()
+    page.wait_for_load_state("networkidle")
+    assert "已銷假1日" in page.locator("main").inner_text(), page.locator("main").inner_text()[:600]
+    assert available(page) == "6日"
+
+
+def test_a_refused_request_shows_the_rule_in_chinese(page, world, ivy):
+    log_in(page, "alice")
+    fill_leave(page, "115-03-10", "115-03-20")
+    page.get_by_role("button", name="送出申請").click()
+    refusal = page.get_by_test_id("refusal").inner_text()
+    assert "額度不足" in refusal and "公務人員請假規則" in refusal
