@@ -137,3 +137,12 @@ def test_the_api_runs_the_whole_scheme(client, world, settings):
     assert review.json()["status"] == "reviewed"
     client.force_login(world.gina.user)
     assert client.get(f"/api/wfh/applications/{app_id}").status_code == 404
+
+
+def test_the_home_page_shows_this_and_next_weeks_plan_with_the_cap(client, world, application):
+    services.wfh_week_plan(actor=world.alice, application=application, week_start=MONDAY, days=[MONDAY])
+    client.force_login(world.alice.user)
+    html = client.get("/wfh/").content.decode()
+    assert "懷孕30週，每週至多3日" in html and "115-03-09" in html and "核准實施" in html
+    detail = client.get(f"/wfh/applications/{application.pk}/").content.decode()
+    assert "安胎休養" in detail and "每週居家辦公日數上限" in detail
