@@ -1,0 +1,121 @@
+"""Reading other apps' records (leave ledger, punches, overtime) without depending on them.
+
+Those apps are built alongside this one; their models may not exist yet, or may not have
+their tables. Every reader here returns None when the source is not there, and callers
+show 「尚無資料，請人工確認」 instead of guessing. Nothing here writes to another app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.apps import apps
+from django.db import DatabaseError, connection
+
+from chaiqin.dates import TAIPEI
+
+NO_DATA = "尚無資料，請人工確認"
+
+
+def model_if_ready(label: str):
+    """The model `app_label.ModelName` if it is installed and its table exists, else None."""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    try:
+        tables = connection.introspection.table_names()
+    except DatabaseError:  # pragma: no cover
+        return None
+    return model if model._meta.db_table in tables else None
+
+
+def _field_names(model) -> set[str]:
+    return {f.name for f in model._meta.get_fields()}
+
+
+def aware(day: date, at: time = time(0)) -> datetime:
+    return datetime.combine(day, at, tzinfo=TAIPEI)
+
+
+@dataclass(frozen=True)
+class Worked:
+    """A period someone worked, from another app's record, for the night-work check."""
+
+    person_id: int
+    start: datetime
+    end: datetime
+    source: str  # Chinese: 加班、刷卡、排班
+
+
+def overtime_periods(person_ids, start: date, end: date) -> list[Worked] | None:
+    """Overtime actually requested/approved for `person_ids` in [start, end], or None if the
+    overtime app has no model with person/start/end yet."""
+    for label in ("overtime.OvertimeRequest", "overtime.Overtime", "overtime.OvertimeClaim"):
+        model = model_if_ready(label)
+        if model is None:
+            continue
+        names = _field_names(model)
+        if not {"person", "start", "end"} <= names:
+            continue
+        qs = model.objects.filter(person_id__in=list(person_ids), start__lt=aware(end + timedelta(days=1)),
+                                  end__gt=aware(start))
+        if "case" in names:
+            qs = qs.exclude(case__status__in=["rejected", "withdrawn"])
+        return [Worked(o.person_id, o.start, o.end, "加班") for o in qs[:5000]]
+    return None
+
+
+def punch_periods(person_ids, start: date, end: date) -> list[Worked] | None:
+    """Periods between the first and last punch of each day (clock-ins at night show up as
+    a punch between 22:00 and 06:00), or None without the attendance app's Punch table."""
+    model = model_if_ready("attendance.Punch")
+    if model is None or not {"person", "at"} <= _field_names(model):
+        return None
+    out: list[Worked] = []
+    for p in model.objects.filter(person_id__in=list(person_ids), at__gte=aware(start),
+                                  at__lt=aware(end + timedelta(days=1))).order_by("at")[:20000]:
+        out.append(Worked(p.person_id, p.at, p.at + timedelta(minutes=1), "刷卡"))
+    return out
+
+
+def annual_leave_taken_minutes(person, year_start: date, year_end: date) -> int | None:
+    """Annual leave minutes `person` has used in the leave year [year_start, year_end], from
+    the leave ledger (uses minus reversals), or None while the ledger does not exist."""
+    model = model_if_ready("leave.BalanceEntry")
+    if model is None:
+        return None
+    try:
+        rows = model.objects.filter(person=person, account="annual", period_start__lte=year_end,
+                                    period_end__gte=year_start, kind__in=["use", "reversal"])
+        total = sum(r.minutes for r in rows)
+    except DatabaseError:  # pragma: no cover - a half-migrated ledger
+        return None
+    return max(0, -total)
+
+
+def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict] | None:
+    """Leave accounts whose period ends within `within_days` with minutes left, or None."""
+    model = model_if_ready("leave.BalanceEntry")
+    if model is None:
+        return None
+    from django.db.models import Sum
+
+    horizon = today + timedelta(days=within_days)
+    rows = (model.objects.filter(person_id__in=list(person_ids), period_end__gte=today, period_end__lte=horizon)
+            .values("person_id", "person__name", "account", "period_end").annotate(left=Sum("minutes"))
+            .filter(left__gt=0).order_by("period_end")[:200])
+    return list(rows)
+
+
+def missing_punches(agency, day_from: date, day_to: date) -> list[dict] | None:
+    """Missed-punch supplements filed in the period (attendance.MissedPunch), or None."""
+    model = model_if_ready("attendance.MissedPunch")
+    if model is None:
+        return None
+    qs = (model.objects.filter(person__agency=agency, at__gte=aware(day_from), at__lt=aware(day_to + timedelta(days=1)))
+          .values("person__unit__name").order_by())
+    from django.db.models import Count
+
+    return list(qs.annotate(n=Count("id")).order_by("-n"))

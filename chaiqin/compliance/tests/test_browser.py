@@ -1,0 +1,67 @@
+"""Browser: the reduced-hours request (applied, approved; no rejection) and the dashboard."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from chaiqin.conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_reduced_hours_request_is_applied_for_and_approved_and_cannot_be_rejected(world, page):
+    log_in(page, "alice")
+    page.goto("/compliance/childcare/new/")
+    page.get_by_label("子女出生日").fill("114-05-01")
+    page.get_by_label("每天減少工作時間一小時").check()
+    page.get_by_label("起日").fill("115-10-05")
+    page.get_by_label("迄日").fill("116-04-30")
+    page.get_by_role("button", name="送出申請").click()
+    assert page.get_by_test_id("status").inner_text() == "簽核中"
+    url = page.url
+    page.get_by_role("button", name="登出").click()
+
+    log_in(page, "bob")
+    page.goto(url)
+    assert page.get_by_label("不同意").count() == 0  # 性別平等工作法第21條: no reject on this page
+    # Even through the generic case page, a rejection is refused and undone.
+    page.goto("/workflow/inbox/")
+    page.get_by_role("link", name=re.compile("育兒")).first.click()
+    page.get_by_label("簽核").select_option("reject")
+    page.get_by_label("意見").fill("人力不足")
+    page.get_by_role("button", name="送出簽核").click()
+    assert "第21條" in page.locator(".messages").inner_text()
+    assert page.get_by_test_id("case-status").inner_text() == "簽核中"
+    page.goto(url)
+    page.get_by_label("同意").check()
+    page.get_by_role("button", name="送出簽核").click()
+    assert "已完成簽核" in page.locator(".messages").inner_text()
+    from chaiqin.workflow import services as workflow
+    from chaiqin.workflow.models import Case
+
+    case = Case.objects.get(kind="childcare_hours")
+    while case.status == Case.Status.PENDING:  # the unit head and the personnel office follow
+        workflow.case_decide(case=case, actor=case.current_step.decider, decision="approve")
+        case.refresh_from_db()
+    page.reload()
+    assert page.get_by_test_id("status").inner_text() == "核准"
+
+
+def test_the_personnel_dashboard_shows_waiting_requests_as_bars(world, page):
+    from datetime import date
+
+    from chaiqin import clock
+    from chaiqin.compliance import services
+    from chaiqin.workflow.models import Case
+
+    form = services.lactation_request_submit(person=world.alice, child_birth_date=date(2026, 3, 1),
+                                             start=date(2026, 10, 5), end=date(2027, 2, 28))
+    Case.objects.filter(pk=form.case_id).update(created_at=clock.now() - timedelta(days=7))
+    log_in(page, "carol")
+    page.goto("/compliance/")
+    dash = page.get_by_test_id("dashboard")
+    assert "人事室儀表板" in dash.inner_text()
+    assert "哺（集）乳時間" in page.get_by_test_id("waiting-bars").inner_text()
+    assert "7 日" in page.get_by_test_id("waiting").inner_text()
+    assert page.get_by_test_id("travel-card").is_visible()

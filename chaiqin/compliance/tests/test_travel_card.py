@@ -1,0 +1,67 @@
+"""國民旅遊卡 (休假改進措施第5點, seed 003 Q.1–Q.3) and the compulsory 10 days."""
+
+from datetime import date
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from chaiqin.compliance import selectors, services
+from chaiqin.errors import ChaiqinError
+from chaiqin.org.models import Person
+from chaiqin.workflow.models import Notification
+
+
+def test_a_servant_with_21_days_gets_8000_self_use_and_8000_tourism(world):
+    card = selectors.travel_card(world.alice, 2026)  # hired 2019-07: six years of service by end of 2025
+    assert card.entitled == 21
+    assert (card.subsidy.total, card.subsidy.self_use, card.subsidy.tourism) == (16000, 8000, 8000)
+    assert card.compulsory.required == 10
+
+
+def test_an_accepted_pregnancy_makes_the_whole_subsidy_self_use(world):
+    services.travel_card_self_use_accept(person=world.alice, year=2026, reason="pregnancy_spouse", actor=world.carol)
+    card = selectors.travel_card(world.alice, 2026)
+    assert (card.subsidy.self_use, card.subsidy.tourism) == (16000, 0)
+    assert card.self_use.accepted_by == world.carol
+    item12 = selectors.survey_view(world.county, 115).items[11]
+    assert item12.derived == "是" and "張佳穎" in item12.evidence[0]
+
+
+def test_only_the_personnel_office_accepts_self_use(world):
+    with pytest.raises(ChaiqinError):
+        services.travel_card_self_use_accept(person=world.alice, year=2026, reason="pregnancy_self", actor=world.bob)
+
+
+def test_a_servant_joining_this_year_gets_a_small_subsidy_all_self_use(world):
+    # 公務人員請假規則第8條 (2026): at least 3 days in the joining year; 5 days or less: all self-use.
+    Person.objects.filter(pk=world.alice.pk).update(hire_date=date(2026, 9, 1))
+    world.alice.refresh_from_db()
+    card = selectors.travel_card(world.alice, 2026)
+    assert card.entitled == 3
+    assert card.subsidy.total == 4800 and card.subsidy.self_use == 4800 and card.subsidy.tourism == 0
+    assert card.compulsory.required == 3
+
+
+def test_a_full_time_teacher_has_no_travel_card_subsidy(world):
+    card = selectors.travel_card(world.gina, 2026)
+    assert not card.eligible and card.subsidy is None
+
+
+def test_the_reminder_waits_for_september(world, settings):
+    settings.CHAIQIN_NOW = "2026-08-31T09:00"
+    out = StringIO()
+    call_command("remind_compulsory_leave", stdout=out)
+    assert "9月起" in out.getvalue()
+    assert not Notification.objects.exists()
+
+
+def test_the_reminder_says_so_when_the_leave_ledger_is_not_there(world):
+    out = StringIO()
+    call_command("remind_compulsory_leave", stdout=out)
+    if selectors.records.model_if_ready("leave.BalanceEntry") is None:
+        assert "請假帳目尚未建置" in out.getvalue()
+        assert not Notification.objects.exists()
+    else:  # the ledger exists and nobody has taken leave: everyone eligible is behind
+        assert Notification.objects.filter(person=world.alice).exists()
