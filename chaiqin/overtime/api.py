@@ -1,3 +1,130 @@
-from ninja import Router
+"""REST API of overtime: requests (caps checked on asking), sign-in/out, claims, the monthly
+sheet, and the LSA roster check."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from ninja import Router, Schema
+
+from chaiqin.org import access
+
+from . import selectors, services
 
 router = Router(tags=["加班"])
+
+
+class SlotIn(Schema):
+    person_id: int | None = None
+    start: datetime
+    end: datetime
+
+
+class RequestIn(Schema):
+    reason: str
+    work_items: str
+    situation: str = "normal"
+    paper_sign: bool = False
+    slots: list[SlotIn]
+
+
+class SlotOut(Schema):
+    id: int
+    person_id: int
+    day: date
+    day_kind: str
+    start: datetime
+    end: datetime
+    signed_in_at: datetime | None
+    signed_out_at: datetime | None
+    minutes: int | None
+    compensation: str
+    pay_amount: Decimal | None
+    comp_time_posted: bool
+
+
+class RequestOut(Schema):
+    id: int
+    reason: str
+    situation: str
+    report_required: bool
+    report_due: date | None
+    case_id: int | None
+    status: str
+    slots: list[SlotOut]
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.case.status if obj.case else ""
+
+    @staticmethod
+    def resolve_slots(obj):
+        return list(obj.slots.all())
+
+
+class ClaimIn(Schema):
+    compensation: str
+    minutes: int | None = None
+    hourly_wage: Decimal | None = None
+
+
+class RosterEntry(Schema):
+    person: str
+    start: datetime
+    end: datetime
+    kind: str = "regular"
+    break_minutes: int = 0
+    day_kind: str = "workday"
+
+
+class RosterIn(Schema):
+    schedule: str = "weekly"
+    agreement: bool = False
+    entries: list[RosterEntry]
+
+
+class ViolationOut(Schema):
+    person: str
+    code: str
+    day: date
+    detail: str
+    citation: str
+
+
+@router.post("/requests", response=RequestOut, summary="加班申請單（送出時即檢查工時上限）")
+def request_submit(request, payload: RequestIn):
+    me = access.person_of(request.user)
+    slots = []
+    for s in payload.slots:
+        person = me if s.person_id in (None, me.pk) else access.person_get_for(request.user, s.person_id)
+        slots.append(services.PlannedSlot(person, s.start, s.end))
+    return services.overtime_request_submit(applicant=me, reason=payload.reason, work_items=payload.work_items,
+                                            slots=slots, situation=payload.situation, paper_sign=payload.paper_sign)
+
+
+@router.get("/requests/{request_id}", response=RequestOut, summary="加班申請單")
+def request_get(request, request_id: int):
+    return selectors.request_get_for(request.user, request_id)
+
+
+@router.post("/slots/{slot_id}/sign/{direction}", response=SlotOut, summary="加班簽到（in）／簽退（out）")
+def slot_sign(request, slot_id: int, direction: str):
+    slot = selectors.slot_get_for(request.user, slot_id)
+    return services.overtime_sign(slot=slot, person=access.person_of(request.user), direction=direction)
+
+
+@router.post("/slots/{slot_id}/claim", response=SlotOut, summary="申請加班補償（加班日後3日內）")
+def slot_claim(request, slot_id: int, payload: ClaimIn):
+    slot = selectors.slot_get_for(request.user, slot_id)
+    return services.overtime_claim_file(slot=slot, person=access.person_of(request.user),
+                                        compensation=payload.compensation, minutes=payload.minutes,
+                                        hourly_wage=payload.hourly_wage)
+
+
+@router.post("/roster-check", response=list[ViolationOut], summary="勞基法排班檢查（七休一、四週變形、輪班間隔11小時）")
+def roster_check(request, payload: RosterIn):
+    entries = [{**e.dict(), "start": e.start.replace(tzinfo=None), "end": e.end.replace(tzinfo=None)}
+               for e in payload.entries]
+    return [v._asdict() | {"person": str(v.person)} for v in
+            selectors.roster_check(entries, schedule=payload.schedule, agreement=payload.agreement)]

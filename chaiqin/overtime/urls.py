@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "overtime"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("new/", views.request_new, name="new"),
+    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("slots/<int:slot_id>/sign/<str:direction>/", views.slot_sign, name="sign"),
+    path("slots/<int:slot_id>/claim/", views.slot_claim, name="claim"),
+    path("sheet/", views.sheet, name="sheet"),
+    path("exceptional/", views.exceptional, name="exceptional"),
+]

@@ -1,0 +1,22 @@
+from django import forms
+
+from chaiqin.web.fields import ROCDateField
+
+from .models import OvertimeRequest, OvertimeSlot
+
+
+class OvertimeRequestForm(forms.Form):
+    reason = forms.CharField(label="加班事由", max_length=300)
+    work_items = forms.CharField(label="工作項目內容", widget=forms.Textarea(attrs={"rows": 2}))
+    situation = forms.ChoiceField(label="情形", choices=OvertimeRequest.Situation.choices)
+    date_from = ROCDateField(label="加班日期（起）")
+    date_to = ROCDateField(label="加班日期（迄）", required=False)
+    start_time = forms.TimeField(label="每日起", widget=forms.TimeInput(attrs={"placeholder": "18:00"}))
+    end_time = forms.TimeField(label="每日迄（早於起時表示跨午夜）", widget=forms.TimeInput(attrs={"placeholder": "21:00"}))
+    paper_sign = forms.BooleanField(label="紙本簽到退", required=False)
+
+
+class ClaimForm(forms.Form):
+    compensation = forms.ChoiceField(label="補償方式", choices=OvertimeSlot.Compensation.choices)
+    minutes = forms.IntegerField(label="加班分鐘數（紙本簽到退者填寫）", required=False, min_value=1)
+    sheet = forms.FileField(label="紙本簽到退單", required=False)

@@ -1,0 +1,73 @@
+"""Overtime: the prior-approval request (加班申請單: reason, work items, people, dates and
+hours; seed 003 Q.8), one slot per person and day, its sign-in/out (system or paper, seed
+002), and the claim filed within 3 days after, with the compensation chosen.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from chaiqin.org.models import Agency, Person
+
+
+class OvertimeRequest(models.Model):
+    class Situation(models.TextChoices):
+        NORMAL = "normal", "一般加班"
+        DISASTER = "disaster", "搶救重大災害"
+        EMERGENCY = "emergency", "處理緊急或重大突發事件"
+        MAJOR_PROJECT = "major_project", "辦理特殊重大專案業務"
+        SEASONAL = "seasonal", "辦理季節性、週期性工作"
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.PROTECT, related_name="+")
+    applicant = models.ForeignKey(Person, verbose_name="申請人", on_delete=models.PROTECT, related_name="overtime_requests")
+    reason = models.CharField("加班事由", max_length=300)
+    work_items = models.TextField("工作項目內容")
+    situation = models.CharField("情形", max_length=15, choices=Situation.choices, default=Situation.NORMAL)
+    paper_sign = models.BooleanField("紙本簽到退", default=False)
+    report_required = models.BooleanField("應報主管機關備查", default=False,
+                                          help_text="超過一般上限，依例外規定辦理（seed 002：事由發生之日起1個月內報主管機關備查）")
+    report_due = models.DateField("備查期限", null=True, blank=True)
+    created_at = models.DateTimeField("填表時間")
+    case = models.OneToOneField("workflow.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "加班申請單"
+        verbose_name_plural = "加班申請單"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+class OvertimeSlot(models.Model):
+    """One person's overtime on one day (the day it started: 公務員服勤實施辦法第6條)."""
+
+    class Compensation(models.TextChoices):
+        PAY = "pay", "加班費"
+        COMP_TIME = "comp_time", "補休"
+        COMMENDATION = "commendation", "敘獎"
+
+    request = models.ForeignKey(OvertimeRequest, verbose_name="申請單", on_delete=models.CASCADE, related_name="slots")
+    person = models.ForeignKey(Person, verbose_name="加班人員", on_delete=models.PROTECT, related_name="overtime_slots")
+    day = models.DateField("加班日")
+    day_kind = models.CharField("日別", max_length=16, default="workday")
+    start = models.DateTimeField("預定起")
+    end = models.DateTimeField("預定迄")
+    signed_in_at = models.DateTimeField("加班簽到", null=True, blank=True)
+    signed_out_at = models.DateTimeField("加班簽退", null=True, blank=True)
+    claimed_at = models.DateTimeField("申請時間", null=True, blank=True)
+    minutes = models.PositiveIntegerField("核計分鐘", null=True, blank=True)
+    compensation = models.CharField("補償方式", max_length=12, choices=Compensation.choices, blank=True)
+    sheet = models.FileField("紙本簽到退單", upload_to="overtime/sheets/%Y/%m/", blank=True)
+    pay_amount = models.DecimalField("加班費（元）", max_digits=10, decimal_places=2, null=True, blank=True)
+    comp_time_posted = models.BooleanField("補休已入帳", default=False)
+    reopened_until = models.DateField("人事室補開期限", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "加班時段"
+        verbose_name_plural = "加班時段"
+        ordering = ["day", "start"]
+        indexes = [models.Index(fields=["person", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.day}"

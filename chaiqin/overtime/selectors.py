@@ -1,0 +1,154 @@
+"""Reads of overtime: who has overtime on which day (for attendance's off-schedule flag), the
+monthly overtime sheet per person and unit (and its XLSX), the list of exceptional requests
+for the report to the supervising authority, month caps of many people, and roster checks."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Q
+from django.http import Http404
+
+from chaiqin import rules
+from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.org import access
+from chaiqin.org.models import Person
+
+from .models import OvertimeRequest, OvertimeSlot
+from .services import LIVE
+
+
+def overtime_days(person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:
+    """(person_id, day) of every live (pending or approved) overtime slot from `start` to `end` (chunked queries)."""
+    found: set[tuple[int, date]] = set()
+    for i in range(0, len(person_ids), 5000):
+        rows = OvertimeSlot.objects.filter(person_id__in=person_ids[i:i + 5000], day__range=(start, end),
+                                           request__case__status__in=LIVE).values_list("person_id", "day")
+        found.update(rows)
+    return found
+
+
+def request_get_for(user, request_id: int) -> OvertimeRequest:
+    viewer = access.person_of(user)
+    req = OvertimeRequest.objects.select_related("applicant", "case").filter(pk=request_id).first()
+    if req is None:
+        raise Http404("查無此加班申請。")
+    if req.applicant_id == viewer.pk or req.slots.filter(person=viewer).exists() \
+            or access.can_see_person(viewer, req.applicant) \
+            or (req.case_id and req.case.steps.filter(Q(decider=viewer) | Q(acted_by=viewer)).exists()):
+        return req
+    raise Http404("查無此加班申請。")
+
+
+def slot_get_for(user, slot_id: int) -> OvertimeSlot:
+    """A slot of the user themselves (only they sign and claim it); else 404."""
+    viewer = access.person_of(user)
+    slot = OvertimeSlot.objects.select_related("request__case", "person__agency").filter(pk=slot_id, person=viewer).first()
+    if slot is None:
+        raise Http404("查無此加班時段。")
+    return slot
+
+
+def my_slots(person: Person):
+    return OvertimeSlot.objects.filter(person=person).select_related("request__case").order_by("-day", "-start")[:60]
+
+
+@dataclass
+class SheetRow:
+    person: Person
+    slots: list = field(default_factory=list)
+    minutes: dict = field(default_factory=lambda: defaultdict(int))  # per compensation
+    pay: Decimal = Decimal("0")
+
+    @property
+    def total(self) -> int:
+        return sum(self.minutes.values())
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, pycalendar.monthrange(year, month)[1])
+
+
+def monthly_sheet(people, year: int, month: int) -> list[SheetRow]:
+    """加班時數統計表: per person, the claimed slots of the month and the minutes per compensation."""
+    first, last = month_bounds(year, month)
+    rows: dict[int, SheetRow] = {}
+    people = list(people)
+    for p in people:
+        rows[p.pk] = SheetRow(p)
+    slots = OvertimeSlot.objects.filter(person__in=people, day__range=(first, last), claimed_at__isnull=False)
+    for slot in slots.order_by("day", "start"):
+        row = rows[slot.person_id]
+        row.slots.append(slot)
+        row.minutes[slot.compensation] += slot.minutes or 0
+        row.pay += slot.pay_amount or 0
+    return [r for r in rows.values() if r.slots]
+
+
+def hm(minutes: int) -> str:
+    """Minutes as 「3時30分」."""
+    return f"{minutes // 60}時{minutes % 60:02d}分" if minutes % 60 else f"{minutes // 60}時"
+
+
+def monthly_sheet_xlsx(people, year: int, month: int, *, title: str) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = f"{year - 1911}年{month}月"
+    ws.append([title])
+    ws.append(["單位", "考勤代號", "姓名", "加班日", "起", "迄", "核計時數", "補償方式", "加班費（元）"])
+    for row in monthly_sheet(people, year, month):
+        for s in row.slots:
+            ws.append([row.person.unit.name, row.person.employee_no, row.person.name, format_roc(s.day),
+                       s.start.astimezone(TAIPEI).strftime("%H:%M"), s.end.astimezone(TAIPEI).strftime("%H:%M"),
+                       hm(s.minutes or 0), s.get_compensation_display(), float(s.pay_amount) if s.pay_amount else None])
+        ws.append(["", "", f"{row.person.name} 小計", "", "", "", hm(row.total), "", float(row.pay) or None])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def exceptional_requests(viewer: Person):
+    """Requests under the exceptional caps that must be reported to the supervising authority
+    within one month (seed 002), for the personnel office of the viewer's agencies."""
+    visible = access.visible_people(viewer).values("pk")
+    return OvertimeRequest.objects.filter(report_required=True, applicant__in=visible,
+                                          case__status__in=LIVE).select_related("applicant", "case").order_by("report_due")
+
+
+def month_caps(people, year: int, month: int, *, regular: dict | None = None) -> list[rules.Violation]:
+    """Every hours rule broken in the month by `people` (one check_hours per regime): live
+    overtime slots plus, when given, `regular` {person_id: [(start, end, break_minutes)]}."""
+    first, last = month_bounds(year, month)
+    by_regime: dict[str, list] = defaultdict(list)
+    regime_of = {p.pk: p.regime for p in people}
+    ids = list(regime_of)
+    for i in range(0, len(ids), 5000):
+        rows = OvertimeSlot.objects.filter(person_id__in=ids[i:i + 5000], day__range=(first, last),
+                                           request__case__status__in=LIVE).values_list("person_id", "start", "end", "day_kind")
+        for pid, s, e, k in rows:
+            by_regime[regime_of[pid]].append(rules.Shift(pid, s.astimezone(TAIPEI).replace(tzinfo=None),
+                                                         e.astimezone(TAIPEI).replace(tzinfo=None), "overtime", day_kind=k))
+    for pid, blocks in (regular or {}).items():
+        for s, e, b in blocks:
+            by_regime[regime_of[pid]].append(rules.Shift(pid, s, e, "regular", break_minutes=b))
+    out: list[rules.Violation] = []
+    for regime, shifts in by_regime.items():
+        out += rules.check_hours(regime, shifts, min_rest_hours=0)
+    return out
+
+
+def roster_check(entries: list[dict], *, schedule: str = "weekly", agreement: bool = False) -> list[rules.Violation]:
+    """LSA roster check (勞動基準法第30條之1、第32條、第34條、第36條): the 7-day rule or the
+    four-week flexible schedule, the daily and monthly caps, and 11 h of rest at each change
+    of shifts. `entries`: {"person", "start", "end", "kind"="regular", "break_minutes"=0,
+    "day_kind"="workday"} with naive Taipei datetimes."""
+    shifts = [rules.Shift(e["person"], e["start"], e["end"], e.get("kind", "regular"), e.get("break_minutes", 0),
+                          e.get("day_kind", "workday")) for e in entries]
+    return rules.check_hours(rules.LABOR, shifts, schedule=schedule, agreement=agreement)

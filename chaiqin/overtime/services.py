@@ -1,0 +1,346 @@
+"""Every write of overtime: the prior-approval request (caps checked at the moment of asking),
+sign-in/out, the claim with its compensation, and the personnel office's reopening.
+"""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.urls import reverse
+
+from chaiqin import clock, rules
+from chaiqin.calendar import selectors as office_calendar
+from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
+from chaiqin.org.models import Person
+
+from .models import OvertimeRequest, OvertimeSlot
+
+KIND = "overtime"
+#: The claim is filed within 3 days after the overtime (seed 002, 加班申請三部曲 Step 3:
+#: 加班日後3日內必須補送/提出申請單), unless the personnel office reopens it.
+CLAIM_DAYS = 3
+CLAIM_CITATION = "本校加班申請三部曲（加班日後3日內提出申請單）"
+EXCEPTION_CITATION = "公務員服務法第12條、公務員服勤實施辦法（例外情形應於事由發生之日起1個月內報主管機關備查）"
+COMPENSATION_CITATION = {"labor": "勞動基準法第24條、第32條之1", "civil": "公務人員保障法第23條", "teacher": "公務人員保障法第23條"}
+LIVE = ("pending", "returned", "approved")
+
+
+@dataclass(frozen=True)
+class PlannedSlot:
+    person: Person
+    start: datetime  # aware
+    end: datetime
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=TAIPEI)
+
+
+def _naive(at: datetime) -> datetime:
+    return at.astimezone(TAIPEI).replace(tzinfo=None)
+
+
+def day_kind_of(agency, day: date) -> str:
+    """The rules' day kind of `day` for `agency`: a national holiday on its own date (seed 003
+    Q.4, even on a weekend), else weekend → rest_day, else workday."""
+    info = office_calendar.day_info(agency, day)
+    if info.kind == "holiday":
+        return "holiday"
+    if info.is_workday:
+        return "workday"
+    from chaiqin.calendar.national import national_year
+
+    national = national_year(day.year).get(day)
+    if national is not None and national.kind == "holiday":
+        return "holiday"
+    return "rest_day"
+
+
+def _month_span(days: list[date]) -> tuple[date, date]:
+    """From the first day of the earliest quarter to the last day of the latest month touched."""
+    first, last = min(days), max(days)
+    q_first = date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
+    return q_first, date(last.year, last.month, pycalendar.monthrange(last.year, last.month)[1])
+
+
+def _regular_shift(person: Person, day: date) -> rules.Shift:
+    a = person.agency
+    lunch = (datetime.combine(day, a.lunch_end) - datetime.combine(day, a.lunch_start)).seconds // 60
+    return rules.Shift(person.pk, datetime.combine(day, a.office_start), datetime.combine(day, a.office_end),
+                       "regular", break_minutes=lunch)
+
+
+def caps_violations(person: Person, planned: list[tuple[datetime, datetime, str]], *, exception: bool,
+                    exclude_request: int | None = None) -> list[rules.Violation]:
+    """The hours rules `person` would break with `planned` (naive start, end, day kind) on top of
+    their live overtime (pending or approved) in the quarter and months touched, and the
+    regular office hours of those workdays (公務員服務法第12條, 勞動基準法第32條)."""
+    days = [rules.workday_of(s) for s, _e, _k in planned]
+    lo, hi = _month_span(days)
+    existing = OvertimeSlot.objects.filter(person=person, day__range=(lo, hi), request__case__status__in=LIVE)
+    if exclude_request:
+        existing = existing.exclude(request_id=exclude_request)
+    shifts = [rules.Shift(person.pk, s, e, "overtime", day_kind=k) for s, e, k in planned]
+    for slot in existing.only("start", "end", "day_kind"):
+        shifts.append(rules.Shift(person.pk, _naive(slot.start), _naive(slot.end), "overtime", day_kind=slot.day_kind))
+    workdays = {d for d in (rules.workday_of(sh.start) for sh in shifts)
+                if office_calendar.is_workday(person.agency, d)}
+    shifts += [_regular_shift(person, d) for d in sorted(workdays)]
+    return rules.check_hours(person.regime, shifts, exception=exception, min_rest_hours=0)
+
+
+def _refuse(violation: rules.Violation, person: Person) -> ChaiqinError:
+    return ChaiqinError(f"{person.name}：{violation.detail}", citation=violation.citation, code=violation.code)
+
+
+@transaction.atomic
+def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, slots: list[PlannedSlot],
+                            situation: str = OvertimeRequest.Situation.NORMAL, paper_sign: bool = False) -> OvertimeRequest:
+    """Ask for overtime beforehand (seed 003 Q.8: reason, work items, people, dates and hours;
+    at most a month per request), checking every person's caps at the moment of asking.
+
+    A request that would break a cap is refused naming the rule (e.g. over 60 h in a month:
+    公務員服務法第12條). For the civil service's exceptional situations it is checked against
+    the exceptional caps instead and, if beyond the normal ones, marked for the report to the
+    supervising authority within one month (seed 002).
+    """
+    from chaiqin.workflow import routing
+    from chaiqin.workflow import services as workflow
+
+    if not reason.strip():
+        raise ChaiqinError("請填寫加班事由。", field="reason")
+    if not work_items.strip():
+        raise ChaiqinError("請填寫工作項目內容。", field="work_items")
+    if situation not in OvertimeRequest.Situation.values:
+        raise ChaiqinError("未知的加班情形。", field="situation")
+    if not slots:
+        raise ChaiqinError("請至少填寫一個加班日期與時段。")
+    plans = []
+    for slot in slots:
+        start, end = _aware(slot.start), _aware(slot.end)
+        if end <= start:
+            raise ChaiqinError("加班結束時間必須晚於開始時間。", field="end")
+        if end - start > timedelta(hours=24):
+            raise ChaiqinError("單一加班時段不可超過24小時。", field="end")
+        if slot.person.agency_id != applicant.agency_id:
+            raise ChaiqinError(f"{slot.person.name}不是本機關人員，不能列入加班人員名單。")
+        plans.append((slot.person, start, end, rules.workday_of(_naive(start))))
+    days = sorted({d for *_x, d in plans})
+    first = days[0]
+    limit = date(first.year + (first.month == 12), first.month % 12 + 1, min(first.day, 28)) \
+        if first.day > 28 else date(first.year + (first.month == 12), first.month % 12 + 1, first.day)
+    if days[-1] >= limit:
+        raise ChaiqinError(f"一次申請的期間不宜超過一個月：{format_roc(first)} 起的申請至多到 {format_roc(limit - timedelta(days=1))}。",
+                           citation="人事差勤Q.A Q.8（一次申請的期間不宜超過一個月）", field="date_to")
+
+    exceptional = situation != OvertimeRequest.Situation.NORMAL
+    report = False
+    by_person: dict[int, list] = {}
+    for person, start, end, day in plans:
+        by_person.setdefault(person.pk, [person, []])[1].append((_naive(start), _naive(end), day_kind_of(person.agency, day)))
+    for person, planned in by_person.values():
+        if exceptional and person.regime == rules.LABOR:
+            raise ChaiqinError(f"{person.name}適用勞動基準法，沒有公務人員的例外延長上限；天災事變依第32條第4項另行辦理。",
+                               citation="勞動基準法第32條")
+        found = caps_violations(person, planned, exception=exceptional)
+        if found:
+            raise _refuse(found[0], person)
+        if exceptional and caps_violations(person, planned, exception=False):
+            report = True
+
+    now = clock.now()
+    request = OvertimeRequest.objects.create(
+        agency=applicant.agency, applicant=applicant, reason=reason.strip(), work_items=work_items.strip(),
+        situation=situation, paper_sign=paper_sign, created_at=now, report_required=report,
+        report_due=(date(first.year + (first.month == 12), first.month % 12 + 1, min(first.day, 28)) if report else None),
+    )
+    OvertimeSlot.objects.bulk_create([
+        OvertimeSlot(request=request, person=person, day=day, start=start, end=end,
+                     day_kind=day_kind_of(person.agency, day))
+        for person, start, end, day in plans
+    ])
+    minutes = sum(int((e - s).total_seconds() // 60) for _p, s, e, _d in plans)
+    steps = routing.plan_route(kind=KIND, applicant=applicant, minutes=minutes)
+    title = f"加班申請：{reason.strip()[:40]}（{format_roc(days[0])}" + (f"～{format_roc(days[-1])}）" if len(days) > 1 else "）")
+    request.case = workflow.case_open(form=request, kind=KIND, applicant=applicant, title=title, steps=steps)
+    request.save(update_fields=["case"])
+    return request
+
+
+def overtime_on_approved(request: OvertimeRequest) -> None:
+    """Approved: the slots may now be signed and claimed; nothing else to write."""
+
+
+def overtime_on_closed(request: OvertimeRequest, status: str) -> None:
+    """Rejected or withdrawn: the slots stop counting toward caps (they follow the case status)."""
+
+
+def overtime_url(request: OvertimeRequest) -> str:
+    return reverse("overtime:request", args=[request.pk])
+
+
+def _approved(slot: OvertimeSlot) -> None:
+    if slot.request.case is None or slot.request.case.status != "approved":
+        raise ChaiqinError("加班申請尚未核准，不能簽到退或申請補償（須事先簽准）。", citation="本校加班申請三部曲 Step 1")
+
+
+@transaction.atomic
+def overtime_sign(*, slot: OvertimeSlot, person: Person, direction: str) -> OvertimeSlot:
+    """加班簽到 ("in") or 簽退 ("out") in the system, now."""
+    slot = OvertimeSlot.objects.select_for_update(of=("self",)).select_related("request__case").get(pk=slot.pk)
+    if slot.person_id != person.pk:
+        raise ChaiqinError("只能為自己的加班簽到退。")
+    _approved(slot)
+    if slot.request.paper_sign:
+        raise ChaiqinError("此申請勾選「紙本簽到退」：請於申請補償時上傳簽到退單。")
+    now = clock.now()
+    if direction == "in":
+        if slot.signed_in_at:
+            raise ChaiqinError("已完成加班簽到。")
+        if now < slot.start - timedelta(hours=1) or now > slot.end:
+            raise ChaiqinError("不在核准的加班時段內，不能簽到。")
+        slot.signed_in_at = now
+        slot.save(update_fields=["signed_in_at"])
+    elif direction == "out":
+        if not slot.signed_in_at:
+            raise ChaiqinError("尚未加班簽到，不能簽退。")
+        if slot.signed_out_at:
+            raise ChaiqinError("已完成加班簽退。")
+        slot.signed_out_at = now
+        slot.save(update_fields=["signed_out_at"])
+    else:
+        raise ChaiqinError("請選擇簽到或簽退。")
+    return slot
+
+
+def claim_deadline(slot: OvertimeSlot) -> date:
+    return max(slot.day + timedelta(days=CLAIM_DAYS), slot.reopened_until or slot.day)
+
+
+def allowed_compensations(regime: str) -> list[str]:
+    """Overtime pay, comp time or commendation for civil servants and teachers (公務人員保障法
+    第23條); pay or comp time under the LSA (勞動基準法第24條、第32條之1)."""
+    if regime == rules.LABOR:
+        return [OvertimeSlot.Compensation.PAY, OvertimeSlot.Compensation.COMP_TIME]
+    return list(OvertimeSlot.Compensation.values)
+
+
+@transaction.atomic
+def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str, minutes: int | None = None,
+                        sheet=None, hourly_wage: Decimal | None = None) -> OvertimeSlot:
+    """Claim an approved slot after the work, within 3 days (seed 002) unless reopened.
+
+    System sign-in/out: the minutes are the signed time inside the approved period. Paper
+    (紙本簽到退): `minutes` as on the signed sheet, which must be attached. Comp time is
+    posted to the leave ledger (chaiqin.leave.ledger.comp_time_grant) with its expiry
+    (rules.comp_time_expires_on, the agency's comp_time_months); LSA pay is computed by
+    rules.overtime_pay when the hourly wage is given.
+    """
+    slot = OvertimeSlot.objects.select_for_update(of=("self",)).select_related("request__case", "person__agency").get(pk=slot.pk)
+    if slot.person_id != person.pk:
+        raise ChaiqinError("只能為自己的加班申請補償。")
+    _approved(slot)
+    if slot.claimed_at:
+        raise ChaiqinError("此加班已申請補償。")
+    today = clock.today()
+    if today < slot.day:
+        raise ChaiqinError("加班日尚未到，不能申請。")
+    if today > claim_deadline(slot):
+        raise ChaiqinError(
+            f"已逾加班日後{CLAIM_DAYS}日的申請期限（{format_roc(claim_deadline(slot))}）：請洽人事室補開。",
+            citation=CLAIM_CITATION, code="late_claim")
+    if compensation not in allowed_compensations(person.regime):
+        label = dict(OvertimeSlot.Compensation.choices).get(compensation, compensation)
+        raise ChaiqinError(f"{rules.REGIMES[person.regime]}不能以「{label}」補償加班。",
+                           citation=COMPENSATION_CITATION.get(person.regime, ""), field="compensation")
+    approved = int((slot.end - slot.start).total_seconds() // 60)
+    if slot.request.paper_sign:
+        if not sheet:
+            raise ChaiqinError("勾選紙本簽到退者，請上傳已簽名的紙本簽到退單。", field="sheet")
+        if minutes is None or minutes <= 0:
+            raise ChaiqinError("請填寫紙本簽到退單上的加班分鐘數。", field="minutes")
+        worked = min(minutes, approved)
+        slot.sheet = sheet
+    else:
+        if not (slot.signed_in_at and slot.signed_out_at):
+            raise ChaiqinError("尚未完成系統加班簽到及簽退，不能申請；未刷卡請填寫上下班未刷卡補登單。")
+        start, end = max(slot.signed_in_at, slot.start), min(slot.signed_out_at, slot.end)
+        worked = max(0, int((end - start).total_seconds() // 60))
+        if minutes is not None:
+            worked = min(worked, minutes)
+    if worked <= 0:
+        raise ChaiqinError("核准時段內沒有加班時數可申請。")
+    slot.minutes = worked
+    slot.compensation = compensation
+    slot.claimed_at = clock.now()
+    if compensation == OvertimeSlot.Compensation.PAY and hourly_wage is not None \
+            and person.regime == rules.LABOR:
+        slot.pay_amount = rules.overtime_pay(hourly_wage, Decimal(worked) / 60, slot.day_kind, on=slot.day)
+    if compensation == OvertimeSlot.Compensation.COMP_TIME:
+        slot.comp_time_posted = _post_comp_time(slot, person, worked)
+    slot.save(update_fields=["minutes", "compensation", "claimed_at", "sheet", "pay_amount", "comp_time_posted"])
+    return slot
+
+
+def comp_time_expiry(person: Person, earned_on: date) -> date:
+    years = max(1, (person.agency.comp_time_months or 12) // 12)
+    return rules.comp_time_expires_on(person.regime, earned_on, years=years)
+
+
+def _post_comp_time(slot: OvertimeSlot, person: Person, minutes: int) -> bool:
+    """Post comp time to the leave ledger; False (posted later) while the leave app lacks it."""
+    try:
+        from chaiqin.leave import ledger
+    except ImportError:
+        return False
+    grant = getattr(ledger, "comp_time_grant", None)
+    if grant is None:
+        return False
+    grant(person=person, minutes=minutes, earned_on=slot.day, expires_on=comp_time_expiry(person, slot.day),
+          case=slot.request.case, note=f"加班補休：{slot.request.reason[:60]}")
+    return True
+
+
+@transaction.atomic
+def comp_time_post_pending(*, person: Person | None = None) -> int:
+    """Post comp-time claims made before the leave ledger existed; the number posted."""
+    pending = OvertimeSlot.objects.filter(compensation=OvertimeSlot.Compensation.COMP_TIME, comp_time_posted=False,
+                                          claimed_at__isnull=False).select_related("person__agency", "request__case")
+    if person is not None:
+        pending = pending.filter(person=person)
+    done = 0
+    for slot in pending.select_for_update(of=("self",)):
+        if _post_comp_time(slot, slot.person, slot.minutes):
+            slot.comp_time_posted = True
+            slot.save(update_fields=["comp_time_posted"])
+            done += 1
+    return done
+
+
+@transaction.atomic
+def overtime_claim_reopen(*, slot: OvertimeSlot, by: Person, until: date) -> OvertimeSlot:
+    """The personnel office lets a late claim be filed until `until`."""
+    if "personnel" not in access.roles_of(by) or by.agency_id != slot.person.agency_id:
+        raise ChaiqinError("只有本機關人事人員可以補開逾期的加班申請。")
+    if until < clock.today():
+        raise ChaiqinError("補開期限不可早於今天。")
+    slot.reopened_until = until
+    slot.save(update_fields=["reopened_until"])
+    return slot
+
+
+def slots_for_range(person: Person, first: date, last: date, start: time, end: time) -> list[PlannedSlot]:
+    """The same hours every day from `first` to `last` (an end at or before the start runs past midnight)."""
+    out, day = [], first
+    while day <= last:
+        s = datetime.combine(day, start, tzinfo=TAIPEI)
+        e = datetime.combine(day + timedelta(days=1) if end <= start else day, end, tzinfo=TAIPEI)
+        out.append(PlannedSlot(person, s, e))
+        day += timedelta(days=1)
+    return out

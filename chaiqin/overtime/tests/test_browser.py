@@ -1,0 +1,46 @@
+"""In the browser: ask for overtime, it is approved, sign in and out, claim it as comp time;
+a request beyond 60 h in a month is refused naming 公務員服務法第12條."""
+
+import pytest
+
+from chaiqin.conftest import log_in
+from chaiqin.overtime.models import OvertimeRequest
+
+from .conftest import approve_all
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_ask_approve_sign_claim_comp_time_and_the_60_hour_refusal(world, page, settings):
+    settings.CHAIQIN_NOW = "2026-03-02T09:00"
+    log_in(page, "alice")
+    page.goto("/overtime/new/")
+    page.get_by_label("加班事由").fill("預算書彙整")
+    page.get_by_label("工作項目內容").fill("彙整各科預算")
+    page.get_by_label("加班日期（起）").fill("115-03-03")
+    page.get_by_label("每日起").fill("18:00")
+    page.get_by_label("每日迄（早於起時表示跨午夜）").fill("21:00")
+    page.get_by_role("button", name="送出申請").click()
+    assert page.get_by_test_id("case-status").inner_text() == "簽核中"
+
+    approve_all(OvertimeRequest.objects.get())
+    settings.CHAIQIN_NOW = "2026-03-03T18:02"
+    page.reload()
+    page.get_by_role("button", name="加班簽到").click()
+    settings.CHAIQIN_NOW = "2026-03-03T21:00"
+    page.get_by_role("button", name="加班簽退").click()
+    settings.CHAIQIN_NOW = "2026-03-04T09:00"
+    page.get_by_label("補償方式").select_option("comp_time")
+    page.get_by_role("button", name="申請補償").click()
+    assert "補休 178 分" in page.get_by_test_id("slots").inner_text()
+
+    page.goto("/overtime/new/")
+    page.get_by_label("加班事由").fill("年度決算")
+    page.get_by_label("工作項目內容").fill("決算報告")
+    page.get_by_label("加班日期（起）").fill("115-03-05")
+    page.get_by_label("加班日期（迄）").fill("115-03-31")
+    page.get_by_label("每日起").fill("18:00")
+    page.get_by_label("每日迄（早於起時表示跨午夜）").fill("21:00")
+    page.get_by_role("button", name="送出申請").click()
+    assert "公務員服務法第12條" in page.locator("form").last.inner_text()
+    assert OvertimeRequest.objects.count() == 1

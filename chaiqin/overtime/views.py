@@ -1,0 +1,114 @@
+"""Overtime pages: my requests and slots, asking, signing in/out, claiming, the monthly sheet
+and its XLSX, the exceptional-requests report list. Thin views."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from chaiqin import clock
+from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
+from chaiqin.web.views import _month_param, _page
+
+from . import selectors, services
+from .forms import ClaimForm, OvertimeRequestForm
+
+
+@login_required
+def home(request):
+    me = access.person_of(request.user)
+    slots = list(selectors.my_slots(me))
+    for s in slots:
+        s.deadline = services.claim_deadline(s)
+    return _page(request, "overtime/home.html", "overtime", me=me, slots=slots,
+                 requests=me.overtime_requests.select_related("case")[:20],
+                 is_personnel="personnel" in access.roles_of(me), today=clock.today())
+
+
+@login_required
+def request_new(request):
+    me = access.person_of(request.user)
+    form = OvertimeRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        slots = services.slots_for_range(me, data["date_from"], data["date_to"] or data["date_from"],
+                                         data["start_time"], data["end_time"])
+        try:
+            made = services.overtime_request_submit(applicant=me, reason=data["reason"], work_items=data["work_items"],
+                                                    slots=slots, situation=data["situation"], paper_sign=data["paper_sign"])
+        except ChaiqinError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, "加班申請已送出，待主管簽核。")
+            return redirect("overtime:request", request_id=made.pk)
+    return _page(request, "overtime/request_new.html", "overtime", form=form)
+
+
+@login_required
+def request_detail(request, request_id: int):
+    me = access.person_of(request.user)
+    item = selectors.request_get_for(request.user, request_id)
+    slots = list(item.slots.select_related("person"))
+    for s in slots:
+        s.deadline = services.claim_deadline(s)
+    return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
+                 claim_form=ClaimForm(), approved=bool(item.case and item.case.status == "approved"))
+
+
+@login_required
+@require_POST
+def slot_sign(request, slot_id: int, direction: str):
+    me = access.person_of(request.user)
+    slot = selectors.slot_get_for(request.user, slot_id)
+    try:
+        services.overtime_sign(slot=slot, person=me, direction=direction)
+        messages.success(request, "加班簽到完成。" if direction == "in" else "加班簽退完成。")
+    except ChaiqinError as exc:
+        messages.error(request, str(exc))
+    return redirect("overtime:request", request_id=slot.request_id)
+
+
+@login_required
+@require_POST
+def slot_claim(request, slot_id: int):
+    me = access.person_of(request.user)
+    slot = selectors.slot_get_for(request.user, slot_id)
+    form = ClaimForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            done = services.overtime_claim_file(slot=slot, person=me, **form.cleaned_data)
+        except ChaiqinError as exc:
+            messages.error(request, str(exc))
+        else:
+            note = "，補休已入帳" if done.comp_time_posted else ""
+            messages.success(request, f"已申請加班{done.get_compensation_display()}：{selectors.hm(done.minutes)}{note}。")
+    else:
+        messages.error(request, "請選擇補償方式。")
+    return redirect("overtime:request", request_id=slot.request_id)
+
+
+@login_required
+def sheet(request):
+    me = access.person_of(request.user)
+    first = _month_param(request, clock.today())
+    people = access.visible_people(me).select_related("unit").order_by("unit__sort_order", "employee_no")
+    title = f"{me.agency.name} 民國{first.year - 1911}年{first.month}月加班時數統計表"
+    if request.GET.get("format") == "xlsx":
+        data = selectors.monthly_sheet_xlsx(people, first.year, first.month, title=title)
+        response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.xlsx"'
+        return response
+    return _page(request, "overtime/sheet.html", "overtime", rows=selectors.monthly_sheet(people, first.year, first.month),
+                 title=title, month=first)
+
+
+@login_required
+def exceptional(request):
+    me = access.person_of(request.user)
+    return _page(request, "overtime/exceptional.html", "overtime", items=selectors.exceptional_requests(me))
