@@ -262,3 +262,13 @@ def test_the_principal_notice_is_generated_from_the_principals_request(world, sc
         "國立恆春高級工商職業學校", 5, "事假", "letter_and_email")
     with pytest.raises(ChaiqinError, match="校長"):
         selectors.principal_notice(application(world.alice))
+
+
+def test_the_daily_reminder_command_runs(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("trips_remind", stdout=out)
+    assert "已發出 0 則" in out.getvalue()
