@@ -160,7 +160,7 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
     measured = durations.measure(person.agency, start, end, calendar_days=ltype.calendar_days)
     if measured.minutes == 0:
         raise ChaiqinError("請假期間沒有任何上班時間，無須請假：" + "".join(measured.left_out),
-                           citation="公務人員請假規則第3條（請假以上班日計）", code="no_workday", field="start")
+                           citation=ltype.citation, code="no_workday", field="start")
     if _needs_event(ltype):
         if event_date is None:
             raise ChaiqinError(f"{ltype.name}須填寫事實發生日（結婚登記日、死亡日或分娩日）。", field="event_date", code="window")
@@ -239,7 +239,7 @@ def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_da
 
 def _check_agent(person: Person, agent: Person | None, start: datetime, end: datetime) -> None:
     if agent is None:
-        raise ChaiqinError("請指定職務代理人：請假期間之職務應由代理人代理（公務人員請假規則第12條）。", field="agent", code="agent")
+        raise ChaiqinError("請指定職務代理人：請假期間之職務須由代理人同意代理，代理人為簽核之第一關。", field="agent", code="agent")
     if agent.pk == person.pk:
         raise ChaiqinError("職務代理人不能是自己。", field="agent", code="agent")
     if agent.agency_id != person.agency_id or agent.status != Person.Status.ACTIVE:
