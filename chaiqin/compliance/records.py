@@ -47,24 +47,28 @@ class Worked:
     start: datetime
     end: datetime
     source: str  # Chinese: 加班、刷卡、排班
+    minutes: int | None = None  # counted minutes where the source says (overtime claims)
 
 
 def overtime_periods(person_ids, start: date, end: date) -> list[Worked] | None:
-    """Overtime actually requested/approved for `person_ids` in [start, end], or None if the
-    overtime app has no model with person/start/end yet."""
-    for label in ("overtime.OvertimeRequest", "overtime.Overtime", "overtime.OvertimeClaim"):
-        model = model_if_ready(label)
-        if model is None:
-            continue
-        names = _field_names(model)
-        if not {"person", "start", "end"} <= names:
-            continue
-        qs = model.objects.filter(person_id__in=list(person_ids), start__lt=aware(end + timedelta(days=1)),
-                                  end__gt=aware(start))
-        if "case" in names:
-            qs = qs.exclude(case__status__in=["rejected", "withdrawn"])
-        return [Worked(o.person_id, o.start, o.end, "加班") for o in qs[:5000]]
-    return None
+    """Overtime of `person_ids` touching [start, end] from the overtime app's slots (one person,
+    one day: signed-in/out times when present, else the planned times), leaving out requests
+    rejected, withdrawn or never sent; None while that app has no OvertimeSlot table."""
+    model = model_if_ready("overtime.OvertimeSlot")
+    if model is None or not {"person", "start", "end", "request"} <= _field_names(model):
+        return None
+    qs = (model.objects.filter(person_id__in=list(person_ids), start__lt=aware(end + timedelta(days=1)),
+                               end__gt=aware(start))
+          .exclude(request__case__isnull=True)
+          .exclude(request__case__status__in=["rejected", "withdrawn", "cancelled"]))
+    out = []
+    for slot in qs[:5000]:
+        s, e = slot.signed_in_at or slot.start, slot.signed_out_at or slot.end
+        if e <= s:
+            s, e = slot.start, slot.end
+        minutes = slot.minutes if slot.minutes is not None else int((e - s).total_seconds() // 60)
+        out.append(Worked(slot.person_id, s, e, "加班", minutes))
+    return out
 
 
 def punch_periods(person_ids, start: date, end: date) -> list[Worked] | None:

@@ -468,7 +468,7 @@ def overtime_by_unit(agency: Agency, month: date) -> list[dict] | None:
         return None
     by_person: Counter = Counter()
     for w in periods:
-        by_person[w.person_id] += int((w.end - w.start).total_seconds() // 60)
+        by_person[w.person_id] += w.minutes if w.minutes is not None else int((w.end - w.start).total_seconds() // 60)
     units: dict[str, dict] = {}
     for p in people:
         u = units.setdefault(p.unit.name, {"unit": p.unit.name, "minutes": 0, "people": 0, "near": []})

@@ -70,3 +70,17 @@ def test_the_api_refuses_a_rejection_free_request_beyond_age_three(world):
                content_type="application/json")
     assert r.status_code == 400 and "第19條" in r.json()["citation"]
     assert c.get("/api/compliance/travel-card/2026").json()["total"] == "16000"
+
+
+def test_the_dashboard_shows_this_months_overtime_per_unit(world, settings):
+    from datetime import datetime
+
+    from chaiqin.dates import TAIPEI
+    from chaiqin.overtime import services as overtime
+
+    overtime.overtime_request_submit(
+        applicant=world.alice, reason="預算書彙整", work_items="彙整各科預算",
+        slots=[overtime.PlannedSlot(world.alice, datetime(2026, 10, 1, 17, 30, tzinfo=TAIPEI),
+                                    datetime(2026, 10, 1, 20, 30, tzinfo=TAIPEI))])
+    page = _client("carol").get("/compliance/").content.decode()
+    assert 'data-testid="overtime-bars"' in page and "民政處" in page and "3 小時" in page

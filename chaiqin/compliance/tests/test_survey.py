@@ -120,3 +120,27 @@ def test_item_16_shows_the_requests_and_that_none_was_refused(world):
                                       start=date(2026, 10, 5), end=date(2027, 4, 30))
     item = _item(selectors.survey_view(world.county, 115), 16)
     assert item.derived == "否" and "拒絕 0 件" in item.evidence[0]
+
+
+def _overtime(world, start, end):
+    from chaiqin.overtime import services as overtime
+
+    return overtime.overtime_request_submit(
+        applicant=world.alice, reason="防汛應變", work_items="彙整災情",
+        slots=[overtime.PlannedSlot(world.alice, datetime.fromisoformat(start).replace(tzinfo=TAIPEI),
+                                    datetime.fromisoformat(end).replace(tzinfo=TAIPEI))])
+
+
+def test_with_overtime_records_and_no_night_work_item_15_is_answered_no(world):
+    _overtime(world, "2026-09-15T17:30", "2026-09-15T19:30")
+    services.protection_mark(person=world.alice, kind="pregnant", start=date(2026, 5, 1), actor=world.carol)
+    item = _item(selectors.survey_view(world.county, 115), 15)
+    assert item.derived == "否" and "加班 1 筆" in item.evidence[0]
+
+
+def test_night_overtime_of_a_nursing_employee_makes_item_15_yes(world):
+    services.protection_mark(person=world.alice, kind="nursing", start=date(2026, 5, 1),
+                             child_birth_date=date(2026, 4, 1), actor=world.alice)
+    _overtime(world, "2026-09-15T21:00", "2026-09-15T23:00")
+    item = _item(selectors.survey_view(world.county, 115), 15)
+    assert item.derived == "是" and "（加班）" in item.evidence[0]
