@@ -255,7 +255,9 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
     """Every day from `start` to `end` of every person in `people`: {person_id: [DayStatus…]}.
 
     Queries: one calendar read per agency, punches in chunks of 2,000 people, overtime days
-    once, and (with_busy) the occupancy providers once per person.
+    once, and (with_busy) the occupancy providers once per person who has a live case of a
+    registered kind (pending, returned or approved) — a form filed by someone else for this
+    person (e.g. a trip listing colleagues) is only seen if that person applied for a case too.
     """
     people = list(people)
     now = _local(now or clock.now())
@@ -282,8 +284,18 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
             for pid, at in rows.iterator(chunk_size=20000):
                 local = _local(at)
                 stamps[pid][local.date()].append(local)
+            # Only people with a live case of a kind that occupies time can be on leave, a trip
+            # or WFH: ask the providers (one query each per person) for those alone.
+            with_forms: set[int] = set()
+            if with_busy and any_provider:
+                from chaiqin.workflow.models import Case
+
+                with_forms = set(Case.objects.filter(
+                    applicant_id__in=[p.pk for p in chunk], kind__in=list(occupancy._PROVIDERS),
+                    status__in=(Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED),
+                ).values_list("applicant_id", flat=True))
             for person in chunk:
-                busy = _busy_of(person, t0, t1) if (with_busy and any_provider) else []
+                busy = _busy_of(person, t0, t1) if person.pk in with_forms else []
                 punching = punches_required(person)
                 mine = stamps.get(person.pk, {})
                 out = []
