@@ -65,3 +65,15 @@ def test_the_reminder_says_so_when_the_leave_ledger_is_not_there(world):
         assert not Notification.objects.exists()
     else:  # the ledger exists and nobody has taken leave: everyone eligible is behind
         assert Notification.objects.filter(person=world.alice).exists()
+
+
+def test_in_the_autumn_those_behind_on_their_ten_days_are_reminded_from_the_leave_ledger(world):
+    from chaiqin.leave.models import BalanceEntry
+
+    BalanceEntry.objects.create(person=world.bob, account="annual", period_start=date(2026, 1, 1),
+                                period_end=date(2026, 12, 31), kind="use", minutes=-10 * 480)
+    assert selectors.travel_card(world.bob, 2026).compulsory.owed == 0
+    call_command("remind_compulsory_leave", stdout=StringIO())
+    note = Notification.objects.get(person=world.alice)
+    assert "尚須休畢 10 日" in note.message
+    assert not Notification.objects.filter(person=world.bob).exists()

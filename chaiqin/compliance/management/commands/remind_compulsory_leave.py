@@ -10,6 +10,10 @@ from chaiqin.workflow.services import notify
 
 from ... import selectors
 
+def _days(value) -> str:
+    return f"{value.normalize():f}"
+
+
 FIRST_MONTH = 9  # the autumn reminder starts in September (the issue: "reminders in the autumn")
 
 
@@ -32,7 +36,7 @@ class Command(BaseCommand):
                 continue
             for card in behind:
                 notify(person=card.person, url=reverse("compliance:travel_card"),
-                       message=(f"您{today.year}年度尚須休畢 {card.compulsory.owed} 日休假（應休 {card.compulsory.required} 日，"
-                                f"已休 {card.compulsory.taken} 日），年終未休畢者視為放棄（{card.compulsory.citation}）。"))
+                       message=(f"您{today.year}年度尚須休畢 {_days(card.compulsory.owed)} 日休假（應休 {_days(card.compulsory.required)} 日，"
+                                f"已休 {_days(card.compulsory.taken)} 日），年終未休畢者視為放棄（{card.compulsory.citation}）。"))
                 sent += 1
         self.stdout.write(f"已提醒 {sent} 人。")
