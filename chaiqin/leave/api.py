@@ -134,6 +134,16 @@ def _out(req) -> dict:
             "agent_id": req.agent_id, "case_id": req.case_id, "reason": req.reason, "left_out": req.left_out}
 
 
+def _uploads(payload) -> list[Upload]:
+    uploads = []
+    for item in payload.attachments:
+        try:
+            uploads.append(Upload(item.name, base64.b64decode(item.content_base64, validate=True)))
+        except (binascii.Error, ValueError):
+            raise ChaiqinError(f"附件「{item.name}」不是有效的 base64 內容。", field="attachments") from None
+    return uploads
+
+
 def _agent(me: Person, agent_id: int | None) -> Person | None:
     if agent_id is None:
         return None
@@ -163,16 +173,26 @@ def preview(request, payload: RequestIn):
 @router.post("/requests", response=RequestOut, summary="送出請假")
 def submit(request, payload: RequestIn):
     me = access.person_of(request.user)
-    uploads = []
-    for item in payload.attachments:
-        try:
-            uploads.append(Upload(item.name, base64.b64decode(item.content_base64, validate=True)))
-        except (binascii.Error, ValueError):
-            raise ChaiqinError(f"附件「{item.name}」不是有效的 base64 內容。", field="attachments") from None
+    uploads = _uploads(payload)
     req = services.leave_request_submit(
         person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"), end=_dt(payload.end, "迄"),
         agent=_agent(me, payload.agent_id), reason=payload.reason, event_date=_date(payload.event_date),
         attachments=uploads)
+    return _out(req)
+
+
+class ResubmitIn(RequestIn):
+    remove_attachment_ids: list[int] = []
+
+
+@router.post("/requests/{request_id}/resubmit", response=RequestOut, summary="修正被退回的請假單並重送")
+def resubmit(request, request_id: int, payload: ResubmitIn):
+    me = access.person_of(request.user)
+    req = selectors.leave_request_get_for(request.user, request_id)
+    req = services.leave_request_resubmit(
+        request=req, actor=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"), end=_dt(payload.end, "迄"),
+        agent=_agent(me, payload.agent_id), reason=payload.reason, event_date=_date(payload.event_date),
+        attachments=_uploads(payload), remove_attachments=payload.remove_attachment_ids)
     return _out(req)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 
 from chaiqin import clock
@@ -21,21 +20,26 @@ def _rows(table):
             "" if row.get(code) is None else ledger.format_minutes(row[code]) for code, _ in COLUMNS]
 
 
-def balance_table_file(table, on: date, fmt: str) -> tuple[bytes, str]:
+def balance_table_file(table, on: date, fmt: str):
+    """The table (an iterable of (person, row), read in chunks) written row by row to a temporary
+    file: XLSX with openpyxl's write-only workbook, ODS with odfpy. Returns the open file, rewound,
+    and its content type, for a streamed FileResponse."""
+    import tempfile
+
     title = f"假別餘額（{format_roc(on)}）"
+    handle = tempfile.TemporaryFile()
     if fmt == "xlsx":
         from openpyxl import Workbook
 
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "假別餘額"
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("假別餘額")
         ws.append([title])
         ws.append(HEADER)
         for r in _rows(table):
             ws.append(r)
-        buf = io.BytesIO()
-        wb.save(buf)
-        return buf.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        wb.save(handle)
+        handle.seek(0)
+        return handle, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
     from odf.text import P
@@ -50,9 +54,9 @@ def balance_table_file(table, on: date, fmt: str) -> tuple[bytes, str]:
             tr.addElement(cell)
         sheet.addElement(tr)
     doc.spreadsheet.addElement(sheet)
-    buf = io.BytesIO()
-    doc.write(buf)
-    return buf.getvalue(), "application/vnd.oasis.opendocument.spreadsheet"
+    doc.write(handle)
+    handle.seek(0)
+    return handle, "application/vnd.oasis.opendocument.spreadsheet"
 
 
 def ical_for(person) -> bytes:

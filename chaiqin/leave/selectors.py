@@ -95,6 +95,15 @@ def leave_request_get_for(user, request_id: int) -> LeaveRequest:
     raise Http404("查無此請假單，或您沒有檢視權限。")
 
 
+def return_reason(req: LeaveRequest) -> str:
+    """Why the request was last returned (the decider's comment), for the correction page."""
+    from chaiqin.workflow.models import Step
+
+    step = (Step.objects.filter(case_id=req.case_id, status=Step.Status.RETURNED).select_related("decider")
+            .order_by("-order").first())
+    return f"{step.decider.name}：{step.comment}" if step else ""
+
+
 BALANCE_ACCOUNTS = ("annual", "personal", "family_care", "sick")
 
 
@@ -147,17 +156,103 @@ def _line(account, name, start, end, rows) -> BalanceLine:
                        sum(sums.values()), rows)
 
 
-def balance_table(viewer: Person, on: date | None = None) -> list[tuple[Person, dict[str, int]]]:
-    """Everyone `viewer` may see with their available minutes per main account (grants posted lazily)."""
+TABLE_ACCOUNTS = BALANCE_ACCOUNTS + (ledger.COMP_TIME,)
+TABLE_PAGE_SIZE = 50
+EXPORT_CHUNK = 500
+
+
+def balance_people(viewer: Person, query: str = "") -> QuerySet[Person]:
+    """Everyone `viewer` may see, optionally those whose name, employee number or unit contains `query`."""
+    from django.db.models import Q
+
+    qs = access.visible_people(viewer).select_related("agency", "unit")
+    query = (query or "").strip()
+    if query:
+        qs = qs.filter(Q(name__contains=query) | Q(employee_no__istartswith=query) | Q(unit__name__contains=query))
+    return qs.order_by("agency__code", "unit__sort_order", "employee_no", "pk")
+
+
+def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict[str, int | None]]:
+    """Available minutes per main account (and comp time) for each of `people` on `on`.
+
+    Two queries whatever the number of people, and no writes: one GROUP BY over the ledger
+    rows of the people's current periods, one over their usable comp-time grants with what
+    was drawn from them. Where a yearly grant has not been posted yet, the grant the law
+    gives (ledger.granted_minutes, from chaiqin.rules) is added as if posted.
+    `people` must carry their agency (select_related) for the leave year of labor staff.
+    """
+    from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
+    from django.db.models.functions import Coalesce
+
     on = on or clock.today()
-    people = list(access.visible_people(viewer).select_related("agency", "unit").order_by("agency__code", "unit__sort_order", "employee_no"))
-    table = []
+    if not people:
+        return {}
+    wanted: dict[tuple[int, str], date] = {}
     for p in people:
-        row = {}
-        for account in BALANCE_ACCOUNTS + (ledger.COMP_TIME,):
-            try:
-                row[account] = ledger.balance(p, account, on)
-            except rules.RuleInputError:
+        codes = _codes_of(p.regime, on)
+        for account in BALANCE_ACCOUNTS:
+            if account in codes:
+                wanted[(p.pk, account)] = ledger.period_of(p, account, on)[0]
+    sums: dict[tuple[int, str], int] = {}
+    has_grant: set[tuple[int, str]] = set()
+    rows = (BalanceEntry.objects.filter(person__in=[p.pk for p in people], account__in=BALANCE_ACCOUNTS,
+                                        period_start__in=set(wanted.values()))
+            .values_list("person_id", "account", "period_start", "kind").annotate(s=Sum("minutes")).order_by())
+    for person_id, account, start, kind, total in rows:
+        if wanted.get((person_id, account)) != start:
+            continue
+        sums[(person_id, account)] = sums.get((person_id, account), 0) + total
+        if kind == BalanceEntry.Kind.GRANT:
+            has_grant.add((person_id, account))
+    drawn = (BalanceEntry.objects.filter(source=OuterRef("pk")).values("source").annotate(s=Sum("minutes"))
+             .values("s").order_by())
+    comp: dict[int, int] = {}
+    grants = (BalanceEntry.objects.filter(person__in=[p.pk for p in people], account=ledger.COMP_TIME,
+                                          kind=BalanceEntry.Kind.GRANT, earned_on__lte=on, expires_on__gte=on)
+              .annotate(drawn=Coalesce(Subquery(drawn, output_field=IntegerField()), Value(0)))
+              .values_list("person_id", "minutes", "drawn").order_by())
+    for person_id, minutes, drawn_minutes in grants:
+        comp[person_id] = comp.get(person_id, 0) + max(0, minutes + drawn_minutes)
+    out: dict[int, dict[str, int | None]] = {}
+    for p in people:
+        row: dict[str, int | None] = {}
+        for account in BALANCE_ACCOUNTS:
+            if (p.pk, account) not in wanted:
                 row[account] = None
-        table.append((p, row))
-    return table
+                continue
+            total = sums.get((p.pk, account), 0)
+            if (p.pk, account) not in has_grant:
+                try:
+                    total += ledger.granted_minutes(p, account, on) or 0
+                except rules.RuleInputError:
+                    pass
+            row[account] = total
+        row[ledger.COMP_TIME] = comp.get(p.pk, 0)
+        out[p.pk] = row
+    return out
+
+
+_CODES: dict[tuple[str, date], set[str]] = {}
+
+
+def _codes_of(regime: str, on: date) -> set[str]:
+    key = (regime, on)
+    if key not in _CODES:
+        _CODES[key] = {t.code for t in rules.leave_types(regime, on)}
+    return _CODES[key]
+
+
+def balance_table(viewer: Person, on: date | None = None, query: str = ""):
+    """Everyone `viewer` may see with their available minutes per account, in chunks of EXPORT_CHUNK
+    people (a bounded number of queries per chunk; nothing is written). Yields (person, row)."""
+    on = on or clock.today()
+    qs = balance_people(viewer, query)
+    offset = 0
+    while True:
+        chunk = list(qs[offset:offset + EXPORT_CHUNK])
+        found = balances_for(chunk, on)
+        for p in chunk:
+            yield p, found[p.pk]
+        if len(chunk) < EXPORT_CHUNK:
+            return
+        offset += EXPORT_CHUNK

@@ -178,8 +178,6 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
         if key and key in codes:
             ledger.ensure_grant(person, key, first_day)
     used, granted = _ledger_state(person, keys, first_day, event_date)
-    if exclude_request is not None:
-        pass  # a returned request's holds stay until it is closed; editing is not offered
     entitled = {k: Decimal(v) / Decimal(ledger.DAY_MINUTES) for k, v in granted.items()}
     entitled.setdefault("annual", Decimal(0))
     try:
@@ -287,11 +285,65 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     for u in uploads:
         LeaveAttachment.objects.create(request=req, name=u.name[:200], content_type=u.content_type, size=len(u.data), data=u.data)
     steps = routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent)
-    title = f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}（{ledger.format_minutes(ev.minutes)}）"
+    title = _title(ev)
     case = workflow.case_open(form=req, kind="leave", applicant=person, title=title, steps=steps, note=reason.strip()[:500])
     req.case = case
     req.save(update_fields=["case"])
     _hold_rows(person, req, ev, case)
+    return req
+
+
+def _release_holds(case: Case, note: str) -> None:
+    for _, held, row in _open_holds(case):
+        _post_like(row, kind=BalanceEntry.Kind.RELEASE, minutes=-held, note=note)
+
+
+def _title(ev: Evaluation) -> str:
+    return f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}（{ledger.format_minutes(ev.minutes)}）"
+
+
+@transaction.atomic
+def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: str, start: datetime, end: datetime,
+                           agent: Person | None, reason: str = "", event_date: date | None = None,
+                           attachments: Iterable[Upload] = (), remove_attachments: Iterable[int] = ()) -> LeaveRequest:
+    """Correct a returned request (type, period, agent, reason, attachments) and send it again.
+
+    In one transaction, after locking the person's and the request's rows: the old holds are
+    released, the corrected request is evaluated with every rule of submission as if new
+    (quotas, windows, overlaps except with itself, the agent), the new holds are posted and
+    the case goes through a fresh chain (workflow.case_resubmit). A refusal (ChaiqinError)
+    rolls everything back: the request, its holds and its case stay as they were.
+    """
+    uploads = [check_upload(u) for u in attachments]
+    person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=request.person_id)
+    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
+    if actor.pk != req.person_id:
+        raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
+    if req.case is None or req.case.status != Case.Status.RETURNED:
+        status = req.case.get_status_display() if req.case else "草稿"
+        raise ChaiqinError(f"此請假單為「{status}」，只有被退回修正的請假單可以修正後重送。", code="state")
+    _release_holds(req.case, "退回修正，解除原保留")
+    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
+                  exclude_request=req)
+    _check_agent(person, agent, ev.start, ev.end)
+    occupancy.refuse_overlap(person, ev.start, ev.end, exclude=("leave", req.pk))
+    req.leave_code, req.leave_name, req.start, req.end, req.minutes = ev.code, ev.name, ev.start, ev.end, ev.minutes
+    req.event_date, req.reason, req.agent, req.charge, req.left_out = (event_date, reason.strip()[:300], agent,
+                                                                       ev.parts, ev.left_out)
+    req.save(update_fields=["leave_code", "leave_name", "start", "end", "minutes", "event_date", "reason", "agent",
+                            "charge", "left_out"])
+    remove = [int(i) for i in remove_attachments]
+    if remove:
+        req.attachments.filter(pk__in=remove).delete()
+    for u in uploads:
+        LeaveAttachment.objects.create(request=req, name=u.name[:200], content_type=u.content_type, size=len(u.data), data=u.data)
+    steps = routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent)
+    title = _title(ev)
+    # the case's subject names the corrected period (the inbox shows it); the audit trail keeps the old one
+    Case.objects.filter(pk=req.case_id).update(title=title[:200])
+    workflow.case_resubmit(case=req.case, actor=actor, steps=steps, note=f"修正後重送：{title}"[:500])
+    req.case.refresh_from_db()
+    _hold_rows(person, req, ev, req.case)
     return req
 
 
@@ -322,8 +374,7 @@ def leave_request_approved(form: LeaveRequest) -> None:
 def leave_request_closed(form: LeaveRequest, status: str) -> None:
     """Workflow callback on rejection or withdrawal: the held minutes are released."""
     label = dict(Case.Status.choices).get(status, status)
-    for _, held, row in _open_holds(form.case):
-        _post_like(row, kind=BalanceEntry.Kind.RELEASE, minutes=-held, note=f"{label}，解除保留")
+    _release_holds(form.case, f"{label}，解除保留")
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("new/", views.request_new, name="new"),
     path("requests/<int:request_id>/", views.request_detail, name="detail"),
+    path("requests/<int:request_id>/edit/", views.request_edit, name="edit"),
     path("requests/<int:request_id>/cancel/", views.request_cancel, name="cancel"),
     path("requests/<int:request_id>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
     path("balances/", views.balances, name="balances"),

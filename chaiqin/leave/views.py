@@ -76,6 +76,72 @@ def request_new(request):
                  offered=offered, morning=(m0, m1), afternoon=(a0, a1))
 
 
+def _initial(req) -> dict:
+    start, end = timezone.localtime(req.start), timezone.localtime(req.end)
+    return {"leave_code": req.leave_code, "start_date": start.date(), "start_time": start.strftime("%H:%M"),
+            "end_date": end.date(), "end_time": end.strftime("%H:%M"), "event_date": req.event_date,
+            "agent": req.agent_id, "reason": req.reason}
+
+
+@login_required
+def request_edit(request, request_id: int):
+    """A returned request: correct it (preview first if wished) and send it again, or withdraw it."""
+    me = access.person_of(request.user)
+    req = selectors.leave_request_get_for(request.user, request_id)
+    if req.person_id != me.pk or req.status != "returned":
+        messages.error(request, "只有申請人可以修正被退回的請假單。")
+        return redirect("leave:detail", request_id=req.pk)
+    today = clock.today()
+    offered = services.leave_types_for(me, today)
+    if req.leave_code not in {t.code for t in offered}:
+        offered = [*offered, services.OfferedType(req.leave_code, req.leave_name, True, 60, False, "", False)]
+    preview = error = None
+    if request.method == "POST":
+        form = LeaveRequestForm(request.POST, request.FILES, person=me, offered=offered)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if "preview" in request.POST:
+                    preview = _preview_without(req, me, data)
+                else:
+                    services.leave_request_resubmit(
+                        request=req, actor=me, leave_code=data["leave_code"], start=data.get("start"),
+                        end=data.get("end"), agent=data.get("agent"), reason=data.get("reason", ""),
+                        event_date=data.get("event_date"), attachments=files.from_django(data.get("attachments") or []),
+                        remove_attachments=[int(x) for x in request.POST.getlist("remove_attachment") if x.isdigit()])
+                    messages.success(request, "已修正並重新送出請假申請，原保留額度已依修正內容重新計算。")
+                    return redirect("leave:detail", request_id=req.pk)
+            except ChaiqinError as exc:
+                error = exc
+            except rules.RuleInputError as exc:
+                error = ChaiqinError(str(exc))
+    else:
+        form = LeaveRequestForm(person=me, offered=offered, initial=_initial(req))
+    (m0, m1), (a0, a1) = _halves(me)
+    return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
+                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req,
+                 attachments=req.attachments.defer("data"), returned_note=selectors.return_reason(req))
+
+
+def _preview_without(req, me: Person, data):
+    """The preview of a correction, as if the request's own holds were lifted (rolled back afterwards)."""
+    from django.db import transaction
+
+    result = None
+    try:
+        with transaction.atomic():
+            services._release_holds(req.case, "試算")
+            result = services.evaluate(person=me, leave_code=data["leave_code"], start=data.get("start"),
+                                       end=data.get("end"), event_date=data.get("event_date"), exclude_request=req)
+            raise _Rollback
+    except _Rollback:
+        return result
+
+
+class _Rollback(Exception):
+    pass
+
+
 def _halves(me: Person):
     from .durations import halves
 
@@ -90,7 +156,8 @@ def request_detail(request, request_id: int):
     status = req.case.status if req.case_id else ""
     return _page(request, "leave/request_detail.html", "leave", req=req, mine=mine,
                  may_cancel=mine and status == "approved" and req.cancelled_minutes < req.minutes,
-                 may_withdraw=mine and status in ("pending", "returned"), cancel_form=CancelForm(),
+                 may_withdraw=mine and status in ("pending", "returned"), may_edit=mine and status == "returned",
+                 returned_note=selectors.return_reason(req) if status == "returned" else "", cancel_form=CancelForm(),
                  cancellations=req.cancellations.all(), attachments=req.attachments.defer("data"),
                  fmt=ledger.format_minutes)
 
@@ -164,9 +231,17 @@ def _table_viewer(request) -> Person:
 
 @login_required
 def balance_table(request):
+    """The personnel office's table: 50 people a page, searchable; a fixed number of queries per page."""
+    from django.core.paginator import Paginator
+
     me = _table_viewer(request)
-    rows = [(p, [row.get(code) for code, _ in exports.COLUMNS]) for p, row in selectors.balance_table(me)]
-    return _page(request, "leave/balance_table.html", "leave", rows=rows, on=clock.today(),
+    on = clock.today()
+    query = request.GET.get("q", "").strip()[:50]
+    page = Paginator(selectors.balance_people(me, query), selectors.TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    people = list(page.object_list)
+    found = selectors.balances_for(people, on)
+    rows = [(p, [found[p.pk].get(code) for code, _ in exports.COLUMNS]) for p in people]
+    return _page(request, "leave/balance_table.html", "leave", rows=rows, on=on, page=page, query=query,
                  columns=exports.COLUMNS, fmt=ledger.format_minutes)
 
 
@@ -175,11 +250,13 @@ def balance_export(request, fmt: str):
     me = _table_viewer(request)
     if fmt not in ("xlsx", "ods"):
         raise Http404("只提供 xlsx 與 ods 格式。")
+    from django.http import FileResponse
+
     on = clock.today()
-    data, content_type = exports.balance_table_file(selectors.balance_table(me, on), on, fmt)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="leave-balances-{on.isoformat()}.{fmt}"'
-    return response
+    query = request.GET.get("q", "").strip()[:50]
+    handle, content_type = exports.balance_table_file(selectors.balance_table(me, on, query), on, fmt)
+    return FileResponse(handle, as_attachment=True, filename=f"leave-balances-{on.isoformat()}.{fmt}",
+                        content_type=content_type)
 
 
 def _month(request, today: date) -> date:

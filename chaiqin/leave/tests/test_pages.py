@@ -74,11 +74,11 @@ def test_personnel_see_everyones_balances_and_export_xlsx_and_ods(client, world,
     login(client, "carol")
     assert "陳雅婷" in client.get(reverse("leave:balance_table")).content.decode()
     xlsx = client.get(reverse("leave:balance_export", args=["xlsx"]))
-    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     rows = {r[3]: r for r in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["陳雅婷"][6] == "6日"  # personal: 7 days − 1
     ods = client.get(reverse("leave:balance_export", args=["ods"]))
-    assert load(io.BytesIO(ods.content)).spreadsheet is not None
+    assert load(io.BytesIO(b"".join(ods.streaming_content))).spreadsheet is not None
 
 
 def test_the_icalendar_feed_lists_the_leave_with_a_signed_token(client, world, approved):
