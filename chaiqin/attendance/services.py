@@ -258,9 +258,9 @@ class _PunchWriter:
                     cursor.execute("CREATE TEMP TABLE IF NOT EXISTS chaiqin_punch_in (person_id bigint, at timestamptz)")
                     cursor.execute("TRUNCATE chaiqin_punch_in")
                     self.staged = True
+                # Pre-formatted text is several times faster than write_row's per-value adaptation.
                 with cursor.copy("COPY chaiqin_punch_in (person_id, at) FROM STDIN") as copy:
-                    for row in batch:
-                        copy.write_row(row)
+                    copy.write("".join(f"{p}\t{at.isoformat()}\n" for p, at in batch))
         else:  # pragma: no cover - only SQLite and PostgreSQL are supported databases
             Punch.objects.bulk_create([Punch(person_id=p, at=at, source=self.source) for p, at in batch],
                                       ignore_conflicts=True)
