@@ -186,10 +186,12 @@ def register_forms() -> None:
 
     registry.register(LACTATION, label="哺（集）乳時間", model=LactationRequest,
                       on_approved=_on_lactation_approved, on_closed=_refuse_rejection,
-                      url=lambda form: reverse("compliance:lactation", args=[form.pk]))
+                      url=lambda form: reverse("compliance:lactation", args=[form.pk]),
+                      not_refusable=(NO_REFUSAL_MESSAGE, law.NO_REFUSAL_CITATION))
     registry.register(CHILDCARE, label="育兒減少或調整工作時間", model=ChildcareHoursRequest,
                       on_approved=lambda form: None, on_closed=_refuse_rejection,
-                      url=lambda form: reverse("compliance:childcare", args=[form.pk]))
+                      url=lambda form: reverse("compliance:childcare", args=[form.pk]),
+                      not_refusable=(NO_REFUSAL_MESSAGE, law.NO_REFUSAL_CITATION))
 
 
 # --- rosters (night work) ------------------------------------------------------------------

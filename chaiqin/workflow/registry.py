@@ -19,13 +19,21 @@ class FormKind:
     on_approved: Callable[[Any], None]
     on_closed: Callable[[Any, str], None]
     url: Callable[[Any], str]
+    # A request the agency may not refuse (e.g. 性別平等工作法第21條): (message, citation); the
+    # deciders can approve or return it for correction, never reject it.
+    not_refusable: tuple[str, str] | None = None
+
+    def decisions(self) -> list[tuple[str, str]]:
+        choices = [("approve", "同意"), ("return", "退回修正"), ("reject", "不同意")]
+        return [c for c in choices if not (c[0] == "reject" and self.not_refusable)]
 
 
 _KINDS: dict[str, FormKind] = {}
 
 
-def register(kind: str, *, label: str, model, on_approved, on_closed, url) -> None:
-    _KINDS[kind] = FormKind(kind, label, model, on_approved, on_closed, url)
+def register(kind: str, *, label: str, model, on_approved, on_closed, url,
+             not_refusable: tuple[str, str] | None = None) -> None:
+    _KINDS[kind] = FormKind(kind, label, model, on_approved, on_closed, url, not_refusable)
 
 
 def form_kind(kind: str) -> FormKind:

@@ -103,6 +103,9 @@ def case_decide(*, case: Case, actor: Person, decision: str, comment: str = "") 
     on_behalf = _acting_for(step, actor, now)
     if decision in ("return", "reject") and not comment.strip():
         raise ChaiqinError("退回或不同意時，請填寫理由。")
+    not_refusable = registry.form_kind(case.kind).not_refusable if decision == "reject" else None
+    if not_refusable:
+        raise ChaiqinError(not_refusable[0], citation=not_refusable[1], code="not_refusable")
 
     step.status = {"approve": Step.Status.APPROVED, "return": Step.Status.RETURNED, "reject": Step.Status.REJECTED}[decision]
     step.acted_by = actor

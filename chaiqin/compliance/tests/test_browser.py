@@ -25,13 +25,18 @@ def test_a_reduced_hours_request_is_applied_for_and_approved_and_cannot_be_rejec
     log_in(page, "bob")
     page.goto(url)
     assert page.get_by_label("不同意").count() == 0  # 性別平等工作法第21條: no reject on this page
-    # Even through the generic case page, a rejection is refused and undone.
+    # The generic case page does not offer 不同意 either; a forged POST is refused and changes nothing.
     page.goto("/workflow/inbox/")
     page.get_by_role("link", name=re.compile("育兒")).first.click()
-    page.get_by_label("簽核").select_option("reject")
+    options = page.get_by_label("簽核").locator("option").all_inner_texts()
+    assert "不同意" not in options and "退回修正" in options
+    case_url = page.url
+    page.evaluate("""() => { const s = document.querySelector('select[name=decision]');
+        const o = document.createElement('option'); o.value = 'reject'; o.text = 'x'; s.add(o); s.value = 'reject'; }""")
     page.get_by_label("意見").fill("人力不足")
     page.get_by_role("button", name="送出簽核").click()
     assert "第21條" in page.locator(".messages").inner_text()
+    page.goto(case_url)
     assert page.get_by_test_id("case-status").inner_text() == "簽核中"
     page.goto(url)
     page.get_by_label("同意").check()

@@ -126,3 +126,20 @@ def test_the_audit_trail_cannot_be_edited_or_deleted(world, calls):
     with pytest.raises(PermissionError):
         AuditEvent.objects.filter(case=case).delete()
     assert case.events.get().note == ""
+
+
+def test_a_request_the_agency_may_not_refuse_cannot_be_rejected_only_returned(world, calls):
+    from chaiqin.workflow import registry
+
+    registry._KINDS["test_form"] = registry._KINDS["test_form"].__class__(
+        **{**registry._KINDS["test_form"].__dict__, "not_refusable": ("機關不得拒絕。", "性別平等工作法第21條第1項")})
+    case = open_case(world)
+    with pytest.raises(ChaiqinError, match="機關不得拒絕") as refused:
+        services.case_decide(case=case, actor=world.bob, decision="reject", comment="人力不足")
+    assert refused.value.citation == "性別平等工作法第21條第1項"
+    case.refresh_from_db()
+    assert case.status == Case.Status.PENDING and calls.closed == []
+    assert [c for c, _ in registry.form_kind("test_form").decisions()] == ["approve", "return"]
+    services.case_decide(case=case, actor=world.bob, decision="return", comment="請補子女出生證明")
+    case.refresh_from_db()
+    assert case.status == Case.Status.RETURNED
