@@ -1,6 +1,6 @@
 """Demo data of the personnel office's duties: the demo agencies answer the 115 survey by
 themselves (records first, the personnel office's own answers with evidence for the items
-the system cannot know), and one nursing employee has lactation time. Idempotent."""
+the system cannot know), and a colleague of the demo employee has lactation time. Idempotent."""
 
 from __future__ import annotations
 
@@ -37,8 +37,14 @@ def _personnel(agency: Agency) -> Person | None:
 
 
 def _nursing_employee() -> str:
-    person = Person.objects.filter(user__username="employee").first()
-    if person is None or LactationRequest.objects.filter(person=person).exists():
+    # Not the demo "employee": the WFH demo makes her 30 weeks pregnant. A colleague is nursing.
+    employee = Person.objects.filter(user__username="employee").first()
+    if employee is None:
+        return ""
+    person = (Person.objects.filter(agency=employee.agency, unit=employee.unit, gender="F",
+                                    status=Person.Status.ACTIVE)
+              .exclude(pk=employee.pk).order_by("employee_no").first())
+    if person is None or LactationRequest.objects.exists():
         return ""
     today = clock.today()
     birth = today - timedelta(days=200)
