@@ -56,6 +56,7 @@ STATUS_LABELS = {
     "absent": "曠職",
     "working": "上班中",
     "not_yet": "尚未簽到",
+    "upcoming": "尚未到來",
 }
 PROBLEM_CODES = {"late", "early_leave", "missing_punch", "absent"}
 #: How far outside the schedule a punch must be to be flagged for the supervisor (agency
@@ -167,6 +168,9 @@ def compute_day(
         return DayStatus(codes=("closure",), flags=flags, **base)
     if not punching:
         return DayStatus(codes=("exempt",), flags=flags, **base)
+    if day > now.date() and not punches:
+        # A day that has not come is nobody's absence yet.
+        return DayStatus(codes=("upcoming",), flags=flags, **base)
 
     # When must the person arrive and when may they leave?
     flexible = not busy and not any(covered)

@@ -53,6 +53,13 @@ def test_no_punch_and_no_form_on_a_workday_is_absent_without_leave():
     assert status([]).label == "曠職"
 
 
+def test_a_workday_that_has_not_come_is_not_an_absence():
+    the_sunday_before = datetime(2026, 3, 8, 20, 0)
+    day = compute_day(person_id=1, day=MONDAY, info=WORKDAY, hours=COUNTY, punches=[], busy=[], punching=True,
+                      now=the_sunday_before)
+    assert day.codes == ("upcoming",) and day.label == "尚未到來"
+
+
 def test_a_whole_day_of_leave_is_on_leave():
     day = status([], busy=[("08:00", "17:00", "leave", "事假")])
     assert day.codes == ("leave",) and day.label == "事假"
