@@ -30,7 +30,8 @@ from .models import BalanceEntry
 DAY_MINUTES = 480
 COMP_TIME = "comp_time"
 CONSUMING = (BalanceEntry.Kind.HOLD, BalanceEntry.Kind.RELEASE, BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL)
-GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.Kind.EXPIRY, BalanceEntry.Kind.DEFERRAL)
+GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.Kind.EXPIRY, BalanceEntry.Kind.DEFERRAL,
+            BalanceEntry.Kind.PAYOUT)
 _GRANTED_PERIODS = ("year", "school_year")
 
 

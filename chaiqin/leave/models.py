@@ -38,6 +38,7 @@ class BalanceEntry(models.Model):
         EXPIRY = "expiry", "逾期失效"
         CARRY_OVER = "carry_over", "保留轉入"
         DEFERRAL = "deferral", "遞延"
+        PAYOUT = "payout", "未休折發工資"
 
     person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.PROTECT, related_name="balance_entries")
     account = models.CharField("假別帳戶", max_length=30)
@@ -140,3 +141,32 @@ class LeaveCancellation(models.Model):
         verbose_name = "銷假"
         verbose_name_plural = "銷假"
         ordering = ["start"]
+
+
+class LeavePolicy(models.Model):
+    """An agency's choices the law leaves to it (one row per agency; absent = the defaults)."""
+
+    agency = models.OneToOneField("org.Agency", verbose_name="機關", on_delete=models.CASCADE, related_name="leave_policy")
+    labor_annual_deferral = models.BooleanField(
+        "勞工未休特別休假經勞雇協商遞延至次一年度", default=False,
+        help_text="勞動基準法第38條第4項：經勞雇雙方協商遞延者，於次一年度優先使用，屆期仍未休者發給工資；未協商者於年度終結時發給工資。")
+
+    class Meta:
+        verbose_name = "機關請假設定"
+        verbose_name_plural = "機關請假設定"
+
+
+class LeaveYearClose(models.Model):
+    """A leave year of one account of one person that close_leave_year has settled (once)."""
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.PROTECT, related_name="leave_year_closes")
+    account = models.CharField("假別帳戶", max_length=30)
+    period_start = models.DateField("年度起")
+    period_end = models.DateField("年度迄")
+    closed_on = models.DateField("結算日")
+    summary = models.CharField("結算說明", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "年度結算"
+        verbose_name_plural = "年度結算"
+        constraints = [models.UniqueConstraint(fields=["person", "account", "period_start"], name="leave_year_close_once")]

@@ -156,6 +156,13 @@ def _line(account, name, start, end, rows) -> BalanceLine:
                        sum(sums.values()), rows)
 
 
+def closing_rows(person: Person, limit: int = 30) -> list[BalanceEntry]:
+    """The person's year-end rows (carry-over, payout, lapse, comp time expiry), newest first."""
+    return list(BalanceEntry.objects.filter(person=person, kind__in=(BalanceEntry.Kind.CARRY_OVER, BalanceEntry.Kind.EXPIRY,
+                                                                     BalanceEntry.Kind.PAYOUT))
+                .order_by("-created_at", "-pk")[:limit])
+
+
 TABLE_ACCOUNTS = BALANCE_ACCOUNTS + (ledger.COMP_TIME,)
 TABLE_PAGE_SIZE = 50
 EXPORT_CHUNK = 500

@@ -208,6 +208,7 @@ def _balance_page(request, target: Person):
     on = clock.today()
     token = signing.dumps(target.pk, salt=ICAL_SALT) if target.user_id == request.user.pk else ""
     return _page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
+                 closing=selectors.closing_rows(target),
                  fmt=ledger.format_minutes,
                  ical_url=request.build_absolute_uri(reverse("leave:ical", args=[token])) if token else "")
 
