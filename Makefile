@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# One test process per core (pytest-xdist); each gets its own test database.
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test setup migrate serve bench clean
 
@@ -26,7 +28,7 @@ demo: migrate
 
 test: migrate
 	scripts/ensure-chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/rules_bench.py
