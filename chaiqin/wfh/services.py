@@ -178,6 +178,22 @@ def on_application_approved(application: WfhApplication) -> None:
                            citation=f"{RULE}第4點", code="checklist")
     application.status = WfhApplication.Status.APPROVED
     application.save(update_fields=["status"])
+    if application.relation == WfhApplication.Relation.SELF:
+        _mark_pregnant(application)
+
+
+def _mark_pregnant(application: WfhApplication) -> None:
+    # An approved application for one's own pregnancy is the agency's knowledge that she is
+    # pregnant: the night-work protection (survey item 15) must follow without a second entry.
+    from chaiqin.compliance.models import ProtectionStatus
+    from chaiqin.compliance.services import protection_mark
+
+    person = application.person
+    covered = ProtectionStatus.objects.filter(person=person, kind=ProtectionStatus.Kind.PREGNANT,
+                                              start__lte=application.start).exclude(end__lt=application.due_date)
+    if not covered.exists():
+        protection_mark(person=person, kind=ProtectionStatus.Kind.PREGNANT, start=application.start,
+                        end=application.due_date, note="居家辦公申請（本人懷孕）核准時自動註記", actor=person)
 
 
 def on_application_closed(application: WfhApplication, status: str) -> None:

@@ -30,6 +30,16 @@ def test_approval_stores_each_deciders_checklist_answers(world):
     assert all(d.answers["no_mainland_brand"] is True for d in decisions)
 
 
+def test_an_approved_application_for_her_own_pregnancy_marks_her_pregnant_until_the_due_date(world):
+    # seed 004 item 15: no night work for a pregnant woman; the agency knows from this application.
+    from chaiqin.compliance.selectors import is_protected
+
+    application = approve(world, apply(world))
+    status = world.alice.protections.get()
+    assert status.kind == "pregnant" and status.end == application.due_date
+    assert is_protected(world.alice, application.start)
+
+
 def test_approval_is_refused_when_devices_are_of_a_mainland_brand(world):
     """第4點第2款第1目: no mainland-China brand devices, own or provided."""
     application = apply(world)
