@@ -80,13 +80,21 @@ def punch_web(*, person: Person, ip: str | None) -> Punch:
     """
     if not punches_required(person):
         raise ChaiqinError("專任教師毋須線上簽到退；未請差假時仍應於核心時段在校。", citation=NON_PUNCHING_CITATION)
-    if not network_allows(person.agency, ip):
+    if not network_allows(person.agency, ip) and not _working_from_home(person):
         raise ChaiqinError(
             f"您目前的網路位址（{ip or '不明'}）不在本機關允許簽到退的網段內：請於機關內網簽到退，或事後填寫未刷卡補登單。",
             code="network",
         )
     punch, _ = punch_record(person=person, at=clock.now(), source=Punch.Source.WEB, ip=ip)
     return punch
+
+
+def _working_from_home(person: Person) -> bool:
+    # Seed 000 第5點第4款第2目: on a WFH day the person clocks in online from home, outside any office network.
+    from chaiqin.workflow.occupancy import busy_between
+
+    now = clock.now()
+    return any(b.kind == "wfh" for b in busy_between(person, now, now + timedelta(minutes=1)))
 
 
 @transaction.atomic
