@@ -249,8 +249,12 @@ def _check_agent(person: Person, agent: Person | None, start: datetime, end: dat
 
 
 def _hold_rows(person: Person, req: LeaveRequest, ev: Evaluation, case: Case) -> None:
+    _post_holds(person, ev, case, event_date=req.event_date)
+
+
+def _post_holds(person: Person, ev: Evaluation, case: Case, *, event_date: date | None = None, prefix: str = "") -> None:
     first_day = _local_date(ev.start)
-    note = f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}"
+    note = f"{prefix}{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}"
     if ev.code == COMP_TIME:
         for grant, minutes in ev.comp_allocation:
             ledger.post(person=person, account=COMP_TIME, kind=BalanceEntry.Kind.HOLD, minutes=-minutes,
@@ -259,7 +263,7 @@ def _hold_rows(person: Person, req: LeaveRequest, ev: Evaluation, case: Case) ->
         return
     for part in ev.parts:
         for key in part["quotas"]:
-            start, end = ledger.period_of(person, key, first_day, event_date=req.event_date)
+            start, end = ledger.period_of(person, key, first_day, event_date=event_date)
             ledger.post(person=person, account=key, kind=BalanceEntry.Kind.HOLD, minutes=-part["minutes"],
                         period_start=start, period_end=end, case=case, note=note + "（申請中）")
 
@@ -476,3 +480,48 @@ def _reverse(person: Person, req: LeaveRequest, minutes: int, note: str) -> None
             start, end = ledger.period_of(person, key, first_day, event_date=req.event_date)
             ledger.post(person=person, account=key, kind=BalanceEntry.Kind.REVERSAL, minutes=take, period_start=start,
                         period_end=end, case=req.case, note=note)
+
+
+# --- leave lines of other forms (出國申請單) ----------------------------------------------------
+
+@dataclass(frozen=True)
+class LeaveLineSpec:
+    """One leave line of another form: a leave type over [start, end) (e.g. trips.OverseasLeave)."""
+
+    leave_code: str
+    start: datetime
+    end: datetime
+
+
+@transaction.atomic
+def leave_lines_hold(*, person: Person, case: Case, lines: Iterable[LeaveLineSpec], label: str = "") -> list[Evaluation]:
+    """Charge the leave lines of another form's `case` to the ledger as holds, like a leave request
+    waiting for approval: each line is evaluated with the quota rules (rules.leave_charge, the
+    person's regime's types, pending requests counted) after the lines before it are held, so the
+    lines together can never exceed a balance. Holds the case still has from an earlier
+    submission (a returned form sent again) are released first. A refusal raises ChaiqinError
+    naming the line and the rule; the caller's transaction then saves nothing.
+    The other form holds the time in the occupancy registry itself: no LeaveRequest is made."""
+    person = Person.objects.select_for_update().select_related("agency").get(pk=person.pk)
+    _release_holds(case, "重新送出，解除原保留")
+    done = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            ev = evaluate(person=person, leave_code=line.leave_code, start=line.start, end=line.end)
+        except ChaiqinError as exc:
+            raise ChaiqinError(f"第{number}項請假類別：{exc.message}", citation=exc.citation, field="leave_lines",
+                               code=exc.code) from None
+        _post_holds(person, ev, case, prefix=f"{label}第{number}項 " if label else "")
+        done.append(ev)
+    return done
+
+
+def leave_lines_settle(*, case: Case, approved: bool, note: str = "") -> None:
+    """The other form's case is decided: held lines become used (approved) or are released
+    (rejected, withdrawn). Call inside the deciding transaction (the workflow callbacks)."""
+    if approved:
+        for _, held, row in _open_holds(case):
+            _post_like(row, kind=BalanceEntry.Kind.RELEASE, minutes=-held, note="核准，解除保留")
+            _post_like(row, kind=BalanceEntry.Kind.USE, minutes=held, note=note or f"核准使用：{case.title}"[:300])
+    else:
+        _release_holds(case, note or "未核准或撤回，解除保留")

@@ -255,33 +255,6 @@ def _validate_leave_lines(person: Person, start: datetime, end: datetime, lines:
     return checked
 
 
-def _quota_note(person: Person, checked: list[dict], on: date) -> str:
-    """Check each leave's balance through the leave ledger when it exists; otherwise say so."""
-    try:
-        from chaiqin.leave.ledger import balance  # the leave engineer's ledger
-    except ImportError:
-        return "假別額度未檢核（請假帳本尚未啟用），由人事室核對。"
-    wanted: dict[str, tuple[str, int]] = {}
-    for item in checked:
-        name, minutes = wanted.get(item["type"].code, (item["type"].name, 0))
-        wanted[item["type"].code] = (name, minutes + item["minutes"])
-    for code, (name, minutes) in wanted.items():
-        if rules.leave_type(person.regime, code, on=on).quota_days is None and code != "annual":
-            continue
-        try:
-            with transaction.atomic():  # a savepoint: a failed ledger query must not poison the form's transaction
-                left = balance(person, code, on)
-        except Exception:  # noqa: BLE001 - a ledger that cannot answer must not block the form
-            return "假別額度未檢核（請假帳本無法回覆），由人事室核對。"
-        left_minutes = getattr(left, "minutes", left)
-        if left_minutes is not None and int(left_minutes) < minutes:
-            raise ChaiqinError(
-                f"{name}剩餘 {format_minutes(int(left_minutes))}，不足本次申請的 {format_minutes(minutes)}。",
-                field="leave_lines",
-            )
-    return "假別額度已依請假帳本檢核。"
-
-
 def _check_form_for(person: Person, form: str) -> None:
     if form == Overseas.Form.BREAK_REPORT and person.post != Person.Post.TEACHER:
         raise ChaiqinError(
@@ -493,7 +466,7 @@ def overseas_submit(*, actor: Person, overseas: Overseas) -> Overseas:
             )
         if checked and overseas.agent is None:
             raise ChaiqinError("出國期間需請假，請填寫職務代理人。", field="agent")
-        overseas.quota_note = _quota_note(overseas.person, checked, _local(overseas.start).date())
+        overseas.quota_note = "假別額度已依請假帳本檢核並保留（核准後扣用）。" if checked else ""
     occupancy.refuse_overlap(overseas.person, overseas.start, overseas.end, exclude=(overseas.form, overseas.pk))
     overseas.save(update_fields=["quota_note"])
 
@@ -508,6 +481,13 @@ def overseas_submit(*, actor: Person, overseas: Overseas) -> Overseas:
         case = workflow.case_open(form=overseas, kind=overseas.form, applicant=actor, title=title[:200], steps=steps)
         overseas.case = case
         overseas.save(update_fields=["case"])
+    if overseas.form == Overseas.Form.APPLICATION:
+        # the leave lines are held in the leave ledger in this transaction (refused beyond a quota:
+        # everything above rolls back); the overseas period itself holds the time (occupancy)
+        from chaiqin.leave.services import LeaveLineSpec, leave_lines_hold
+
+        leave_lines_hold(person=overseas.person, case=overseas.case, label="出國申請單",
+                         lines=[LeaveLineSpec(l.leave_code, l.start, l.end) for l in overseas.leave_lines.all()])
     return overseas
 
 
@@ -592,8 +572,12 @@ def on_trip_approved(trip: Trip) -> None:
 def on_overseas_approved(overseas: Overseas) -> None:
     """Tell the applicant about the return report; tell personnel how to notify a principal's trip.
 
-    The leave lines are charged by the leave ledger when it is wired (see the report of issue 7).
+    The leave lines held at submission become used in the leave ledger (leave_lines_settle).
     """
+    if overseas.form == Overseas.Form.APPLICATION:
+        from chaiqin.leave.services import leave_lines_settle
+
+        leave_lines_settle(case=overseas.case, approved=True)
     if overseas.destination == Overseas.Destination.MAINLAND:
         workflow.notify(
             person=overseas.person, case=overseas.case, url=f"/trips/overseas/{overseas.pk}/return/",
@@ -609,4 +593,9 @@ def on_overseas_approved(overseas: Overseas) -> None:
 
 
 def on_closed(form, status: str) -> None:
-    """Nothing to undo: a trip or overseas form charges nothing before approval."""
+    """A rejected or withdrawn overseas application releases the leave its lines held; a trip
+    charges nothing before approval."""
+    if isinstance(form, Overseas) and form.case_id and form.form == Overseas.Form.APPLICATION:
+        from chaiqin.leave.services import leave_lines_settle
+
+        leave_lines_settle(case=form.case, approved=False)
