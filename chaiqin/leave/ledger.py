@@ -121,18 +121,27 @@ def post(*, person: Person, account: str, kind: str, minutes: int, period_start:
         source=source, created_at=clock.now())
 
 
-@transaction.atomic
 def ensure_grant(person: Person, account: str, on: date) -> BalanceEntry | None:
     """The grant row of `account` for the period containing `on`, posted once if missing (idempotent)."""
     start, end = period_of(person, account, on)
-    lock_person(person)
-    existing = BalanceEntry.objects.filter(person=person, account=account, kind=BalanceEntry.Kind.GRANT,
-                                           period_start=start).first()
+    found = BalanceEntry.objects.filter(person=person, account=account, kind=BalanceEntry.Kind.GRANT,
+                                        period_start=start).order_by("pk")
+    existing = found.first()  # the common case: posted already, no lock taken
     if existing is not None:
         return existing
     minutes = granted_minutes(person, account, on)
     if minutes is None:
         return None
+    return _post_grant(person, account, start, end, minutes, on)
+
+
+@transaction.atomic
+def _post_grant(person: Person, account: str, start: date, end: date, minutes: int, on: date) -> BalanceEntry:
+    lock_person(person)  # then look again: another request may just have posted it
+    existing = BalanceEntry.objects.filter(person=person, account=account, kind=BalanceEntry.Kind.GRANT,
+                                           period_start=start).order_by("pk").first()
+    if existing is not None:
+        return existing
     name = "休假" if account == "annual" else _name(person, account, on)
     return post(person=person, account=account, kind=BalanceEntry.Kind.GRANT, minutes=minutes, period_start=start,
                 period_end=end, note=f"{start.isoformat()}至{end.isoformat()}年度{name}核給{format_minutes(minutes)}")

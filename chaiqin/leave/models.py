@@ -60,7 +60,7 @@ class BalanceEntry(models.Model):
     class Meta:
         verbose_name = "假別帳目"
         verbose_name_plural = "假別帳目"
-        ordering = ["person", "account", "period_start", "created_at", "pk"]
+        ordering = ["person_id", "account", "period_start", "created_at", "pk"]  # columns: no join to Person
         indexes = [
             models.Index(fields=["person", "account", "period_start"]),
             models.Index(fields=["case"]),

@@ -123,21 +123,40 @@ class BalanceLine:
 
 
 def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
-    """The person's main balances on `on` with every row that explains them (posts missing grants)."""
+    """The person's main balances on `on` with every row that explains them.
+
+    Two queries when the year's grants are posted (the usual case): the rows of the main
+    accounts' current periods, and the comp-time rows. Missing grants are posted first.
+    """
     on = on or clock.today()
-    lines = []
     codes = {t.code: t.name for t in rules.leave_types(person.regime, on)}
-    for account in BALANCE_ACCOUNTS:
-        if account not in codes:
-            continue
-        ledger.ensure_grant(person, account, on)
-        start, end = ledger.period_of(person, account, on)
-        rows = list(BalanceEntry.objects.filter(person=person, account=account, period_start=start)
-                    .select_related("case").order_by("created_at", "pk"))
-        lines.append(_line(account, codes[account], start, end, rows))
+    periods = {a: ledger.period_of(person, a, on) for a in BALANCE_ACCOUNTS if a in codes}
+
+    def load():
+        found: dict[str, list] = {a: [] for a in periods}
+        for r in (BalanceEntry.objects.filter(person=person, account__in=list(periods),
+                                              period_start__in={p[0] for p in periods.values()})
+                  .order_by("created_at", "pk")):
+            if periods[r.account][0] == r.period_start:
+                found[r.account].append(r)
+        return found
+
+    by_account = load()
+    missing = [a for a, rows in by_account.items()
+               if not any(r.kind == BalanceEntry.Kind.GRANT for r in rows) and ledger.granted_minutes(person, a, on) is not None]
+    if missing:
+        for a in missing:
+            ledger.ensure_grant(person, a, on)
+        by_account = load()
+    lines = [_line(a, codes[a], *periods[a], by_account[a]) for a in periods]
     comp_rows = list(BalanceEntry.objects.filter(person=person, account=ledger.COMP_TIME).order_by("created_at", "pk"))
     if comp_rows:
-        available = ledger.comp_time_available(person, on)
+        drawn: dict[int, int] = {}
+        for r in comp_rows:
+            if r.source_id:
+                drawn[r.source_id] = drawn.get(r.source_id, 0) + r.minutes
+        available = sum(max(0, r.minutes + drawn.get(r.pk, 0)) for r in comp_rows
+                        if r.kind == BalanceEntry.Kind.GRANT and r.earned_on <= on <= r.expires_on)
         line = _line(ledger.COMP_TIME, "補休", on, on, comp_rows)
         line.available = available
         line.other = available - (line.granted + line.used + line.pending + line.reversed)
