@@ -7,7 +7,8 @@ Run:  .venv/bin/python bench/attendance_bench.py --db sqlite
 Builds a fresh database (SQLite file /tmp/chaiqin_attbench.sqlite3, or PostgreSQL database
 chaiqin_attbench, dropped and recreated), --people persons in one agency, and a card-reader
 CSV of --punches rows (two punches a workday from 2026-01-05, people in turn). Times:
-1. services.punches_import of the file (streamed, one transaction);
+1. services.punches_import of the file (streamed, one transaction), then the same file
+   again (adds nothing);
 2. selectors.daily_statuses for March 2026 of every person (occupancy providers included),
    then overtime.selectors.month_caps with each person's worked days as regular shifts and
    one evening of overtime per person in the month.
@@ -112,10 +113,15 @@ def main() -> None:
                     out.write(f"{no},{day:%Y-%m-%d} {hour:02d}:{rng.randint(30, 59):02d}:{rng.randint(0, 59):02d}\n")
                     written += 1
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = services.punches_import(agency=agency, stream=path.open("rb"), filename=path.name)
     import_s = time.perf_counter() - t0
-    print(f"import: {result.rows:,} rows, {result.added:,} added, {len(result.errors)} errors in {import_s:.1f} s")
+    print(f"import: {result.rows:,} rows, {result.added:,} added, {len(result.errors)} errors in {import_s:.1f} s "
+          f"(this process's CPU {time.process_time() - c0:.1f} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores)")
+    t0 = time.perf_counter()
+    again = services.punches_import(agency=agency, stream=path.open("rb"), filename=path.name)
+    print(f"re-import of the same file: {again.added:,} added in {time.perf_counter() - t0:.1f} s")
 
     # One approved evening of overtime per person in March, for the caps.
     case_rows = []

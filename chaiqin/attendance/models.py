@@ -26,10 +26,15 @@ class Punch(models.Model):
         PAPER = "paper", "紙本簽到退"
         SUPPLEMENT = "supplement", "未刷卡補登"
 
-    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="punches")
+    # No index of its own on person or device: the unique (person, at) serves every lookup by
+    # person, and only the few punches sent live by a reader carry a device (partial index).
+    # Each index costs seconds on a million-row card file.
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="punches",
+                               db_index=False)
     at = models.DateTimeField("刷卡時間")
     source = models.CharField("來源", max_length=10, choices=Source.choices)
-    device = models.ForeignKey("Device", verbose_name="刷卡機", null=True, blank=True, on_delete=models.SET_NULL)
+    device = models.ForeignKey("Device", verbose_name="刷卡機", null=True, blank=True, on_delete=models.SET_NULL,
+                               db_index=False)
     ip = models.GenericIPAddressField("來源位址", null=True, blank=True)
 
     class Meta:
@@ -37,6 +42,7 @@ class Punch(models.Model):
         verbose_name_plural = "刷卡紀錄"
         ordering = ["person", "at"]
         constraints = [models.UniqueConstraint(fields=["person", "at"], name="punch_person_at_unique")]
+        indexes = [models.Index(fields=["device"], condition=models.Q(device__isnull=False), name="punch_device_idx")]
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.at:%Y-%m-%d %H:%M}"
@@ -124,3 +130,45 @@ class MissedPunch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.get_direction_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AttendanceProfile(models.Model):
+    """How a person works, as attendance needs it: a full-time teacher's division (日間部 or
+    進修部, whose core hours apply, seed 002) and whether they work in shifts (rest of 11 hours
+    at each change of shifts is then a refusal, not a warning: seed 002, 宿舍輔導員 Q&A).
+    A person without a row is in the day division and not a shift worker."""
+
+    class Division(models.TextChoices):
+        DAY = "day", "日間部"
+        EVENING = "evening", "進修部"
+
+    person = models.OneToOneField(Person, verbose_name="人員", on_delete=models.CASCADE,
+                                  related_name="attendance_profile")
+    division = models.CharField("學制（專任教師核心時段）", max_length=10, choices=Division.choices,
+                                default=Division.DAY)
+    shift_work = models.BooleanField("輪班人員", default=False)
+
+    class Meta:
+        verbose_name = "出勤設定"
+        verbose_name_plural = "出勤設定"
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.get_division_display()}"
+
+
+class CoreHours(models.Model):
+    """An agency's own core hours of full-time teachers of one division; without a row the
+    defaults of rules.teacher_core_hours apply (seed 002: 日間部 07:30-16:30, 進修部 14:00-22:00)."""
+
+    agency = models.ForeignKey(Agency, verbose_name="機關學校", on_delete=models.CASCADE, related_name="core_hours")
+    division = models.CharField("學制", max_length=10, choices=AttendanceProfile.Division.choices)
+    start = models.TimeField("核心時段起")
+    end = models.TimeField("核心時段迄")
+
+    class Meta:
+        verbose_name = "教師核心上班時段"
+        verbose_name_plural = "教師核心上班時段"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "division"], name="core_hours_unique"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="core_hours_ordered"),
+        ]

@@ -18,8 +18,8 @@ the morning is longer than 4 hours (the school's 4.5 h morning, whose extra half
 moved to the breaks, seed 003 Q.10: 請於12:30前打卡上班), else at lunch_end; before an
 afternoon half day, leaving is allowed at lunch_start (Q.11: 最快可於12:30時進行刷退).
 
-Punches far outside the schedule (more than OFF_SCHEDULE_MINUTES before the start or after
-the end, or any punch on a day off) without an overtime request that day are flagged
+Punches far outside the schedule (more than the margin of rules.overtime_filing_figures,
+2 hours of agency practice, before the start or after the end, or any punch on a day off) without an overtime request that day are flagged
 `unapproved_extra` for the supervisor: arriving early or leaving late is not overtime.
 """
 
@@ -32,7 +32,7 @@ from typing import Iterable
 
 from django.http import Http404
 
-from chaiqin import clock
+from chaiqin import clock, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
 from chaiqin.org import access
@@ -59,10 +59,6 @@ STATUS_LABELS = {
     "upcoming": "尚未到來",
 }
 PROBLEM_CODES = {"late", "early_leave", "missing_punch", "absent"}
-#: How far outside the schedule a punch must be to be flagged for the supervisor (agency
-#: practice, not law: "far outside" in issue 5).
-OFF_SCHEDULE_MINUTES = 120
-HALF_DAY = timedelta(hours=4)
 
 
 @dataclass
@@ -102,13 +98,20 @@ class Hours:
     lunch_start: time
     lunch_end: time
     flex: int
+    #: A form this long inside a session covers it as a half day (seed 003 Q.10-11).
+    half_day: timedelta = timedelta(hours=4)
+    #: How far outside the schedule a punch is flagged for the supervisor (agency practice).
+    margin: timedelta = timedelta(hours=2)
 
     @classmethod
-    def of(cls, agency: Agency) -> "Hours":
+    def of(cls, agency: Agency, on: date | None = None) -> "Hours":
+        """The office hours of `agency` with the figures of rules.overtime_filing in force on `on`."""
         def t(v):
             return v if isinstance(v, time) else time.fromisoformat(str(v))
+        figures = rules.overtime_filing_figures(on or clock.today())
         return cls(t(agency.office_start), t(agency.office_end), t(agency.lunch_start), t(agency.lunch_end),
-                   int(agency.flex_minutes))
+                   int(agency.flex_minutes), timedelta(minutes=figures.half_day_minutes),
+                   timedelta(minutes=figures.off_schedule_minutes))
 
 
 def _local(at: datetime) -> datetime:
@@ -135,7 +138,7 @@ def compute_day(
     base = dict(person_id=person_id, day=day, first=first, last=last, punches=len(punches))
     at = lambda t: datetime.combine(day, t)  # noqa: E731
     start, end, l0, l1 = at(hours.start), at(hours.end), at(hours.lunch_start), at(hours.lunch_end)
-    margin = timedelta(minutes=OFF_SCHEDULE_MINUTES)
+    margin = hours.margin
     flags: tuple[str, ...] = ()
     if punches and not overtime:
         if not info.is_workday or punches[0] < start - margin or \
@@ -158,7 +161,7 @@ def compute_day(
                 continue
             inside = _overlap(s[0], s[1], b0, b1)
             label_minutes[(kind, label)] += inside
-            if inside >= min(s[1] - s[0], HALF_DAY):
+            if inside >= min(s[1] - s[0], hours.half_day):
                 covered[i] = True
     if all(covered):
         if label_minutes:
@@ -175,7 +178,7 @@ def compute_day(
     # When must the person arrive and when may they leave?
     flexible = not busy and not any(covered)
     if covered[0]:
-        due_in = l0 if (l0 - start) > HALF_DAY else l1
+        due_in = l0 if (l0 - start) > hours.half_day else l1
     else:
         due_in = start
     due_out = l0 if covered[1] else end
@@ -279,7 +282,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
     for agency_id, members in by_agency.items():
         agency = agencies[agency_id]
         days = office_calendar.days_between(agency, start, end)
-        hours = Hours.of(agency)
+        hours = Hours.of(agency, start)
         for i in range(0, len(members), 2000):
             chunk = members[i:i + 2000]
             stamps: dict[int, dict[date, list[datetime]]] = defaultdict(lambda: defaultdict(list))

@@ -1,6 +1,11 @@
 """Overtime: the prior-approval request (加班申請單: reason, work items, people, dates and
 hours; seed 003 Q.8), one slot per person and day, its sign-in/out (system or paper, seed
 002), and the claim filed within 3 days after, with the compensation chosen.
+
+A request may also stand for an approval given elsewhere: an approved trip on days off with
+self-entered overtime hours (seed 002: 自行填寫加班時數), or WFH overtime confirmed by the
+assigning supervisor (seed 000 第5點第4款第3目). Its `case` is then that form's case, so
+the slots count toward the caps exactly while that form stays approved.
 """
 
 from __future__ import annotations
@@ -18,7 +23,20 @@ class OvertimeRequest(models.Model):
         MAJOR_PROJECT = "major_project", "辦理特殊重大專案業務"
         SEASONAL = "seasonal", "辦理季節性、週期性工作"
 
+    class Source(models.TextChoices):
+        REQUEST = "request", "事前加班申請"
+        TRIP = "trip", "假日出差自行填寫加班時數"
+        WFH = "wfh", "居家辦公加班"
+
     agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.PROTECT, related_name="+")
+    source = models.CharField("來源", max_length=10, choices=Source.choices, default=Source.REQUEST,
+                              help_text="事前申請；或以核准的出差單、居家辦公加班確認為核准依據")
+    trip = models.OneToOneField("trips.Trip", verbose_name="出差單", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    wfh_overtime = models.OneToOneField("wfh.WfhOvertime", verbose_name="居家辦公加班", null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    rest_warning = models.CharField("休息間隔提醒", max_length=300, blank=True,
+                                    help_text="非輪班人員加班後距下一班不足11小時之提醒（輪班人員則不予受理）")
     applicant = models.ForeignKey(Person, verbose_name="申請人", on_delete=models.PROTECT, related_name="overtime_requests")
     reason = models.CharField("加班事由", max_length=300)
     work_items = models.TextField("工作項目內容")

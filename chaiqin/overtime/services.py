@@ -22,11 +22,8 @@ from chaiqin.org.models import Person
 from .models import OvertimeRequest, OvertimeSlot
 
 KIND = "overtime"
-#: The claim is filed within 3 days after the overtime (seed 002, 加班申請三部曲 Step 3:
-#: 加班日後3日內必須補送/提出申請單), unless the personnel office reopens it.
-CLAIM_DAYS = 3
-CLAIM_CITATION = "本校加班申請三部曲（加班日後3日內提出申請單）"
-EXCEPTION_CITATION = "公務員服務法第12條、公務員服勤實施辦法（例外情形應於事由發生之日起1個月內報主管機關備查）"
+# Every figure of filing (the 3-day claim window of seed 002, a month per request of seed 003
+# Q.8, the exceptional report within a month) comes from rules.overtime_filing.
 COMPENSATION_CITATION = {"labor": "勞動基準法第24條、第32條之1", "civil": "公務人員保障法第23條", "teacher": "公務人員保障法第23條"}
 LIVE = ("pending", "returned", "approved")
 
@@ -95,6 +92,43 @@ def caps_violations(person: Person, planned: list[tuple[datetime, datetime, str]
     return rules.check_hours(person.regime, shifts, exception=exception, min_rest_hours=0)
 
 
+def is_shift_worker(person: Person) -> bool:
+    """Whether `person` is flagged as a shift worker (attendance.AttendanceProfile.shift_work)."""
+    from chaiqin.attendance.models import AttendanceProfile
+
+    return AttendanceProfile.objects.filter(person=person, shift_work=True).exists()
+
+
+def rest_violations(person: Person, planned: list[tuple[datetime, datetime, str]], *,
+                    exception: bool = False) -> list[rules.Violation]:
+    """Rest shorter than the rule (rules.check_hours `rest_under_11h`; 11 hours, seed 002) that
+    `planned` overtime would leave before or after the person's regular shifts (the office
+    hours of the workdays around each planned day) and their other live overtime."""
+    days = sorted({rules.workday_of(s) for s, _e, _k in planned})
+    lo, hi = days[0] - timedelta(days=7), days[-1] + timedelta(days=7)
+    around = office_calendar.workdays_between(person.agency, lo, hi)
+    neighbours: set[date] = set()
+    concerned: set[date] = set()
+    for d in days:
+        before = [w for w in around if w < d]
+        after = [w for w in around if w > d]
+        neighbours.update(w for w in around if w == d)
+        concerned.add(d)
+        if before:
+            neighbours.add(before[-1])
+        if after:
+            neighbours.add(after[0])
+            concerned.add(after[0])
+    shifts = [rules.Shift(person.pk, s, e, "overtime", day_kind=k) for s, e, k in planned]
+    existing = OvertimeSlot.objects.filter(person=person, day__range=(lo, hi), request__case__status__in=LIVE)
+    for slot in existing.only("start", "end", "day_kind"):
+        shifts.append(rules.Shift(person.pk, _naive(slot.start), _naive(slot.end), "overtime", day_kind=slot.day_kind))
+    shifts += [_regular_shift(person, d) for d in sorted(neighbours)]
+    hours = rules.overtime_filing_figures(days[0]).shift_rest_hours
+    found = rules.check_hours(person.regime, shifts, exception=exception, min_rest_hours=hours)
+    return [v for v in found if v.code == "rest_under_11h" and v.day in concerned]
+
+
 def _refuse(violation: rules.Violation, person: Person) -> ChaiqinError:
     return ChaiqinError(f"{person.name}：{violation.detail}", citation=violation.citation, code=violation.code)
 
@@ -126,21 +160,22 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
         start, end = _aware(slot.start), _aware(slot.end)
         if end <= start:
             raise ChaiqinError("加班結束時間必須晚於開始時間。", field="end")
-        if end - start > timedelta(hours=24):
-            raise ChaiqinError("單一加班時段不可超過24小時。", field="end")
+        longest = rules.overtime_filing_figures(rules.workday_of(_naive(start))).max_slot_minutes
+        if end - start > timedelta(minutes=longest):
+            raise ChaiqinError(f"單一加班時段不可超過{longest // 60}小時。", field="end")
         if slot.person.agency_id != applicant.agency_id:
             raise ChaiqinError(f"{slot.person.name}不是本機關人員，不能列入加班人員名單。")
         plans.append((slot.person, start, end, rules.workday_of(_naive(start))))
     days = sorted({d for *_x, d in plans})
     first = days[0]
-    limit = date(first.year + (first.month == 12), first.month % 12 + 1, min(first.day, 28)) \
-        if first.day > 28 else date(first.year + (first.month == 12), first.month % 12 + 1, first.day)
-    if days[-1] >= limit:
-        raise ChaiqinError(f"一次申請的期間不宜超過一個月：{format_roc(first)} 起的申請至多到 {format_roc(limit - timedelta(days=1))}。",
-                           citation="人事差勤Q.A Q.8（一次申請的期間不宜超過一個月）", field="date_to")
+    last_allowed = rules.overtime_request_last_day(first)
+    if days[-1] > last_allowed:
+        raise ChaiqinError(f"一次申請的期間不宜超過一個月：{format_roc(first)} 起的申請至多到 {format_roc(last_allowed)}。",
+                           citation=rules.overtime_filing_figures(first).request_citation, field="date_to")
 
     exceptional = situation != OvertimeRequest.Situation.NORMAL
     report = False
+    warnings: list[str] = []
     by_person: dict[int, list] = {}
     for person, start, end, day in plans:
         by_person.setdefault(person.pk, [person, []])[1].append((_naive(start), _naive(end), day_kind_of(person.agency, day)))
@@ -153,12 +188,21 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
             raise _refuse(found[0], person)
         if exceptional and caps_violations(person, planned, exception=False):
             report = True
+        short = rest_violations(person, planned, exception=exceptional)
+        if short:
+            figures = rules.overtime_filing_figures(first)
+            if is_shift_worker(person):
+                raise ChaiqinError(
+                    f"{person.name}為輪班人員：{short[0].detail}；更換班次時中間應至少連續休息{figures.shift_rest_hours}小時，"
+                    "請調整排班或加班時段。", citation=figures.shift_rest_citation, code="rest_under_11h")
+            warnings.append(f"{person.name}：{short[0].detail}（{figures.shift_rest_citation}）")
 
     now = clock.now()
     request = OvertimeRequest.objects.create(
         agency=applicant.agency, applicant=applicant, reason=reason.strip(), work_items=work_items.strip(),
         situation=situation, paper_sign=paper_sign, created_at=now, report_required=report,
-        report_due=(date(first.year + (first.month == 12), first.month % 12 + 1, min(first.day, 28)) if report else None),
+        report_due=rules.exceptional_report_due(first) if report else None,
+        rest_warning="；".join(warnings)[:300],
     )
     OvertimeSlot.objects.bulk_create([
         OvertimeSlot(request=request, person=person, day=day, start=start, end=end,
@@ -203,7 +247,8 @@ def overtime_sign(*, slot: OvertimeSlot, person: Person, direction: str) -> Over
     if direction == "in":
         if slot.signed_in_at:
             raise ChaiqinError("已完成加班簽到。")
-        if now < slot.start - timedelta(hours=1) or now > slot.end:
+        early = timedelta(minutes=rules.overtime_filing_figures(slot.day).sign_in_early_minutes)
+        if now < slot.start - early or now > slot.end:
             raise ChaiqinError("不在核准的加班時段內，不能簽到。")
         slot.signed_in_at = now
         slot.save(update_fields=["signed_in_at"])
@@ -220,7 +265,8 @@ def overtime_sign(*, slot: OvertimeSlot, person: Person, direction: str) -> Over
 
 
 def claim_deadline(slot: OvertimeSlot) -> date:
-    return max(slot.day + timedelta(days=CLAIM_DAYS), slot.reopened_until or slot.day)
+    """The last day `slot` may be claimed (rules.overtime_claim_deadline: seed 002, or as reopened)."""
+    return rules.overtime_claim_deadline(slot.day, reopened_until=slot.reopened_until)
 
 
 def allowed_compensations(regime: str) -> list[str]:
@@ -252,13 +298,11 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
     if today < slot.day:
         raise ChaiqinError("加班日尚未到，不能申請。")
     if today > claim_deadline(slot):
+        figures = rules.overtime_filing_figures(slot.day)
         raise ChaiqinError(
-            f"已逾加班日後{CLAIM_DAYS}日的申請期限（{format_roc(claim_deadline(slot))}）：請洽人事室補開。",
-            citation=CLAIM_CITATION, code="late_claim")
-    if compensation not in allowed_compensations(person.regime):
-        label = dict(OvertimeSlot.Compensation.choices).get(compensation, compensation)
-        raise ChaiqinError(f"{rules.REGIMES[person.regime]}不能以「{label}」補償加班。",
-                           citation=COMPENSATION_CITATION.get(person.regime, ""), field="compensation")
+            f"已逾加班日後{figures.claim_window_days}日的申請期限（{format_roc(claim_deadline(slot))}）：請洽人事室補開。",
+            citation=figures.claim_citation, code="late_claim")
+    _check_compensation(person, compensation)
     approved = int((slot.end - slot.start).total_seconds() // 60)
     if slot.request.paper_sign:
         if not sheet:
@@ -276,6 +320,21 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
             worked = min(worked, minutes)
     if worked <= 0:
         raise ChaiqinError("核准時段內沒有加班時數可申請。")
+    _compensate(slot, person, worked, compensation, hourly_wage)
+    slot.save(update_fields=["minutes", "compensation", "claimed_at", "sheet", "pay_amount", "comp_time_posted"])
+    return slot
+
+
+def _check_compensation(person: Person, compensation: str) -> None:
+    if compensation not in allowed_compensations(person.regime):
+        label = dict(OvertimeSlot.Compensation.choices).get(compensation, compensation)
+        raise ChaiqinError(f"{rules.REGIMES[person.regime]}不能以「{label}」補償加班。",
+                           citation=COMPENSATION_CITATION.get(person.regime, ""), field="compensation")
+
+
+def _compensate(slot: OvertimeSlot, person: Person, worked: int, compensation: str,
+                hourly_wage: Decimal | None) -> None:
+    """Set the claim on `slot` (not saved): minutes, compensation, LSA pay, comp time posted."""
     slot.minutes = worked
     slot.compensation = compensation
     slot.claimed_at = clock.now()
@@ -284,8 +343,116 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
         slot.pay_amount = rules.overtime_pay(hourly_wage, Decimal(worked) / 60, slot.day_kind, on=slot.day)
     if compensation == OvertimeSlot.Compensation.COMP_TIME:
         slot.comp_time_posted = _post_comp_time(slot, person, worked)
-    slot.save(update_fields=["minutes", "compensation", "claimed_at", "sheet", "pay_amount", "comp_time_posted"])
-    return slot
+
+
+# --- overtime approved by another form: weekend trips, WFH overtime ------------------------------
+
+def trip_overtime_plan(trip) -> list[tuple[datetime, datetime, date]]:
+    """Where a trip's self-entered overtime minutes fall: the days off it touches, in order, each
+    taking at most the trip's time on that day, from the trip's start that day (aware start,
+    end, day). Seed 002: 若出差時間為假日，請點開「自行填寫加班時數」."""
+    from chaiqin.trips.services import day_off_dates
+
+    left = trip.overtime_minutes
+    start, end = trip.start.astimezone(TAIPEI), trip.end.astimezone(TAIPEI)
+    plan = []
+    for day in day_off_dates(trip.person.agency, start, end):
+        lo = max(start, datetime.combine(day, time(0), tzinfo=TAIPEI))
+        hi = min(end, datetime.combine(day + timedelta(days=1), time(0), tzinfo=TAIPEI))
+        take = min(left, int((hi - lo).total_seconds() // 60))
+        if take > 0:
+            plan.append((lo, lo + timedelta(minutes=take), day))
+            left -= take
+    return plan
+
+
+@transaction.atomic
+def overtime_trip_claim(*, trip, person: Person, compensation: str,
+                        hourly_wage: Decimal | None = None) -> OvertimeRequest:
+    """Claim the overtime hours self-entered on an approved trip on days off (seed 002: 若出差
+    時間為假日，請點開「自行填寫加班時數」), as pay, comp time or commendation as the regime
+    allows. The approved trip is the approval: no prior request. The caps of rules.check_hours
+    are still checked (e.g. 公務員服務法第12條: 60 hours a month), and the claim is due within
+    the window of rules.overtime_claim_deadline from the later of the last day off of the
+    trip and its approval. One claim per trip.
+    """
+    from chaiqin.trips.models import Trip
+
+    trip = Trip.objects.select_for_update(of=("self",)).select_related("case", "person__agency").get(pk=trip.pk)
+    if trip.person_id != person.pk:
+        raise ChaiqinError("只能申請自己出差單上的加班時數。")
+    if trip.case is None or trip.case.status != "approved":
+        raise ChaiqinError("出差單尚未核准，不能申請其加班時數（核准的出差單即為加班之核准依據）。")
+    if not trip.overtime_minutes:
+        raise ChaiqinError("此出差單沒有自行填寫加班時數；假日出差請於出差單填寫（seed 002 關鍵操作指引2）。")
+    if OvertimeRequest.objects.filter(trip=trip).exists():
+        raise ChaiqinError("此出差單的加班時數已申請。")
+    _check_compensation(person, compensation)
+    plan = trip_overtime_plan(trip)
+    if not plan:
+        raise ChaiqinError("出差期間沒有假日，不能以出差單申請加班。")
+    today = clock.today()
+    last_day = plan[-1][2]
+    if today < last_day:
+        raise ChaiqinError("出差尚未結束，請於加班日後申請。")
+    approved_on = trip.case.decided_at.astimezone(TAIPEI).date() if trip.case.decided_at else today
+    deadline = rules.overtime_claim_deadline(max(last_day, approved_on))
+    if today > deadline:
+        figures = rules.overtime_filing_figures(last_day)
+        raise ChaiqinError(f"已逾加班日後{figures.claim_window_days}日的申請期限（{format_roc(deadline)}）：請洽人事室。",
+                           citation=figures.claim_citation, code="late_claim")
+    planned = [(_naive(s), _naive(e), day_kind_of(person.agency, d)) for s, e, d in plan]
+    found = caps_violations(person, planned, exception=False)
+    if found:
+        raise _refuse(found[0], person)
+    request = OvertimeRequest.objects.create(
+        agency=person.agency, applicant=person, source=OvertimeRequest.Source.TRIP, trip=trip, case=trip.case,
+        reason=f"假日出差：{trip.reason}"[:300], work_items=f"{trip.get_nature_display()}（{trip.place}）",
+        created_at=clock.now(),
+    )
+    for (s, e, d), (_s, _e, kind) in zip(plan, planned):
+        slot = OvertimeSlot(request=request, person=person, day=d, day_kind=kind, start=s, end=e,
+                            signed_in_at=s, signed_out_at=e)
+        slot.save()
+        _compensate(slot, person, int((e - s).total_seconds() // 60), compensation, hourly_wage)
+        slot.save(update_fields=["minutes", "compensation", "claimed_at", "pay_amount", "comp_time_posted"])
+    return request
+
+
+def trips_to_claim(person: Person):
+    """The person's approved trips with self-entered overtime not claimed yet (newest first)."""
+    from chaiqin.trips.models import Trip
+
+    claimed = OvertimeRequest.objects.filter(trip__isnull=False, applicant=person).values("trip_id")
+    return (Trip.objects.filter(person=person, overtime_minutes__gt=0, case__status="approved")
+            .exclude(pk__in=claimed).order_by("-start")[:20])
+
+
+@transaction.atomic
+def overtime_from_wfh(*, wfh_overtime) -> OvertimeRequest:
+    """Turn WFH overtime confirmed by the assigning supervisor (seed 000 第5點第4款第3目;
+    workflow kind "wfh_overtime") into an overtime record whose slot is signed for its period,
+    to be claimed like any approved overtime (pay, comp time or commendation:
+    overtime_claim_file). The claim window (rules.overtime_claim_deadline) runs from the
+    confirmation. Called by the wfh app's approval hook; calling it twice changes nothing."""
+    existing = OvertimeRequest.objects.filter(wfh_overtime=wfh_overtime).first()
+    if existing is not None:
+        return existing
+    person = wfh_overtime.person
+    start, end = wfh_overtime.start, wfh_overtime.end
+    day = rules.workday_of(_naive(start))
+    request = OvertimeRequest.objects.create(
+        agency=person.agency, applicant=person, source=OvertimeRequest.Source.WFH, wfh_overtime=wfh_overtime,
+        case=wfh_overtime.case, reason=f"居家辦公加班：{wfh_overtime.work_done}"[:300],
+        work_items=wfh_overtime.work_done, created_at=clock.now(),
+    )
+    confirmed = rules.overtime_claim_deadline(clock.today())
+    OvertimeSlot.objects.create(
+        request=request, person=person, day=day, day_kind=day_kind_of(person.agency, day), start=start, end=end,
+        signed_in_at=start, signed_out_at=end,
+        reopened_until=confirmed if confirmed > rules.overtime_claim_deadline(day) else None,
+    )
+    return request
 
 
 def comp_time_expiry(person: Person, earned_on: date) -> date:

@@ -650,8 +650,13 @@ def wfh_overtime_file(
 
 
 def on_overtime_approved(overtime: WfhOvertime) -> None:
+    """Confirmed: it becomes an overtime record, claimed like any approved overtime (pay, comp
+    time or commendation) through the overtime app."""
+    from chaiqin.overtime.services import overtime_from_wfh
+
     overtime.status = WfhOvertime.Status.APPROVED
     overtime.save(update_fields=["status"])
+    overtime_from_wfh(wfh_overtime=overtime)
 
 
 def on_overtime_closed(overtime: WfhOvertime, status: str) -> None:

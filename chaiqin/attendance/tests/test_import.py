@@ -70,3 +70,34 @@ def test_personnel_import_through_the_api_and_others_may_not(world, frozen, clie
     upload.seek(0)
     answer = client.post("/api/attendance/imports", {"file": upload})
     assert answer.status_code == 200 and answer.json()["added"] == 1
+
+
+def test_a_punch_stored_meanwhile_falls_back_to_skipping_conflicts(world, frozen, monkeypatch):
+    """If the bulk insert collides with a punch stored in between (a web clock-in), the import
+    still keeps every other row and counts only what it added."""
+    services.punch_record(person=world.alice, at=datetime(2026, 3, 9, 8, 0), source=Punch.Source.WEB)
+    monkeypatch.setattr(services._PunchWriter, "NEW_ONLY", "")  # as if the anti-join had missed it
+    data = b"ALICE,2026-03-09 08:00:00\nALICE,2026-03-09 17:30:00\nALICE,2026-03-09 17:30:00\n"
+    result = services.punches_import(agency=world.county, stream=io.BytesIO(data), filename="race.csv")
+    assert result.added == 1 and result.errors == []
+    assert Punch.objects.filter(person=world.alice).count() == 2
+
+
+def test_a_file_that_breaks_off_midway_leaves_nothing_and_the_next_import_works(world, frozen):
+    numbers = [p.employee_no for p in Person.objects.filter(agency=world.county)]
+    data, _ = card_file(numbers, 60_000, 10**9, 0)
+
+    class BrokenUpload(io.BytesIO):
+        reads = 0
+
+        def read(self, size=-1):
+            self.reads += 1
+            if self.reads > 2:  # after more than one batch has been streamed to the database
+                raise OSError("連線中斷")
+            return super().read(size)
+
+    with pytest.raises(OSError):
+        services.punches_import(agency=world.county, stream=BrokenUpload(data), filename="cut.csv")
+    assert Punch.objects.count() == 0
+    again = services.punches_import(agency=world.county, stream=io.BytesIO(data), filename="cut.csv")
+    assert again.added == 60_000 == Punch.objects.count()

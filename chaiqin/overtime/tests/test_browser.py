@@ -1,5 +1,6 @@
-"""In the browser: ask for overtime, it is approved, sign in and out, claim it as comp time;
-a request beyond 60 h in a month is refused naming 公務員服務法第12條."""
+"""In the browser: ask for overtime, it is approved, sign in and out, claim it as comp time,
+then take that comp time as leave (the leave form offers 補休 once there is a balance) and
+see the balance drop; a request beyond 60 h in a month is refused naming 公務員服務法第12條."""
 
 import pytest
 
@@ -11,7 +12,7 @@ from .conftest import approve_all
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_ask_approve_sign_claim_comp_time_and_the_60_hour_refusal(world, page, settings):
+def test_ask_approve_sign_claim_comp_time_take_it_as_leave_and_the_60_hour_refusal(world, page, settings):
     settings.CHAIQIN_NOW = "2026-03-02T09:00"
     log_in(page, "alice")
     page.goto("/overtime/new/")
@@ -33,6 +34,24 @@ def test_ask_approve_sign_claim_comp_time_and_the_60_hour_refusal(world, page, s
     page.get_by_label("補償方式").select_option("comp_time")
     page.get_by_role("button", name="申請補償").click()
     assert "補休 178 分" in page.get_by_test_id("slots").inner_text()
+
+    # The comp time is in the leave ledger: the leave form offers 補休, and taking two hours
+    # of it holds them at once (勞動基準法第32條之1 order: oldest first).
+    page.goto("/leave/balances/")
+    assert page.get_by_test_id("available-comp_time").inner_text() == "2時58分"
+    page.goto("/leave/new/")
+    page.get_by_label("假別").select_option(label="補休")
+    page.get_by_label("起日").fill("115-03-05")
+    page.get_by_label("起時").fill("09:00")
+    page.get_by_label("迄日").fill("115-03-05")
+    page.get_by_label("迄時").fill("11:00")
+    page.get_by_label("職務代理人").select_option(value=str(world.bob.pk))
+    page.get_by_label("事由").fill("加班補休")
+    page.get_by_role("button", name="送出申請").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_test_id("leave-status").inner_text() == "簽核中"
+    page.goto("/leave/balances/")
+    assert page.get_by_test_id("available-comp_time").inner_text() == "0時58分"
 
     page.goto("/overtime/new/")
     page.get_by_label("加班事由").fill("年度決算")
