@@ -5,7 +5,10 @@ periods and the agency's office hours.
 Statuses of a day (codes → Chinese in STATUS_LABELS):
 - off: not a workday (weekend, holiday, whole-day closure → "closure");
 - leave / trip / wfh (or another form's label): both half-day sessions covered by a form;
-- exempt: a full-time teacher (no punching, seed 002), not on leave;
+- exempt: a full-time teacher (no punching, seed 002), not on leave: shown with the core
+  hours of their division (「免簽到退（核心時段 07:30–16:30）」; AttendanceProfile.division,
+  the agency's CoreHours or rules.teacher_core_hours). Their leave and trip forms are read
+  against the core hours split in two halves, each covered by a form of a half day;
 - on_time, late, early_leave (both may apply), missing_punch (one punch only: a forgotten
   clock-out never blocks the next day, it shows here to be supplemented), absent (曠職: no
   punch and no form on a past workday), working / not_yet (today, still in progress).
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
+from django.db.models import Q
 from django.http import Http404
 
 from chaiqin import clock, rules
@@ -38,7 +42,7 @@ from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
 
-from .models import MissedPunch, Punch
+from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
 from .services import punches_required
 
 STATUS_LABELS = {
@@ -75,11 +79,14 @@ class DayStatus:
     due_out: datetime | None = None
     busy_label: str = ""
     flags: tuple[str, ...] = field(default_factory=tuple)
+    core_label: str = ""
 
     @property
     def label(self) -> str:
         if self.busy_label and self.codes and self.codes[0] in ("leave", "trip", "wfh", "busy"):
             return self.busy_label
+        if self.codes == ("exempt",) and self.core_label:
+            return f"免簽到退（核心時段 {self.core_label}）"
         return "、".join(STATUS_LABELS[c] for c in self.codes)
 
     @property
@@ -125,12 +132,13 @@ def _overlap(a0, a1, b0, b1) -> timedelta:
 def compute_day(
     *, person_id: int, day: date, info, hours: Hours, punches: list[datetime],
     busy: list[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
-    overtime: bool = False,
+    overtime: bool = False, core: tuple[time, time] | None = None,
 ) -> DayStatus:
     """The status of one person on one day (pure: everything is passed in; naive Taipei times).
 
     `busy` holds (start, end, kind, label) of leave, trips and WFH overlapping the day;
-    `overtime` whether an overtime request covers the day (suppresses the off-schedule flag).
+    `overtime` whether an overtime request covers the day (suppresses the off-schedule flag);
+    `core` the core hours of a person who does not punch (a full-time teacher, seed 002).
     """
     punches = sorted(punches)
     first = punches[0] if punches else None
@@ -149,6 +157,12 @@ def compute_day(
         return DayStatus(codes=("closure" if info.kind == "closure" else "off",), flags=flags, **base)
 
     sessions = [[start, l0], [l1, end]]
+    core_label = ""
+    if not punching and core is not None:
+        c0, c1 = at(core[0]), at(core[1])
+        middle = c0 + (c1 - c0) / 2
+        sessions = [[c0, middle], [middle, c1]]
+        core_label = f"{core[0]:%H:%M}–{core[1]:%H:%M}"
     if info.closure_part == "morning":
         sessions[0] = None
     elif info.closure_part == "afternoon":
@@ -170,7 +184,7 @@ def compute_day(
             return DayStatus(codes=(code,), busy_label=label, flags=flags, **base)
         return DayStatus(codes=("closure",), flags=flags, **base)
     if not punching:
-        return DayStatus(codes=("exempt",), flags=flags, **base)
+        return DayStatus(codes=("exempt",), flags=flags, core_label=core_label, **base)
     if day > now.date() and not punches:
         # A day that has not come is nobody's absence yet.
         return DayStatus(codes=("upcoming",), flags=flags, **base)
@@ -283,6 +297,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
         agency = agencies[agency_id]
         days = office_calendar.days_between(agency, start, end)
         hours = Hours.of(agency, start)
+        cores = core_hours_of(agency, start)
         for i in range(0, len(members), 2000):
             chunk = members[i:i + 2000]
             stamps: dict[int, dict[date, list[datetime]]] = defaultdict(lambda: defaultdict(list))
@@ -301,9 +316,13 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                     applicant_id__in=[p.pk for p in chunk], kind__in=list(occupancy._PROVIDERS),
                     status__in=(Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED),
                 ).values_list("applicant_id", flat=True))
+            exempt = [p.pk for p in chunk if not punches_required(p)]
+            divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
+                if exempt else {}
             for person in chunk:
                 busy = _busy_of(person, t0, t1) if person.pk in with_forms else []
                 punching = punches_required(person)
+                core = None if punching else cores[divisions.get(person.pk, AttendanceProfile.Division.DAY)]
                 mine = stamps.get(person.pk, {})
                 out = []
                 for info in days:
@@ -312,9 +331,28 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                     day_busy = [b for b in busy if b[0] < d1 and b[1] > d0]
                     out.append(compute_day(person_id=person.pk, day=info.date, info=info, hours=hours,
                                            punches=mine.get(info.date, []), busy=day_busy, punching=punching,
-                                           now=now, overtime=(person.pk, info.date) in ot))
+                                           now=now, overtime=(person.pk, info.date) in ot, core=core))
                 result[person.pk] = out
     return result
+
+
+def core_hours_of(agency: Agency, on: date | None = None) -> dict[str, tuple[time, time]]:
+    """{division: (start, end)} of full-time teachers' core hours at `agency`: its own CoreHours
+    rows, else the defaults of rules.teacher_core_hours (seed 002: 日間部 07:30-16:30, 進修部
+    14:00-22:00). One query."""
+    found = {d: (c.start, c.end) for d in rules.TEACHER_DIVISIONS
+             for c in [rules.teacher_core_hours(d, on or clock.today())]}
+    for row in CoreHours.objects.filter(agency=agency):
+        found[row.division] = (row.start, row.end)
+    return found
+
+
+def person_core_hours(person: Person) -> tuple[str, str]:
+    """(division name, "07:30–16:30") of a teacher's core hours (seed 002)."""
+    profile = AttendanceProfile.objects.filter(person=person).first()
+    division = profile.division if profile else AttendanceProfile.Division.DAY
+    c0, c1 = core_hours_of(person.agency)[division]
+    return AttendanceProfile.Division(division).label, f"{c0:%H:%M}–{c1:%H:%M}"
 
 
 def person_month(person: Person, year: int, month: int) -> list[DayStatus]:
@@ -352,3 +390,47 @@ def missed_punch_get_for(user, form_id: int) -> MissedPunch:
     if form.case_id and form.case.steps.filter(decider=viewer).exists():
         return form
     raise Http404("查無此補登單。")
+
+
+def _personnel_of(user) -> Person:
+    viewer = access.person_of(user)
+    if not access.roles_of(viewer) & {"personnel", "sysadmin"}:
+        raise Http404("查無此頁。")
+    return viewer
+
+
+def device_get_for(user, device_id: int):
+    """A card reader of the viewer's agency, for its personnel office; else 404."""
+    from .models import Device
+
+    viewer = _personnel_of(user)
+    device = Device.objects.filter(pk=device_id, agency_id=viewer.agency_id).first()
+    if device is None:
+        raise Http404("查無此刷卡機。")
+    return device
+
+
+def network_get_for(user, network_id: int):
+    """An allowed network of the viewer's agency, for its personnel office; else 404."""
+    from .models import AllowedNetwork
+
+    viewer = _personnel_of(user)
+    network = AllowedNetwork.objects.filter(pk=network_id, agency_id=viewer.agency_id).first()
+    if network is None:
+        raise Http404("查無此網段。")
+    return network
+
+
+def settings_of(agency: Agency) -> dict:
+    """What the personnel settings page shows: readers, networks, core hours, flagged people."""
+    from .models import AllowedNetwork, Device
+
+    return {
+        "devices": list(Device.objects.filter(agency=agency).order_by("-active", "name")),
+        "networks": list(AllowedNetwork.objects.filter(agency=agency).order_by("cidr")),
+        "core": [(AttendanceProfile.Division(d).label, d, c0, c1) for d, (c0, c1) in core_hours_of(agency).items()],
+        "profiles": list(AttendanceProfile.objects.filter(person__agency=agency)
+                         .filter(Q(shift_work=True) | Q(division=AttendanceProfile.Division.EVENING))
+                         .select_related("person").order_by("person__employee_no")[:200]),
+    }
+

@@ -473,3 +473,19 @@ def network_remove(*, actor: Person, network: AllowedNetwork) -> None:
     """Stop accepting web clock-in from `network` (with no network left, anywhere is accepted)."""
     _require_personnel(actor, network.agency)
     network.delete()
+
+
+@transaction.atomic
+def device_issue(*, actor: Person, name: str) -> tuple[Device, str]:
+    """The personnel office registers a card reader of its agency; the token is returned once."""
+    _require_personnel(actor, actor.agency)
+    if not name.strip():
+        raise ChaiqinError("請填寫刷卡機名稱（如：大門刷卡機）。", field="name")
+    return device_create(agency=actor.agency, name=name.strip()[:60])
+
+
+@transaction.atomic
+def network_add(*, actor: Person, cidr: str, label: str = "") -> AllowedNetwork:
+    """The personnel office allows web clock-in from `cidr` for its agency."""
+    _require_personnel(actor, actor.agency)
+    return network_allow(agency=actor.agency, cidr=cidr, label=label.strip()[:60])

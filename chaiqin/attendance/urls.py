@@ -10,4 +10,11 @@ urlpatterns = [
     path("missed-punch/<int:form_id>/", views.missed_punch_detail, name="missed_punch"),
     path("import/", views.punch_import, name="import"),
     path("flagged/", views.flagged, name="flagged"),
+    path("settings/", views.settings_home, name="settings"),
+    path("settings/devices/new/", views.device_new, name="device_new"),
+    path("settings/devices/<int:device_id>/revoke/", views.device_revoke, name="device_revoke"),
+    path("settings/networks/new/", views.network_new, name="network_new"),
+    path("settings/networks/<int:network_id>/remove/", views.network_remove, name="network_remove"),
+    path("settings/core-hours/", views.core_hours, name="core_hours"),
+    path("settings/profile/", views.profile, name="profile"),
 ]

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 from chaiqin import clock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.org.models import Person
 from chaiqin.web.views import _month_param, _page
 
 from . import selectors, services
-from .forms import MissedPunchForm, PunchImportForm
+from .forms import CoreHoursForm, DeviceForm, MissedPunchForm, NetworkForm, ProfileForm, PunchImportForm
 from .models import PunchImport
 
 
@@ -43,6 +44,7 @@ def home(request):
         may_import="personnel" in roles or "sysadmin" in roles,
         is_supervisor=bool(roles & {"supervisor", "unit_head", "personnel"}),
         missed_form=MissedPunchForm(),
+        core=None if services.punches_required(me) else selectors.person_core_hours(me),
     )
 
 
@@ -103,3 +105,109 @@ def flagged(request):
     start = end - timedelta(days=31)
     return _page(request, "attendance/flagged.html", "attendance", rows=selectors.flagged_for(me, start, end),
                  start=start, end=end)
+
+
+def _personnel(request):
+    me = access.person_of(request.user)
+    if not access.roles_of(me) & {"personnel", "sysadmin"}:
+        raise PermissionDenied("只有人事人員或系統管理者可以管理出勤設定。")
+    return me
+
+
+def _settings_page(request, me, **extra):
+    forms_ = dict(device_form=DeviceForm(), network_form=NetworkForm(), core_form=CoreHoursForm(),
+                  profile_form=ProfileForm())
+    forms_.update(extra)
+    return _page(request, "attendance/settings.html", "attendance", **selectors.settings_of(me.agency), **forms_)
+
+
+@login_required
+def settings_home(request):
+    """人事室：刷卡機（裝置憑證）、允許簽到網段、教師核心時段、輪班與學制設定。"""
+    return _settings_page(request, _personnel(request))
+
+
+@login_required
+@require_POST
+def device_new(request):
+    me = _personnel(request)
+    form = DeviceForm(request.POST)
+    if form.is_valid():
+        try:
+            device, token = services.device_issue(actor=me, name=form.cleaned_data["name"])
+        except ChaiqinError as exc:
+            form.add_error("name", str(exc))
+        else:
+            # Shown once on this response only: never stored in plain text or put in a message.
+            return _settings_page(request, me, new_device=device, new_token=token)
+    return _settings_page(request, me, device_form=form)
+
+
+@login_required
+@require_POST
+def device_revoke(request, device_id: int):
+    me = _personnel(request)
+    device = selectors.device_get_for(request.user, device_id)
+    services.device_revoke(actor=me, device=device)
+    messages.success(request, f"已停用刷卡機「{device.name}」，其憑證即時失效。")
+    return redirect("attendance:settings")
+
+
+@login_required
+@require_POST
+def network_new(request):
+    me = _personnel(request)
+    form = NetworkForm(request.POST)
+    if form.is_valid():
+        try:
+            row = services.network_add(actor=me, cidr=form.cleaned_data["cidr"], label=form.cleaned_data["label"])
+        except ChaiqinError as exc:
+            form.add_error("cidr", str(exc))
+        else:
+            messages.success(request, f"已允許自 {row.cidr} 網頁簽到退。")
+            return redirect("attendance:settings")
+    return _settings_page(request, me, network_form=form)
+
+
+@login_required
+@require_POST
+def network_remove(request, network_id: int):
+    me = _personnel(request)
+    network = selectors.network_get_for(request.user, network_id)
+    cidr = network.cidr
+    services.network_remove(actor=me, network=network)
+    messages.success(request, f"已移除網段 {cidr}。")
+    return redirect("attendance:settings")
+
+
+@login_required
+@require_POST
+def core_hours(request):
+    me = _personnel(request)
+    form = CoreHoursForm(request.POST)
+    if form.is_valid():
+        try:
+            services.core_hours_set(actor=me, **form.cleaned_data)
+        except ChaiqinError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, "已更新教師核心上班時段。")
+            return redirect("attendance:settings")
+    return _settings_page(request, me, core_form=form)
+
+
+@login_required
+@require_POST
+def profile(request):
+    me = _personnel(request)
+    form = ProfileForm(request.POST)
+    if form.is_valid():
+        person = Person.objects.filter(agency=me.agency, employee_no=form.cleaned_data["employee_no"].strip()).first()
+        if person is None:
+            form.add_error("employee_no", "本機關查無此考勤代號的人員。")
+        else:
+            services.attendance_profile_set(actor=me, person=person, division=form.cleaned_data["division"],
+                                            shift_work=form.cleaned_data["shift_work"])
+            messages.success(request, f"已更新{person.name}的出勤設定。")
+            return redirect("attendance:settings")
+    return _settings_page(request, me, profile_form=form)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
+from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 
 from . import selectors, services
@@ -46,7 +48,9 @@ class SlotOut(Schema):
 
 class RequestOut(Schema):
     id: int
+    source: str
     reason: str
+    rest_warning: str
     situation: str
     report_required: bool
     report_due: date | None
@@ -128,3 +132,95 @@ def roster_check(request, payload: RosterIn):
                for e in payload.entries]
     return [v._asdict() | {"person": str(v.person)} for v in
             selectors.roster_check(entries, schedule=payload.schedule, agreement=payload.agreement)]
+
+
+class TripClaimIn(Schema):
+    compensation: str
+    hourly_wage: Decimal | None = None
+
+
+class TripOut(Schema):
+    id: int
+    place: str
+    reason: str
+    start: datetime
+    end: datetime
+    overtime_minutes: int
+
+
+@router.get("/trips", response=list[TripOut], summary="可申請加班的假日出差（已核准、自行填寫加班時數、尚未申請）")
+def trips_to_claim(request):
+    return list(services.trips_to_claim(access.person_of(request.user)))
+
+
+@router.post("/trips/{trip_id}/claim", response=RequestOut, summary="以核准的假日出差單申請加班補償（免事前申請）")
+def trip_claim(request, trip_id: int, payload: TripClaimIn):
+    from chaiqin.trips.models import Trip
+
+    me = access.person_of(request.user)
+    trip = Trip.objects.filter(pk=trip_id, person=me).first()
+    if trip is None:
+        raise Http404("查無此出差單。")
+    return services.overtime_trip_claim(trip=trip, person=me, compensation=payload.compensation,
+                                        hourly_wage=payload.hourly_wage)
+
+
+class SheetSlotOut(Schema):
+    day: date
+    start: datetime
+    end: datetime
+    minutes: int
+    compensation: str
+    pay_amount: Decimal | None
+
+
+class SheetRowOut(Schema):
+    person_id: int
+    employee_no: str
+    name: str
+    minutes: dict[str, int]
+    total: int
+    pay: Decimal
+    slots: list[SheetSlotOut]
+
+
+class SheetUnitOut(Schema):
+    unit_id: int
+    unit: str
+    minutes: dict[str, int]
+    total: int
+    pay: Decimal
+    rows: list[SheetRowOut]
+
+
+def _sheet_people(request, year: int, month: int):
+    if not (1912 <= year <= 2100 and 1 <= month <= 12):
+        raise ChaiqinError("年份或月份超出範圍。")
+    me = access.person_of(request.user)
+    return me, access.visible_people(me).select_related("unit").order_by("unit__sort_order", "employee_no")
+
+
+@router.get("/sheet/{year}/{month}", response=list[SheetUnitOut], summary="月加班時數統計表（依單位小計；限可檢視之人員）")
+def sheet(request, year: int, month: int):
+    _me, people = _sheet_people(request, year, month)
+    out = []
+    for g in selectors.sheet_by_unit(selectors.monthly_sheet(people, year, month)):
+        out.append({
+            "unit_id": g.unit.pk, "unit": g.unit.name, "minutes": dict(g.minutes), "total": g.total, "pay": g.pay,
+            "rows": [{"person_id": r.person.pk, "employee_no": r.person.employee_no, "name": r.person.name,
+                      "minutes": dict(r.minutes), "total": r.total, "pay": r.pay,
+                      "slots": [{"day": s.day, "start": s.start, "end": s.end, "minutes": s.minutes or 0,
+                                 "compensation": s.compensation, "pay_amount": s.pay_amount} for s in r.slots]}
+                     for r in g.rows],
+        })
+    return out
+
+
+@router.get("/sheet/{year}/{month}/xlsx", summary="月加班時數統計表 XLSX 匯出")
+def sheet_xlsx(request, year: int, month: int):
+    me, people = _sheet_people(request, year, month)
+    title = f"{me.agency.name} 民國{year - 1911}年{month}月加班時數統計表"
+    data = selectors.monthly_sheet_xlsx(people, year, month, title=title)
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="overtime-{year:04d}-{month:02d}.xlsx"'
+    return response

@@ -90,6 +90,33 @@ def monthly_sheet(people, year: int, month: int) -> list[SheetRow]:
     return [r for r in rows.values() if r.slots]
 
 
+@dataclass
+class UnitGroup:
+    """One unit's rows of the monthly sheet and its subtotal."""
+
+    unit: object
+    rows: list = field(default_factory=list)
+    minutes: dict = field(default_factory=lambda: defaultdict(int))
+    pay: Decimal = Decimal("0")
+
+    @property
+    def total(self) -> int:
+        return sum(self.minutes.values())
+
+
+def sheet_by_unit(rows: list[SheetRow]) -> list[UnitGroup]:
+    """The sheet's rows grouped by unit (in the order they come), each with its subtotal per
+    compensation and of pay."""
+    groups: dict[int, UnitGroup] = {}
+    for row in rows:
+        group = groups.setdefault(row.person.unit_id, UnitGroup(row.person.unit))
+        group.rows.append(row)
+        for kind, minutes in row.minutes.items():
+            group.minutes[kind] += minutes
+        group.pay += row.pay
+    return list(groups.values())
+
+
 def hm(minutes: int) -> str:
     """Minutes as 「3時30分」."""
     return f"{minutes // 60}時{minutes % 60:02d}分" if minutes % 60 else f"{minutes // 60}時"
@@ -103,12 +130,16 @@ def monthly_sheet_xlsx(people, year: int, month: int, *, title: str) -> bytes:
     ws.title = f"{year - 1911}年{month}月"
     ws.append([title])
     ws.append(["單位", "考勤代號", "姓名", "加班日", "起", "迄", "核計時數", "補償方式", "加班費（元）"])
-    for row in monthly_sheet(people, year, month):
-        for s in row.slots:
-            ws.append([row.person.unit.name, row.person.employee_no, row.person.name, format_roc(s.day),
-                       s.start.astimezone(TAIPEI).strftime("%H:%M"), s.end.astimezone(TAIPEI).strftime("%H:%M"),
-                       hm(s.minutes or 0), s.get_compensation_display(), float(s.pay_amount) if s.pay_amount else None])
-        ws.append(["", "", f"{row.person.name} 小計", "", "", "", hm(row.total), "", float(row.pay) or None])
+    for group in sheet_by_unit(monthly_sheet(people, year, month)):
+        for row in group.rows:
+            for s in row.slots:
+                ws.append([row.person.unit.name, row.person.employee_no, row.person.name, format_roc(s.day),
+                           s.start.astimezone(TAIPEI).strftime("%H:%M"), s.end.astimezone(TAIPEI).strftime("%H:%M"),
+                           hm(s.minutes or 0), s.get_compensation_display(), float(s.pay_amount) if s.pay_amount else None])
+            ws.append(["", "", f"{row.person.name} 小計", "", "", "", hm(row.total), "", float(row.pay) or None])
+        ws.append([f"{group.unit.name} 單位小計", "", "", "", "", "", hm(group.total),
+                   "、".join(f"{OvertimeSlot.Compensation(k).label}{hm(v)}" for k, v in group.minutes.items() if v),
+                   float(group.pay) or None])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/<int:request_id>/", views.request_detail, name="request"),
     path("slots/<int:slot_id>/sign/<str:direction>/", views.slot_sign, name="sign"),
     path("slots/<int:slot_id>/claim/", views.slot_claim, name="claim"),
+    path("trips/<int:trip_id>/claim/", views.trip_claim, name="trip_claim"),
     path("sheet/", views.sheet, name="sheet"),
     path("exceptional/", views.exceptional, name="exceptional"),
 ]

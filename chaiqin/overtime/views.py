@@ -7,17 +7,18 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock
+from chaiqin import clock, rules
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _month_param, _page
 
 from . import selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
+from .models import OvertimeSlot
 
 
 @login_required
@@ -26,9 +27,33 @@ def home(request):
     slots = list(selectors.my_slots(me))
     for s in slots:
         s.deadline = services.claim_deadline(s)
+    figures = rules.overtime_filing_figures(clock.today())
+    choices = dict(OvertimeSlot.Compensation.choices)
     return _page(request, "overtime/home.html", "overtime", me=me, slots=slots,
                  requests=me.overtime_requests.select_related("case")[:20],
-                 is_personnel="personnel" in access.roles_of(me), today=clock.today())
+                 is_personnel="personnel" in access.roles_of(me), today=clock.today(),
+                 trips=list(services.trips_to_claim(me)),
+                 compensations=[(c, choices[c]) for c in services.allowed_compensations(me.regime)],
+                 claim_days=figures.claim_window_days, claim_citation=figures.claim_citation)
+
+
+@login_required
+@require_POST
+def trip_claim(request, trip_id: int):
+    from chaiqin.trips.models import Trip
+
+    me = access.person_of(request.user)
+    trip = Trip.objects.filter(pk=trip_id, person=me).first()
+    if trip is None:
+        raise Http404("查無此出差單。")
+    try:
+        made = services.overtime_trip_claim(trip=trip, person=me, compensation=request.POST.get("compensation", ""))
+    except ChaiqinError as exc:
+        messages.error(request, f"{exc}（{exc.citation}）" if exc.citation else str(exc))
+        return redirect("overtime:home")
+    minutes = sum(s.minutes or 0 for s in made.slots.all())
+    messages.success(request, f"已以出差單申請加班{made.slots.first().get_compensation_display()}：{selectors.hm(minutes)}。")
+    return redirect("overtime:request", request_id=made.pk)
 
 
 @login_required
@@ -46,6 +71,8 @@ def request_new(request):
             form.add_error(exc.field if exc.field in form.fields else None, str(exc))
         else:
             messages.success(request, "加班申請已送出，待主管簽核。")
+            if made.rest_warning:
+                messages.warning(request, f"提醒：{made.rest_warning}")
             return redirect("overtime:request", request_id=made.pk)
     return _page(request, "overtime/request_new.html", "overtime", form=form)
 
@@ -104,7 +131,8 @@ def sheet(request):
         response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.xlsx"'
         return response
-    return _page(request, "overtime/sheet.html", "overtime", rows=selectors.monthly_sheet(people, first.year, first.month),
+    rows = selectors.monthly_sheet(people, first.year, first.month)
+    return _page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),
                  title=title, month=first)
 
 
