@@ -120,31 +120,13 @@ def mainland() -> dict:
 
 
 # --- attachments -----------------------------------------------------------------------------
+# One upload check for every form: chaiqin/uploads.py.
 
-_SIGNATURES = (
-    (b"%PDF-", "application/pdf", "PDF"),
-    (b"\xff\xd8\xff", "image/jpeg", "JPEG"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "PNG"),
-)
-
-
-def max_attachment_bytes() -> int:
-    return table()["attachments"]["max_bytes"]
+from chaiqin.uploads import max_bytes as max_attachment_bytes  # noqa: E402,F401
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """The content type of an upload judged by its first bytes, not its name.
+    """The content type of an upload judged by its first bytes (see chaiqin.uploads.sniff)."""
+    from chaiqin.uploads import sniff as _sniff
 
-    Raises ChaiqinError for an empty file, a file over the size limit, or anything that is
-    not a PDF, JPEG or PNG (a renamed .exe or .docx is refused whatever its extension).
-    """
-    shown = f"「{name}」" if name else ""
-    if not data:
-        raise ChaiqinError(f"附件{shown}是空的檔案，請重新選擇。", field="attachment")
-    limit = max_attachment_bytes()
-    if len(data) > limit:
-        raise ChaiqinError(f"附件{shown}超過 {limit // (1024 * 1024)} MB 上限，請壓縮後再上傳。", field="attachment")
-    for magic, content_type, _ in _SIGNATURES:
-        if data.startswith(magic):
-            return content_type
-    raise ChaiqinError(f"附件{shown}不是 PDF、JPEG 或 PNG 檔（依檔案內容判斷），請改以這三種格式上傳。", field="attachment")
+    return _sniff(data, name, field="attachment")
