@@ -429,6 +429,7 @@ def settings_of(agency: Agency) -> dict:
         "devices": list(Device.objects.filter(agency=agency).order_by("-active", "name")),
         "networks": list(AllowedNetwork.objects.filter(agency=agency).order_by("cidr")),
         "core": [(AttendanceProfile.Division(d).label, d, c0, c1) for d, (c0, c1) in core_hours_of(agency).items()],
+        "core_defaults": [rules.teacher_core_hours(d, clock.today()) for d in rules.TEACHER_DIVISIONS],
         "profiles": list(AttendanceProfile.objects.filter(person__agency=agency)
                          .filter(Q(shift_work=True) | Q(division=AttendanceProfile.Division.EVENING))
                          .select_related("person").order_by("person__employee_no")[:200]),
