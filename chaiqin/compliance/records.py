@@ -99,18 +99,33 @@ def annual_leave_taken_minutes(person, year_start: date, year_end: date) -> int 
     return max(0, -total)
 
 
+# Only these lapse when unused (休假改進措施 / 勞基法§38(4), §32-1); other quotas simply start again.
+LAPSING_ACCOUNTS = ("annual", "comp_time")
+
+
 def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict] | None:
-    """Leave accounts whose period ends within `within_days` with minutes left, or None."""
+    """Annual leave and comp time whose period ends within `within_days` with time left, or None.
+
+    Each row: person_id, person__name, account, name (Chinese), left (minutes), left_text (2日4時), period_end.
+    """
     model = model_if_ready("leave.BalanceEntry")
     if model is None:
         return None
     from django.db.models import Sum
 
+    from chaiqin import rules
+    from chaiqin.leave.ledger import format_minutes
+
     horizon = today + timedelta(days=within_days)
-    rows = (model.objects.filter(person_id__in=list(person_ids), period_end__gte=today, period_end__lte=horizon)
-            .values("person_id", "person__name", "account", "period_end").annotate(left=Sum("minutes"))
-            .filter(left__gt=0).order_by("period_end")[:200])
-    return list(rows)
+    rows = list(model.objects.filter(person_id__in=list(person_ids), account__in=LAPSING_ACCOUNTS,
+                                     period_end__gte=today, period_end__lte=horizon)
+                .values("person_id", "person__name", "person__regime", "account", "period_end")
+                .annotate(left=Sum("minutes")).filter(left__gt=0).order_by("period_end", "person__name")[:200])
+    for row in rows:
+        row["name"] = "補休" if row["account"] == "comp_time" else rules.leave_type(
+            row["person__regime"], row["account"], on=today).name
+        row["left_text"] = format_minutes(row["left"])
+    return rows
 
 
 def missing_punches(agency, day_from: date, day_to: date) -> list[dict] | None:
