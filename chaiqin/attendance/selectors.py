@@ -42,6 +42,7 @@ from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
 
+from .allowances import Allowance, allowances_for
 from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
 from .services import punches_required
 
@@ -80,6 +81,7 @@ class DayStatus:
     busy_label: str = ""
     flags: tuple[str, ...] = field(default_factory=tuple)
     core_label: str = ""
+    allowance_label: str = ""  # e.g. 「哺（集）乳時間 60 分鐘」 forgiving lateness or early leave
 
     @property
     def label(self) -> str:
@@ -87,7 +89,8 @@ class DayStatus:
             return self.busy_label
         if self.codes == ("exempt",) and self.core_label:
             return f"免簽到退（核心時段 {self.core_label}）"
-        return "、".join(STATUS_LABELS[c] for c in self.codes)
+        text = "、".join(STATUS_LABELS[c] for c in self.codes)
+        return f"{text}（{self.allowance_label}）" if self.allowance_label else text
 
     @property
     def problem(self) -> bool:
@@ -132,7 +135,7 @@ def _overlap(a0, a1, b0, b1) -> timedelta:
 def compute_day(
     *, person_id: int, day: date, info, hours: Hours, punches: list[datetime],
     busy: list[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
-    overtime: bool = False, core: tuple[time, time] | None = None,
+    overtime: bool = False, core: tuple[time, time] | None = None, allowances: tuple[Allowance, ...] = (),
 ) -> DayStatus:
     """The status of one person on one day (pure: everything is passed in; naive Taipei times).
 
@@ -230,10 +233,20 @@ def compute_day(
     elif last < due_out:
         early = int((due_out - last).total_seconds() // 60) + (1 if (due_out - last).seconds % 60 else 0)
         codes.append("early_leave")
+    allowance_label = ""
+    allowed = sum(a.minutes for a in allowances)
+    if allowed and (late or early):
+        # Lactation time and the childcare reduction count as work (性別平等工作法第18條第3項, 第19條):
+        # early leave is forgiven first, then lateness, up to the day's allowance.
+        forgive_early = min(early, allowed)
+        forgive_late = min(late, allowed - forgive_early)
+        early, late = early - forgive_early, late - forgive_late
+        allowance_label = "、".join(f"{a.label} {a.minutes} 分鐘" for a in allowances)
+        codes = [c for c in codes if (c != "early_leave" or early) and (c != "late" or late)]
     if not codes:
         codes.append("on_time")
     return DayStatus(codes=tuple(codes), late_minutes=late, early_minutes=early, due_in=due_in,
-                     due_out=due_out, flags=flags, **base)
+                     due_out=due_out, flags=flags, allowance_label=allowance_label, **base)
 
 
 def _busy_of(person: Person, start: datetime, end: datetime) -> list[tuple[datetime, datetime, str, str]]:
@@ -289,6 +302,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
     t0 = datetime.combine(start, time())
     t1 = datetime.combine(end + timedelta(days=1), time())
     ot = _overtime_days([p.pk for p in people], start, end)
+    allowed = allowances_for([p.pk for p in people], start, end)
     agencies = {a.pk: a for a in Agency.objects.filter(pk__in=by_agency)}
     from chaiqin.workflow import occupancy
 
@@ -331,7 +345,8 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                     day_busy = [b for b in busy if b[0] < d1 and b[1] > d0]
                     out.append(compute_day(person_id=person.pk, day=info.date, info=info, hours=hours,
                                            punches=mine.get(info.date, []), busy=day_busy, punching=punching,
-                                           now=now, overtime=(person.pk, info.date) in ot, core=core))
+                                           now=now, overtime=(person.pk, info.date) in ot, core=core,
+                                           allowances=tuple(allowed.get((person.pk, info.date), ()))))
                 result[person.pk] = out
     return result
 
