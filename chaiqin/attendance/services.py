@@ -15,10 +15,11 @@ from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 from typing import BinaryIO, Iterable, Iterator
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
-from chaiqin import clock
+from chaiqin import clock, uploads
 from chaiqin.dates import TAIPEI, DateInputError, format_roc_datetime, parse_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Agency, Person
@@ -371,6 +372,10 @@ def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason:
         raise ChaiqinError("請填寫未刷卡的事由。", field="reason")
     if Punch.objects.filter(person=person, at=at).exists():
         raise ChaiqinError(f"{format_roc_datetime(at)} 已有刷卡紀錄，毋須補登。", field="at")
+    if evidence:
+        # The one upload check (chaiqin/uploads.py): PDF/JPEG/PNG by content, size-limited, not empty.
+        checked = uploads.read_django_file(evidence, field="evidence")
+        evidence = ContentFile(checked.data, name=checked.name)
     form = MissedPunch.objects.create(person=person, at=at, direction=direction, reason=reason.strip(),
                                       evidence=evidence or "", created_at=clock.now())
     steps = routing.plan_route(kind=MISSED_PUNCH_KIND, applicant=person)

@@ -21,7 +21,7 @@ def test_an_approved_supplement_turns_a_missing_punch_into_a_full_day(world, fro
     punch(world.alice, "2026-03-09T08:00")
     form = services.missed_punch_submit(
         person=world.alice, at=datetime(2026, 3, 9, 17, 5, tzinfo=TAIPEI), direction="out",
-        reason="忘記刷卡", evidence=SimpleUploadedFile("line.png", b"\x89PNG"),
+        reason="忘記刷卡", evidence=SimpleUploadedFile("line.png", b"\x89PNG\r\n\x1a\n"),
     )
     assert selectors.person_month(world.alice, 2026, 3)[8].codes == ("missing_punch",)
     assert form.case.steps.first().decider == world.bob
