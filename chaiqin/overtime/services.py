@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 
-from chaiqin import clock, rules
+from chaiqin import clock, rules, uploads
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc
 from chaiqin.errors import ChaiqinError
@@ -310,7 +311,9 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
         if minutes is None or minutes <= 0:
             raise ChaiqinError("請填寫紙本簽到退單上的加班分鐘數。", field="minutes")
         worked = min(minutes, approved)
-        slot.sheet = sheet
+        # The one upload check (chaiqin/uploads.py): PDF/JPEG/PNG by content, size-limited, not empty.
+        checked = uploads.read_django_file(sheet, field="sheet")
+        slot.sheet = ContentFile(checked.data, name=checked.name)
     else:
         if not (slot.signed_in_at and slot.signed_out_at):
             raise ChaiqinError("尚未完成系統加班簽到及簽退，不能申請；未刷卡請填寫上下班未刷卡補登單。")

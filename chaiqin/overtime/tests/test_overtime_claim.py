@@ -70,7 +70,7 @@ def test_paper_sign_in_needs_the_signed_sheet(world, settings, ask):
     with pytest.raises(ChaiqinError, match="紙本簽到退單"):
         services.overtime_claim_file(slot=slot, person=world.alice, compensation="pay", minutes=120)
     done = services.overtime_claim_file(slot=slot, person=world.alice, compensation="commendation", minutes=500,
-                                        sheet=SimpleUploadedFile("sheet.pdf", b"%PDF"))
+                                        sheet=SimpleUploadedFile("sheet.pdf", b"%PDF-1.4"))
     assert done.minutes == 180  # never more than approved
 
 
