@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve bench clean
+.PHONY: demo test setup migrate serve bench clean reliability
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -32,6 +32,13 @@ test: migrate
 
 bench: setup
 	$(PY) bench/rules_bench.py
+
+# Reliability on PostgreSQL (root: it restarts the cluster): no success lost when the database restarts
+# under load, then a dump of that database restored into a fresh one and compared table by table.
+RELIABILITY_DATABASE_URL ?= postgres://chaiqin:chaiqin@127.0.0.1:5432/chaiqin_reliability
+reliability: setup
+	$(PY) bench/restart_under_load.py --database-url $(RELIABILITY_DATABASE_URL) --keep
+	scripts/check-restore $(RELIABILITY_DATABASE_URL)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
