@@ -24,4 +24,8 @@ class LeaveConfig(AppConfig):
             return [occupancy.Busy("leave", p.request_id, p.name, p.start, p.end, p.status)
                     for p in selectors.leave_periods(person, start, end)]
 
-        occupancy.register_provider("leave", provider)
+        def many(people, start, end):
+            return [(p.person_id, occupancy.Busy("leave", p.request_id, p.name, p.start, p.end, p.status))
+                    for p in selectors.leave_periods_for([person.pk for person in people], start, end)]
+
+        occupancy.register_provider("leave", provider, many=many)

@@ -35,9 +35,42 @@ GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.
 _GRANTED_PERIODS = ("year", "school_year")
 
 
+class _Held:
+    """Marks, among the transaction's on-commit callbacks, that a person's row is locked: Django drops
+    the marker when the transaction ends or when the savepoint it was set in is rolled back (which
+    releases the row lock too), so the marker lives exactly as long as the lock."""
+
+    __slots__ = ("person_id",)
+
+    def __init__(self, person_id: int):
+        self.person_id = person_id
+
+    def __call__(self) -> None:
+        pass
+
+
+def holds_lock(person_id: int) -> bool:
+    """Whether this transaction already locked `person_id`'s row (through lock_person or mark_locked)."""
+    conn = transaction.get_connection()
+    if not conn.in_atomic_block:
+        return False
+    return any(isinstance(func, _Held) and func.person_id == person_id for _, func, _ in conn.run_on_commit)
+
+
+def mark_locked(person_id: int) -> None:
+    """Record that the caller locked `person_id`'s row (select_for_update) in the current transaction."""
+    if transaction.get_connection().in_atomic_block and not holds_lock(person_id):
+        transaction.on_commit(_Held(person_id))
+
+
 def lock_person(person: Person) -> Person:
-    """Lock `person`'s row until the transaction ends (no-op outside PostgreSQL's row locks)."""
-    return Person.objects.select_for_update().get(pk=person.pk)
+    """Lock `person`'s row until the transaction ends (no-op outside PostgreSQL's row locks); once per
+    transaction: a row this transaction already locked is not locked again (no query)."""
+    if holds_lock(person.pk):
+        return person
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    mark_locked(person.pk)
+    return locked
 
 
 def seniority_start(person: Person) -> date:
@@ -103,22 +136,23 @@ def granted_minutes(person: Person, account: str, on: date) -> int | None:
     return rules.leave_quota_minutes(person.regime, account, on=on, day_minutes=DAY_MINUTES)
 
 
-@transaction.atomic
 def post(*, person: Person, account: str, kind: str, minutes: int, period_start: date, period_end: date,
          note: str = "", case=None, earned_on: date | None = None, expires_on: date | None = None,
          source: BalanceEntry | None = None) -> BalanceEntry:
-    """Append one row to `person`'s ledger, holding the lock on their row first."""
+    """Append one row to `person`'s ledger, holding the lock on their row first (taken once per transaction)."""
     if kind not in BalanceEntry.Kind.values:
         raise ChaiqinError(f"未知的帳目類別「{kind}」。")
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise ChaiqinError(f"帳目分鐘數必須是整數，收到 {minutes!r}。")
     if period_end < period_start:
         raise ChaiqinError("帳目年度之迄日不得早於起日。")
-    lock_person(person)
-    return BalanceEntry.objects.create(
-        person=person, account=account, kind=kind, minutes=minutes, period_start=period_start,
-        period_end=period_end, note=note[:300], case=case, earned_on=earned_on, expires_on=expires_on,
-        source=source, created_at=clock.now())
+    # checked above, so no savepoint is needed: the lock and the row belong to the caller's transaction
+    with transaction.atomic(savepoint=False):
+        lock_person(person)
+        return BalanceEntry.objects.create(
+            person=person, account=account, kind=kind, minutes=minutes, period_start=period_start,
+            period_end=period_end, note=note[:300], case=case, earned_on=earned_on, expires_on=expires_on,
+            source=source, created_at=clock.now())
 
 
 def ensure_grant(person: Person, account: str, on: date) -> BalanceEntry | None:

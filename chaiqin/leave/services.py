@@ -235,17 +235,24 @@ def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_da
                       [("補休", before, before - measured.minutes)], allocation, citation=COMP_CITATION)
 
 
-def _check_agent(person: Person, agent: Person | None, start: datetime, end: datetime) -> None:
+def _check_agent_and_overlap(person: Person, agent: Person | None, start: datetime, end: datetime, *,
+                             exclude: tuple[str, int] | None = None) -> None:
+    """The agent must be a colleague free during [start, end), and the applicant must be free too
+    (workflow.occupancy; one look-up for both)."""
     if agent is None:
         raise ChaiqinError("請指定職務代理人：請假期間之職務須由代理人同意代理，代理人為簽核之第一關。", field="agent", code="agent")
     if agent.pk == person.pk:
         raise ChaiqinError("職務代理人不能是自己。", field="agent", code="agent")
     if agent.agency_id != person.agency_id or agent.status != Person.Status.ACTIVE:
         raise ChaiqinError("職務代理人必須是本機關在職人員。", field="agent", code="agent")
-    clash = occupancy.busy_between(agent, start, end)
+    busy = occupancy.busy_of([person, agent], start, end)
+    clash = busy[agent.pk]
     if clash:
         raise ChaiqinError(f"職務代理人{agent.name}於{format_roc_datetime(clash[0].start)}起亦有{clash[0].label}，無法代理。",
                            field="agent", code="agent")
+    mine = [b for b in busy[person.pk] if exclude is None or (b.kind, b.form_id) != exclude]
+    if mine:
+        raise occupancy.overlap_error(mine)
 
 
 def _hold_rows(person: Person, req: LeaveRequest, ev: Evaluation, case: Case) -> None:
@@ -279,9 +286,9 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     """
     uploads = [check_upload(u) for u in attachments]
     person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=person.pk)
+    ledger.mark_locked(person.pk)
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
-    _check_agent(person, agent, ev.start, ev.end)
-    occupancy.refuse_overlap(person, ev.start, ev.end)
+    _check_agent_and_overlap(person, agent, ev.start, ev.end)
     req = LeaveRequest.objects.create(
         person=person, leave_code=ev.code, leave_name=ev.name, start=ev.start, end=ev.end, minutes=ev.minutes,
         event_date=event_date, reason=reason.strip()[:300], agent=agent, charge=ev.parts, left_out=ev.left_out,
@@ -320,6 +327,7 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     """
     uploads = [check_upload(u) for u in attachments]
     person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=request.person_id)
+    ledger.mark_locked(person.pk)
     req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
     if actor.pk != req.person_id:
         raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
@@ -329,8 +337,7 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     _release_holds(req.case, "退回修正，解除原保留")
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
                   exclude_request=req)
-    _check_agent(person, agent, ev.start, ev.end)
-    occupancy.refuse_overlap(person, ev.start, ev.end, exclude=("leave", req.pk))
+    _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", req.pk))
     req.leave_code, req.leave_name, req.start, req.end, req.minutes = ev.code, ev.name, ev.start, ev.end, ev.minutes
     req.event_date, req.reason, req.agent, req.charge, req.left_out = (event_date, reason.strip()[:300], agent,
                                                                        ev.parts, ev.left_out)
@@ -389,6 +396,7 @@ def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetim
     for approval is withdrawn instead (its holds are released). Returns the cancellation, or None
     after a withdrawal."""
     person = Person.objects.select_for_update().select_related("agency").get(pk=request.person_id)
+    ledger.mark_locked(person.pk)
     req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
     if actor.pk != req.person_id:
         raise ChaiqinError("只有申請人本人可以銷假或撤回請假。", code="permission")
@@ -503,6 +511,7 @@ def leave_lines_hold(*, person: Person, case: Case, lines: Iterable[LeaveLineSpe
     naming the line and the rule; the caller's transaction then saves nothing.
     The other form holds the time in the occupancy registry itself: no LeaveRequest is made."""
     person = Person.objects.select_for_update().select_related("agency").get(pk=person.pk)
+    ledger.mark_locked(person.pk)
     _release_holds(case, "重新送出，解除原保留")
     done = []
     for number, line in enumerate(lines, start=1):

@@ -21,4 +21,4 @@ class TripsConfig(AppConfig):
         registry.register("overseas", label="出國申請單", model=Overseas,
                           on_approved=services.on_overseas_approved, on_closed=services.on_closed,
                           url=lambda form: f"/trips/overseas/{form.pk}/")
-        occupancy.register_provider("trip", selectors.busy_periods)
+        occupancy.register_provider("trip", selectors.busy_periods, many=selectors.busy_periods_of)

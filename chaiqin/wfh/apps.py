@@ -23,4 +23,4 @@ class WfhConfig(AppConfig):
             on_approved=services.on_overtime_approved, on_closed=services.on_overtime_closed,
             url=lambda form: reverse("wfh:overtime", args=[form.pk]),
         )
-        occupancy.register_provider("wfh", selectors.busy)
+        occupancy.register_provider("wfh", selectors.busy, many=selectors.busy_of)

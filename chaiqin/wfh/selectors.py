@@ -115,6 +115,29 @@ def busy(person: Person, start: datetime, end: datetime) -> list[Busy]:
     return found
 
 
+def busy_of(people, start: datetime, end: datetime) -> list[tuple[int, Busy]]:
+    """`busy` for several people at once: (person id, Busy) pairs. One query (two when someone has WFH
+    days and their agency was not loaded with them)."""
+    from chaiqin.org.models import Agency
+
+    tz = timezone.get_current_timezone()
+    first, last = timezone.localtime(start, tz).date(), timezone.localtime(end, tz).date()
+    rows = list(WfhDay.objects.filter(person_id__in=[p.pk for p in people], date__range=(first, last),
+                                      status=WfhDay.Status.PLANNED))
+    if not rows:
+        return []
+    agencies = {p.agency_id: p.agency for p in people if "agency" in p._state.fields_cache}
+    agency_of = {p.pk: p.agency_id for p in people}
+    missing = {agency_of[d.person_id] for d in rows} - set(agencies)
+    agencies.update(Agency.objects.in_bulk(missing) if missing else {})
+    found = []
+    for day in rows:
+        day_start, day_end = office_period(agencies[agency_of[day.person_id]], day.date)
+        found.append((day.person_id, Busy(kind="wfh", form_id=day.application_id, label="居家辦公", start=day_start,
+                                          end=day_end, status="approved")))
+    return found
+
+
 def active_application(person: Person, day: date) -> WfhApplication | None:
     """The approved application of `person` whose period (cut at its ending) holds `day`. One query."""
     for application in WfhApplication.objects.filter(person=person, status=WfhApplication.Status.APPROVED,

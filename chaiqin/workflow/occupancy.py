@@ -27,11 +27,16 @@ class Busy:
 
 
 Provider = Callable[[object, datetime, datetime], Iterable[Busy]]
+# the same for several people at once, in the provider's usual number of queries: (person id, Busy) pairs
+ManyProvider = Callable[[list, datetime, datetime], Iterable[tuple[int, Busy]]]
 _PROVIDERS: dict[str, Provider] = {}
+_MANY: dict[str, ManyProvider] = {}
 
 
-def register_provider(kind: str, provider: Provider) -> None:
+def register_provider(kind: str, provider: Provider, *, many: ManyProvider | None = None) -> None:
     _PROVIDERS[kind] = provider
+    if many is not None:
+        _MANY[kind] = many
 
 
 def busy_between(person, start: datetime, end: datetime, *, exclude: tuple[str, int] | None = None) -> list[Busy]:
@@ -46,13 +51,33 @@ def busy_between(person, start: datetime, end: datetime, *, exclude: tuple[str, 
     return sorted(found, key=lambda b: b.start)
 
 
+def busy_of(people, start: datetime, end: datetime, *, exclude: tuple[str, int] | None = None) -> dict[int, list[Busy]]:
+    """busy_between for several people at once (e.g. an applicant and their agent): person id -> periods.
+    Providers registered with `many` answer for everyone in one go."""
+    people = [p for p in people if p is not None]
+    found: dict[int, list[Busy]] = {p.pk: [] for p in people}
+    for kind, provider in _PROVIDERS.items():
+        many = _MANY.get(kind)
+        pairs = many(people, start, end) if many else ((p.pk, b) for p in people for b in provider(p, start, end))
+        for person_id, busy in pairs:
+            if exclude and (busy.kind, busy.form_id) == exclude:
+                continue
+            if busy.start < end and busy.end > start and person_id in found:
+                found[person_id].append(busy)
+    return {pk: sorted(rows, key=lambda b: b.start) for pk, rows in found.items()}
+
+
+def overlap_error(clash: list[Busy]) -> ChaiqinError:
+    first = clash[0]
+    return ChaiqinError(
+        f"與已申請的{first.label}（{format_roc_datetime(first.start)} 至 {format_roc_datetime(first.end)}）時間重疊，"
+        "同一時段不能重複申請。",
+        code="overlap",
+    )
+
+
 def refuse_overlap(person, start: datetime, end: datetime, *, exclude: tuple[str, int] | None = None) -> None:
     """Raise ChaiqinError naming the first form that already claims part of [start, end)."""
     clash = busy_between(person, start, end, exclude=exclude)
     if clash:
-        first = clash[0]
-        raise ChaiqinError(
-            f"與已申請的{first.label}（{format_roc_datetime(first.start)} 至 {format_roc_datetime(first.end)}）時間重疊，"
-            "同一時段不能重複申請。",
-            code="overlap",
-        )
+        raise overlap_error(clash)
