@@ -84,6 +84,13 @@ class Writer:
     def write(self, model, columns: list[str], rows) -> int:
         """`rows`: an iterable of tuples in the order of `columns` (attnames, e.g. person_id)."""
         fields = [_field(model, c) for c in columns]
+        # columns not given take the model's default (Django's defaults are not the database's)
+        extra = [f for f in model._meta.concrete_fields if f not in fields and not f.primary_key]
+        if extra:
+            defaults = tuple(f.get_default() for f in extra)
+            fields += extra
+            columns = [*columns, *(f.attname for f in extra)]
+            rows = (tuple(row) + defaults for row in rows)
         json_at = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
         count = 0
         if self.pg:
