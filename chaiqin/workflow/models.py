@@ -97,6 +97,14 @@ class AuditQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionError("簽核紀錄不可刪除。")
 
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionError("簽核紀錄不可修改。")
+
+    def bulk_create(self, objs, *args, update_conflicts=False, **kwargs):
+        if update_conflicts:  # INSERT … ON CONFLICT DO UPDATE would rewrite an existing row
+            raise PermissionError("簽核紀錄不可修改。")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class AuditEvent(models.Model):
     """What happened to a case, by whom, when: written once, never changed or deleted."""
