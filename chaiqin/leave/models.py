@@ -19,6 +19,14 @@ class LedgerQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionError("假別帳目只能新增，不可刪除。")
 
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionError("假別帳目只能新增，不可修改。")
+
+    def bulk_create(self, objs, *args, update_conflicts=False, **kwargs):
+        if update_conflicts:  # INSERT … ON CONFLICT DO UPDATE would rewrite an existing row
+            raise PermissionError("假別帳目只能新增，不可修改。")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class BalanceEntry(models.Model):
     """One row of a person's leave ledger, signed minutes in one account for one leave year.
