@@ -22,6 +22,12 @@ class EventInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):  # shown, never editable, not even by a superuser
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Case)
 class CaseAdmin(admin.ModelAdmin):
