@@ -424,6 +424,9 @@ def generate_county(*, people: int, seed: int = 1, until: date | None = None, pr
 
     # --- WFH: some pregnant colleagues, approved, a day a week planned -----------------------------
     mothers = [p for p in gen if p.gender == "F" and p.regime != "teacher" and rng.random() < 0.01]
+    first = next((p for p in gen if p.agency == root and p.gender == "F" and p.supervisor and p.id != heads[p.unit]), None)
+    if first is not None and first not in mothers:
+        mothers.insert(0, first)  # at least one in the county government, so every county shows some
     app_rows, day_rows, case_rows = [], [], []
     app_ids = w.ids(WfhApplication, len(mothers))
     case_ids = iter(w.ids(Case, len(mothers)))

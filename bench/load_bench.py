@@ -1,0 +1,313 @@
+"""Load benchmark (issue 9): requests per second and p50/p95/p99 of the busiest pages and API calls of a
+generated county, on PostgreSQL behind gunicorn, under load from a second process (wrk) on loopback.
+Prints figures and compares them with the targets; never asserts.
+
+Run:  .venv/bin/python bench/load_bench.py [--people 10000] [--reuse] [--seconds 15] [--workers 2]
+      (or `make bench-load`, PEOPLE=… to change the size)
+
+1. PostgreSQL database chaiqin_load_<people> (created and filled by chaiqin.datagen.generate_county,
+   seed 1, history up to NOW; kept afterwards: --reuse skips the generation when it is there).
+2. gunicorn chaiqin.wsgi -w WORKERS on 127.0.0.1 (DEBUG=false, conn_max_age=600, clock frozen at NOW).
+3. For each scenario, `wrk -t1 -cC -dSECONDS` from its own process with a Lua script that cycles
+   through prepared requests (logged-in sessions made beforehand, a card reader's token) and stops
+   after the list when a request must not repeat (leave submit). Only 127.0.0.1 is targeted.
+   - punch (card reader API): POST /api/attendance/device/punches, Bearer token, one punch each;
+   - punch (web clock-in): POST /attendance/punch/ (the office network allows 127.0.0.0/8);
+   - leave submit: POST /leave/new/ (one day of leave, a colleague as agent, each person once);
+   - inbox (supervisors), balance page, unit calendar (unit heads), personnel dashboard
+     (/compliance/, personnel officers), personnel balance table (/leave/balances/all/).
+4. The RSS of each gunicorn worker after the load.
+
+Targets (issue 9, this 2-core machine, 100,000 people): punch ≥ 1,000 req/s with p95 < 50 ms; every page
+p95 < 200 ms; < 300 MB per worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import signal
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PG_ADMIN = "postgresql://chaiqin:chaiqin@127.0.0.1:5432/postgres"
+NOW = "2026-11-02T09:00"  # a Monday
+SECRET_KEY = "bench-" + "k" * 50
+
+LUA = r"""
+local reqs = {}
+local raw = %(requests)s
+local n, i, failed, stop_after = 0, 0, 0, %(stop_after)d
+local expect = %(expect)d
+init = function(args)
+  for _, r in ipairs(raw) do
+    reqs[#reqs + 1] = wrk.format(r[1], r[2], r[3], r[4])
+  end
+end
+request = function()
+  i = i + 1
+  return reqs[((i - 1) %% #reqs) + 1]
+end
+response = function(status, headers, body)
+  n = n + 1
+  if status ~= expect then failed = failed + 1 end
+  if stop_after > 0 and n >= stop_after then wrk.thread:stop() end
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"requests": %%d, "duration_us": %%d, "p50": %%.3f, "p95": %%.3f, "p99": %%.3f, "socket_errors": %%d, "status_errors": %%d}\n',
+    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+def lua_table(requests: list[tuple[str, str, dict, str | None]]) -> str:
+    def s(text):
+        return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid Lua string literal here
+
+    rows = []
+    for method, path, headers, body in requests:
+        hs = ", ".join(f"[{s(k)}] = {s(v)}" for k, v in headers.items())
+        rows.append(f"{{{s(method)}, {s(path)}, {{{hs}}}, {s(body) if body is not None else 'nil'}}}")
+    return "{\n" + ",\n".join(rows) + "\n}"
+
+
+def server_env(db: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(DATABASE_URL=f"postgres://chaiqin:chaiqin@127.0.0.1:5432/{db}?conn_max_age=600&conn_health_checks=true",
+               DEBUG="false", SECRET_KEY=SECRET_KEY, ALLOWED_HOSTS="127.0.0.1", CHAIQIN_NOW=NOW,
+               DJANGO_SETTINGS_MODULE="chaiqin.settings", MAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    return env
+
+
+def prepare(db: str, people: int, reuse: bool) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db]).fetchone()
+        if exists and reuse:
+            print(f"database {db}: reused", flush=True)
+            os.environ.update(server_env(db))
+            os.environ["DATABASE_URL"] = f"postgres://chaiqin:chaiqin@127.0.0.1:5432/{db}"
+            return
+        if exists:
+            conn.execute(f"DROP DATABASE {db} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {db}")
+    os.environ.update(server_env(db))
+    os.environ["DATABASE_URL"] = f"postgres://chaiqin:chaiqin@127.0.0.1:5432/{db}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from chaiqin.datagen import generate_county
+
+    call_command("migrate", verbosity=0)
+    t0 = time.perf_counter()
+    print(f"database {db}: generate_county --people {people} --seed 1 …", flush=True)
+    report = generate_county(people=people, seed=1, log=lambda line: print(line, flush=True))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        size = cursor.fetchone()[0]
+    print(f"  generated in {time.perf_counter() - t0:.0f} s, database {size}", flush=True)
+    print("  " + report.line(), flush=True)
+
+
+def sessions_for(users) -> dict[int, str]:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    out = {}
+    for u in users:
+        s = SessionStore()
+        s[SESSION_KEY] = str(u.pk)
+        s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        s[HASH_SESSION_KEY] = u.get_session_auth_hash()
+        s.create()
+        out[u.pk] = s.session_key
+    return out
+
+
+def scenarios(count: int) -> dict[str, dict]:
+    """The prepared requests of each scenario (made in this process, against the database)."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+
+    from chaiqin.attendance import services as attendance
+    from chaiqin.attendance.models import AllowedNetwork
+    from chaiqin.calendar.selectors import workdays_between
+    from chaiqin.dates import format_roc
+    from chaiqin.org.models import Agency, Person, RoleAssignment, Unit
+
+    rng = random.Random(9)
+    root = Agency.objects.filter(parent__isnull=True, code__startswith="c1-").order_by("pk").first()
+    agencies = list(Agency.objects.filter(parent=root).order_by("pk")) + [root]
+    for agency in agencies:
+        if not AllowedNetwork.objects.filter(agency=agency, cidr="127.0.0.0/8").exists():
+            attendance.network_allow(agency=agency, cidr="127.0.0.0/8", label="效能測試")
+    device, token = attendance.device_create(agency=root, name="效能測試刷卡機")
+    staff = list(Person.objects.filter(agency=root).exclude(regime="teacher").order_by("pk").values_list("employee_no", flat=True))
+    csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    base = {"Host": "127.0.0.1"}
+
+    def cookie(session):
+        return {**base, "Cookie": f"sessionid={session}; csrftoken={csrf}"}
+
+    # who: employees (not teachers: they do not punch), supervisors, unit heads, personnel officers
+    employees = list(Person.objects.filter(agency__in=agencies).exclude(regime="teacher").order_by("?")[:count])
+    heads = list(Person.objects.filter(pk__in=Unit.objects.filter(agency__in=agencies).values("head")).order_by("pk")[:count])
+    personnel = list(Person.objects.filter(roles__role=RoleAssignment.Role.PERSONNEL).distinct().order_by("pk")[:count])
+    # leave submitters: pairs of colleagues in one unit, each once, on free days ahead (after the waiting leave)
+    days = workdays_between(root, date.fromisoformat(NOW[:10]) + timedelta(days=22), date.fromisoformat(NOW[:10]) + timedelta(days=59))
+    by_unit: dict[int, list] = {}
+    for p in Person.objects.filter(agency__in=agencies).exclude(regime="teacher").order_by("pk").only("pk", "unit_id", "user_id"):
+        by_unit.setdefault(p.unit_id, []).append(p)
+    pairs = [pair for members in by_unit.values() for pair in zip(members[0::2], members[1::2])]
+    rng.shuffle(pairs)
+    pairs = pairs[:count]
+    User = get_user_model()
+    wanted = {p.user_id for p in employees + heads + personnel} | {a.user_id for a, _ in pairs}
+    sessions = sessions_for(User.objects.filter(pk__in=wanted))
+    moment = date.fromisoformat(NOW[:10])
+    out = {
+        "punch (card reader API)": {
+            "expect": 200, "stop_after": 0,
+            "requests": [("POST", "/api/attendance/device/punches",
+                          {**base, "Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+                          json.dumps([{"employee_no": no, "at": f"{moment.isoformat()}T07:{(n // 60) % 60:02d}:{n % 60:02d}+08:00"}]))
+                         for n, no in enumerate(staff[:count])]},
+        "punch (web clock-in)": {
+            "expect": 302, "stop_after": 0,
+            "requests": [("POST", "/attendance/punch/", {**cookie(sessions[p.user_id]), "Content-Type": "application/x-www-form-urlencoded",
+                                                         "X-CSRFToken": csrf}, f"csrfmiddlewaretoken={csrf}")
+                         for p in employees]},
+        "leave submit": {
+            "expect": 302, "stop_after": len(pairs),
+            "requests": [("POST", "/leave/new/", {**cookie(sessions[a.user_id]), "Content-Type": "application/x-www-form-urlencoded"},
+                          "&".join(f"{k}={v}" for k, v in {
+                              "leave_code": "sick", "start_date": format_roc(day), "start_time": "08:00",
+                              "end_date": format_roc(day), "end_time": "17:00", "agent": b.pk, "reason": "x",
+                              "csrfmiddlewaretoken": csrf, "submit": "1"}.items()))
+                         for n, (a, b) in enumerate(pairs) for day in [days[n % len(days)]]]},
+        "inbox": {"expect": 200, "stop_after": 0,
+                  "requests": [("GET", "/workflow/inbox/", cookie(sessions[p.user_id]), None) for p in heads]},
+        "balance page": {"expect": 200, "stop_after": 0,
+                         "requests": [("GET", "/leave/balances/", cookie(sessions[p.user_id]), None) for p in employees]},
+        "unit calendar": {"expect": 200, "stop_after": 0,
+                          "requests": [("GET", "/leave/team/", cookie(sessions[p.user_id]), None) for p in heads]},
+        "personnel dashboard": {"expect": 200, "stop_after": 0,
+                                "requests": [("GET", "/compliance/", cookie(sessions[p.user_id]), None) for p in personnel]},
+        "personnel balance table": {"expect": 200, "stop_after": 0,
+                                    "requests": [("GET", "/leave/balances/all/", cookie(sessions[p.user_id]), None) for p in personnel]},
+    }
+    from django.db import connections
+
+    connections.close_all()
+    return out
+
+
+def rss_mb(master_pid: int) -> list[float]:
+    out = []
+    for child in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        for line in Path(f"/proc/{child}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                out.append(int(line.split()[1]) / 1024)
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=10000)
+    parser.add_argument("--reuse", action="store_true", help="reuse chaiqin_load_<people> when it exists")
+    parser.add_argument("--seconds", type=int, default=15, help="length of each scenario (bounded)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=4, help="wrk connections for the pages")
+    parser.add_argument("--punch-connections", type=int, default=8)
+    parser.add_argument("--count", type=int, default=400, help="prepared requests per scenario")
+    parser.add_argument("--only", default="", help="comma-separated scenario names (substring match)")
+    args = parser.parse_args()
+    db = f"chaiqin_load_{args.people}"
+    t_all = time.perf_counter()
+    prepare(db, args.people, args.reuse)
+    plan = scenarios(args.count)
+    env = server_env(db)
+    if not (ROOT / "var/static/staticfiles.json").exists():
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT,
+                       check=True)
+    port = free_port()
+    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "chaiqin.wsgi", "-w", str(args.workers), "-b",
+                               f"127.0.0.1:{port}", "--log-level", "warning"], env=env, cwd=ROOT, start_new_session=True)
+    results = {}
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, sc in plan.items():
+                if args.only and not any(part in name for part in args.only.split(",")):
+                    continue
+                script = Path(tmp) / "s.lua"
+                script.write_text(LUA % {"requests": lua_table(sc["requests"]), "stop_after": sc["stop_after"],
+                                         "expect": sc["expect"]})
+                conns = args.punch_connections if name.startswith("punch") else args.connections
+                # warm the workers on this page (imports, caches), not counted
+                subprocess.run(["wrk", "-t1", f"-c{args.workers}", "-d2s", "-s", str(script), f"http://127.0.0.1:{port}/"],
+                               capture_output=True, text=True, timeout=60) if sc["stop_after"] == 0 else None
+                run = subprocess.run(["wrk", "-t1", f"-c{conns}", f"-d{args.seconds}s", "--timeout", "10s", "-s", str(script),
+                                      f"http://127.0.0.1:{port}/"], capture_output=True, text=True, timeout=args.seconds + 60)
+                line = [l for l in run.stdout.splitlines() if l.startswith("{")]
+                if not line:
+                    print(f"{name}: wrk failed\n{run.stdout[-1500:]}\n{run.stderr[-1500:]}")
+                    continue
+                r = json.loads(line[-1])
+                r["connections"] = conns
+                results[name] = r
+                print(f"  {name}: done", flush=True)
+        rss = rss_mb(server.pid)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    print(f"\n{args.people:,} generated people, PostgreSQL {db}, gunicorn -w {args.workers} (sync, DEBUG=false, conn_max_age=600) "
+          f"on 127.0.0.1; load: wrk -t1 from a second process, {args.seconds} s per scenario")
+    print(f"{'scenario':<28}{'conns':>6}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  target")
+    for name, r in results.items():
+        rate = r["requests"] / (r["duration_us"] / 1e6) if r["duration_us"] else 0
+        if name.startswith("punch"):
+            target = "≥1000 req/s, p95<50" + ("  MET" if rate >= 1000 and r["p95"] < 50 else "  missed")
+        else:
+            target = "p95<200" + ("  MET" if r["p95"] < 200 else "  missed")
+        print(f"{name:<28}{r['connections']:>6}{r['requests']:>9}{r['socket_errors'] + r['status_errors']:>7}{rate:>9.1f}"
+              f"{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}  {target}")
+    print("worker RSS after the load: " + ", ".join(f"{m:.0f} MB" for m in rss) + "  (target < 300 MB"
+          + ("  MET)" if rss and max(rss) < 300 else "  missed)"))
+    print(f"(errors: socket errors and HTTP responses >= 400)")
+    print(f"total {time.perf_counter() - t_all:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
