@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve bench clean reliability
+.PHONY: demo test setup migrate serve bench bench-load clean reliability
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: migrate
 
 bench: setup
 	$(PY) bench/rules_bench.py
+
+# Load benchmark on PostgreSQL (issue 9): a generated county of PEOPLE behind gunicorn, wrk on loopback.
+PEOPLE ?= 10000
+bench-load: setup
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/load_bench.py --people $(PEOPLE) --reuse
 
 # Reliability on PostgreSQL (root: it restarts the cluster): no success lost when the database restarts
 # under load, then a dump of that database restored into a fresh one and compared table by table.
