@@ -200,6 +200,19 @@ def punches_import(*, agency: Agency, stream: BinaryIO, filename: str, imported_
             raise
 
 
+def _csv_records(lines: Iterable[str]) -> Iterator[list[str] | None]:
+    """csv.reader over `lines`, yielding None for a line csv cannot read (a stray carriage
+    return, an over-long field) so that one bad line is reported instead of stopping the import."""
+    reader = csv.reader(lines)
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield None
+
+
 def _import_rows(agency: Agency, stream: BinaryIO, filename: str, imported_by: Person | None,
                  people: dict[str, int], writer: "_PunchWriter") -> PunchImport:
     """The body of punches_import, inside its transaction."""
@@ -210,8 +223,12 @@ def _import_rows(agency: Agency, stream: BinaryIO, filename: str, imported_by: P
     # A card file repeats the same moments (a whole office arrives at 07:5x): parsing each
     # distinct text once halves the time spent on a million rows. Bounded, then restarted.
     moments: dict[str, datetime] = {}
-    reader = csv.reader(_text_lines(stream))
+    reader = _csv_records(_text_lines(stream))
     for line_no, fields in enumerate(reader, start=1):
+        if fields is None:
+            rows += 1
+            errors.append([line_no, f"第{line_no}列：無法讀取（含不當的換行字元或欄位過長），已略過。"])
+            continue
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
         if line_no == 1 and fields[0].strip().lstrip("\ufeff") in HEADER_WORDS:
