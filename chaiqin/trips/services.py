@@ -202,11 +202,18 @@ def _is_personnel(actor: Person, agency) -> bool:
     return RoleAssignment.objects.filter(person=actor, agency=agency, role=RoleAssignment.Role.PERSONNEL).exists()
 
 
+def _check_school_year(school_year: int) -> None:
+    """A ROC school year the calendar can hold (民國1學年度 to 187學年度, i.e. up to 2099/2100)."""
+    if not 1 <= school_year <= 187:
+        raise ChaiqinError(f"學年度「{school_year}」超出範圍，請以民國紀年填寫（如 115）。", field="school_year")
+
+
 @transaction.atomic
 def break_period_set(*, actor: Person, school_year: int, kind: str, start: date, end: date) -> BreakPeriod:
     """The personnel office sets its school's winter or summer break for a school year."""
     if not _is_personnel(actor, actor.agency):
         raise ChaiqinError("只有人事室可以設定寒暑假期間。")
+    _check_school_year(school_year)
     if kind not in BreakPeriod.Kind.values:
         raise ChaiqinError("請選擇寒假或暑假。", field="kind")
     if end < start:
@@ -267,6 +274,7 @@ def _check_form_for(person: Person, form: str) -> None:
 
 def break_periods(agency, school_year: int) -> dict[str, tuple[date, date]]:
     """The school's breaks of a school year: what the personnel office set, else the defaults."""
+    _check_school_year(school_year)
     periods = policy.default_breaks(school_year)
     for row in BreakPeriod.objects.filter(agency=agency, school_year=school_year):
         periods[row.kind] = (row.start, row.end)
