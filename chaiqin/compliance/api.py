@@ -57,14 +57,23 @@ def _survey_json(view):
     }
 
 
+def _year(year: int) -> int:
+    """A year in a path, ROC (1–188) or Gregorian (1912–2099); anything else is refused in Chinese."""
+    if not (1 <= year <= 188 or 1912 <= year <= 2099):
+        raise ChaiqinError(f"年度「{year}」超出範圍，請以民國（如 115）或西元（如 2026）年填寫。", field="year")
+    return year
+
+
 @router.get("/survey/{year}")
 def survey_get(request, year: int):
+    year = _year(year)
     _, agency = _personnel(request)
     return _survey_json(selectors.survey_view(agency, year))
 
 
 @router.put("/survey/{year}/{number}")
 def survey_answer(request, year: int, number: int, payload: AnswerIn):
+    year = _year(year)
     me, agency = _personnel(request)
     row = services.survey_answer_set(agency=agency, year=selectors.roc_year(year), number=number, actor=me,
                                      answer=payload.answer, reason=payload.reason, evidence=payload.evidence)
@@ -73,6 +82,7 @@ def survey_answer(request, year: int, number: int, payload: AnswerIn):
 
 @router.get("/rollup/{year}")
 def rollup_get(request, year: int):
+    year = _year(year)
     _, agency = _personnel(request)
     r = selectors.rollup(agency, year)
     return {"year": r.year, "total": r.achievement.total, "completed": r.achievement.completed,
@@ -103,6 +113,7 @@ def childcare_post(request, payload: ChildcareIn):
 
 @router.get("/travel-card/{year}")
 def travel_card_get(request, year: int):
+    year = _year(year)
     me = access.person_of(request.user)
     c = selectors.travel_card(me, year)
     if not c.subsidy:

@@ -39,8 +39,15 @@ def _error(request, form, exc: ChaiqinError):
         form.add_error(None, str(exc))
 
 
+def _in_range(year: int | None) -> int | None:
+    """A year typed into a URL, ROC (1–188) or Gregorian (1912–2099); anything else is 404."""
+    if year and not (1 <= year <= 188 or 1912 <= year <= 2099):
+        raise Http404("年度超出範圍，請以民國（如 115）或西元（如 2026）年表示。")
+    return year
+
+
 def _year(year: int | None) -> int:
-    return selectors.roc_year(year or clock.today().year)
+    return selectors.roc_year(_in_range(year) or clock.today().year)
 
 
 @login_required
@@ -327,7 +334,7 @@ def unpaid_leave(request):
 @login_required
 def travel_card(request, year: int | None = None):
     me = _me(request)
-    year = selectors.gregorian_year(year or clock.today().year)
+    year = selectors.gregorian_year(_in_range(year) or clock.today().year)
     agency = selectors.personnel_agency(me)
     form = None
     cards = []
