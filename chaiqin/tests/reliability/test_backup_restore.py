@@ -34,13 +34,14 @@ def test_a_restored_backup_equals_the_original_table_by_table(records, database_
 def test_check_restore_notices_a_copy_that_differs_by_one_field(records, database_url, check_restore, tmp_path):
     dump = tmp_path / "world.dump"
     check_restore.dump(database_url, dump)
-    copy_url = check_restore.restore(database_url, dump, "reliability_differs")
+    copy = check_restore.database_of(database_url) + "_differs"  # one per pytest worker
+    copy_url = check_restore.restore(database_url, dump, copy)
     try:
-        with psycopg.connect(copy_url, autocommit=True) as copy:
-            copy.execute("UPDATE org_person SET name = '改過的名字' WHERE id = (SELECT min(id) FROM org_person)")
+        with psycopg.connect(copy_url, autocommit=True) as conn:
+            conn.execute("UPDATE org_person SET name = '改過的名字' WHERE id = (SELECT min(id) FROM org_person)")
         diff = check_restore.differences(check_restore.fingerprint(database_url), check_restore.fingerprint(copy_url))
     finally:
-        check_restore.drop(database_url, "reliability_differs")
+        check_restore.drop(database_url, copy)
     assert len(diff) == 1 and diff[0].startswith("table org_person:")
 
 
@@ -54,7 +55,7 @@ def test_the_backup_and_restore_scripts_round_trip_the_database_and_the_media(
                          text=True, check=True).stdout.split()
     dump = next(f for f in out if f.endswith(".dump"))
     tarball = next(f for f in out if f.endswith(".tgz"))
-    target = "reliability_restored"
+    target = check_restore.database_of(database_url) + "_restored"  # one per pytest worker
     check_restore.drop(database_url, target)
     try:
         subprocess.run([ROOT / "scripts" / "restore", dump, target, tarball, tmp_path / "restored-media"], env=env,
