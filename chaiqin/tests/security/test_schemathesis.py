@@ -19,8 +19,24 @@ EXAMPLES = int(os.environ.get("CHAIQIN_FUZZ_EXAMPLES", "8"))
 CSRF = "chaiqinFuzzCsrfSecret0123456789A"  # 32 characters: a valid unmasked CSRF secret
 
 
+@pytest.fixture
+def connections_kept_open():
+    """Keep the test's database connection across the WSGI calls, as Django's test Client does:
+    schemathesis calls the application directly, and Django's end-of-request hook would close the
+    connection that holds the test's transaction (a no-op on SQLite's in-memory database, fatal
+    on PostgreSQL)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("username", ["alice", "carol"])
-def test_no_operation_answers_with_a_server_error(records, username, settings):
+def test_no_operation_answers_with_a_server_error(records, username, settings, connections_kept_open):
     import schemathesis
     from hypothesis import HealthCheck, Phase, given
     from hypothesis import settings as hypothesis_settings
