@@ -19,4 +19,5 @@ class OvertimeRequestForm(forms.Form):
 class ClaimForm(forms.Form):
     compensation = forms.ChoiceField(label="補償方式", choices=OvertimeSlot.Compensation.choices)
     minutes = forms.IntegerField(label="加班分鐘數（紙本簽到退者填寫）", required=False, min_value=1)
-    sheet = forms.FileField(label="紙本簽到退單", required=False)
+    # Empty files reach the one upload check (chaiqin.uploads), which says so in Chinese.
+    sheet = forms.FileField(label="紙本簽到退單", required=False, allow_empty_file=True)
