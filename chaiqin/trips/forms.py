@@ -121,7 +121,8 @@ class ReturnReportForm(_Form):
 
 class AttachmentForm(_Form):
     purpose = forms.ChoiceField(label="附件用途", choices=Attachment.Purpose.choices)
-    attachment = forms.FileField(label="上傳檔案（PDF/JPEG/PNG）")
+    # Empty files reach the one upload check (chaiqin.uploads), which says so in Chinese.
+    attachment = forms.FileField(label="上傳檔案（PDF/JPEG/PNG）", allow_empty_file=True)
 
 
 class BreakPeriodForm(_Form):
