@@ -26,6 +26,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # First, so that its registration/ templates (password change) win over the admin's.
+    "chaiqin.web",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -33,7 +35,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
-    "chaiqin.web",
     "chaiqin.org",
     "chaiqin.calendar",
     "chaiqin.workflow",
@@ -138,6 +139,16 @@ MAILERS = {"default": {"BACKEND": env.str("MAIL_BACKEND", default="django.core.m
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="chaiqin@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# A working day: an unattended office computer does not stay logged in for weeks.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=10 * 60 * 60)
+# Attachments come as base64 in the API's JSON (5 MB of file is ~6.7 MB of text): let the
+# upload check answer, in Chinese, rather than Django's generic "request too large".
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+# Behind a TLS-terminating proxy (docs/OPERATIONS.md): HSTS and the proxy's scheme header.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+if env.bool("BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True

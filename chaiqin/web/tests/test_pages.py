@@ -76,3 +76,9 @@ def test_password_change_uses_djangos_validators(client, world):
     assert response.status_code == 200  # refused, form shown again
     world.alice.user.refresh_from_db()
     assert world.alice.user.check_password("correct-horse-battery")
+
+
+def test_the_password_change_page_is_ours_not_the_admins(client, world):
+    client.force_login(world.alice.user)
+    html = client.get("/password/").content.decode()
+    assert "差勤系統" in html and "Django" not in html
