@@ -9,26 +9,11 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from chaiqin.appendonly import AppendOnlyModel
 from chaiqin.org.models import Person
 
 
-class LedgerQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("假別帳目只能新增，不可修改。")
-
-    def delete(self):
-        raise PermissionError("假別帳目只能新增，不可刪除。")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise PermissionError("假別帳目只能新增，不可修改。")
-
-    def bulk_create(self, objs, *args, update_conflicts=False, **kwargs):
-        if update_conflicts:  # INSERT … ON CONFLICT DO UPDATE would rewrite an existing row
-            raise PermissionError("假別帳目只能新增，不可修改。")
-        return super().bulk_create(objs, *args, **kwargs)
-
-
-class BalanceEntry(models.Model):
+class BalanceEntry(AppendOnlyModel):
     """One row of a person's leave ledger, signed minutes in one account for one leave year.
 
     `account` is a quota key of chaiqin.rules (a leave code such as "annual", "personal",
@@ -63,7 +48,8 @@ class BalanceEntry(models.Model):
     note = models.CharField("說明", max_length=300, blank=True)
     created_at = models.DateTimeField("建立時間", default=timezone.now)
 
-    objects = LedgerQuerySet.as_manager()
+    REFUSE_CHANGE = "假別帳目只能新增，不可修改。"
+    REFUSE_DELETE = "假別帳目只能新增，不可刪除。"
 
     class Meta:
         verbose_name = "假別帳目"
@@ -76,15 +62,6 @@ class BalanceEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.account} {self.kind} {self.minutes}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("假別帳目只能新增，不可修改。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("假別帳目只能新增，不可刪除。")
-
 
 class LeaveRequest(models.Model):
     """A request for leave of one type over [start, end); its state is its workflow case's."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from chaiqin.appendonly import AppendOnlyModel
 from chaiqin.org.models import Agency, Person
 
 
@@ -90,23 +91,7 @@ class Step(models.Model):
         return f"{self.get_role_display()} {self.decider}"
 
 
-class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("簽核紀錄不可修改。")
-
-    def delete(self):
-        raise PermissionError("簽核紀錄不可刪除。")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise PermissionError("簽核紀錄不可修改。")
-
-    def bulk_create(self, objs, *args, update_conflicts=False, **kwargs):
-        if update_conflicts:  # INSERT … ON CONFLICT DO UPDATE would rewrite an existing row
-            raise PermissionError("簽核紀錄不可修改。")
-        return super().bulk_create(objs, *args, **kwargs)
-
-
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     """What happened to a case, by whom, when: written once, never changed or deleted."""
 
     class Action(models.TextChoices):
@@ -130,20 +115,13 @@ class AuditEvent(models.Model):
     action = models.CharField("動作", max_length=10, choices=Action.choices)
     note = models.CharField("說明", max_length=500, blank=True)
 
-    objects = AuditQuerySet.as_manager()
+    REFUSE_CHANGE = "簽核紀錄不可修改。"
+    REFUSE_DELETE = "簽核紀錄不可刪除。"
 
     class Meta:
         verbose_name = "簽核紀錄"
         verbose_name_plural = "簽核紀錄"
         ordering = ["case", "at", "pk"]
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("簽核紀錄不可修改。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("簽核紀錄不可刪除。")
 
 
 class Delegation(models.Model):
