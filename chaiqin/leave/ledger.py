@@ -16,18 +16,17 @@ the same person at once are serialised and cannot both take the last day.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Sum
 
 from chaiqin import clock, rules
 from chaiqin.errors import ChaiqinError
+from chaiqin.durations import DAY_MINUTES, days_of, format_minutes  # noqa: F401 - re-exported
 from chaiqin.org.models import Person
 
 from .models import BalanceEntry
 
-DAY_MINUTES = 480
 COMP_TIME = "comp_time"
 CONSUMING = (BalanceEntry.Kind.HOLD, BalanceEntry.Kind.RELEASE, BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL)
 GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.Kind.EXPIRY, BalanceEntry.Kind.DEFERRAL,
@@ -217,26 +216,6 @@ def balance(person: Person, account: str, on: date) -> int:
         return comp_time_available(person, on)
     ensure_grant(person, account, on)
     return _period_rows(person, account, on).aggregate(s=Sum("minutes"))["s"] or 0
-
-
-def format_minutes(minutes: int) -> str:
-    """`2日4時`, `3時30分`, `0時` — days of 8 hours, as the seed forms write them."""
-    sign = "-" if minutes < 0 else ""
-    minutes = abs(minutes)
-    days, rest = divmod(minutes, DAY_MINUTES)
-    hours, mins = divmod(rest, 60)
-    parts = []
-    if days:
-        parts.append(f"{days}日")
-    if hours or not parts:
-        parts.append(f"{hours}時")
-    if mins:
-        parts.append(f"{mins}分")
-    return sign + "".join(parts)
-
-
-def days_of(minutes: int) -> Decimal:
-    return Decimal(minutes) / Decimal(DAY_MINUTES)
 
 
 # --- comp time (補休) -------------------------------------------------------------------------

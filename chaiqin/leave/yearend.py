@@ -65,10 +65,6 @@ def _minutes(days: Decimal) -> int:
     return int((days * ledger.DAY_MINUTES).to_integral_value(rounding=ROUND_HALF_UP))
 
 
-def _days(minutes: int) -> Decimal:
-    return Decimal(minutes) / Decimal(ledger.DAY_MINUTES)
-
-
 def leave_year_close(*, on: date) -> CloseSummary:
     """Close every annual-leave year that ended before `on` and is not closed yet, and expire comp
     time past its limit. Safe to run again: what is closed is not closed twice."""
@@ -115,8 +111,8 @@ def annual_year_close(*, person_id: int, period_start: date, period_end: date, o
     if person.regime == rules.LABOR:
         agreement = LeavePolicy.objects.filter(agency_id=person.agency_id, labor_annual_deferral=True).exists()
         deferred_in = sum(r.minutes for r in carried_in)
-        result = rules.annual_leave_carry_over(person.regime, entitled=_days(granted), taken=_days(max(0, taken)),
-                                               year_end=period_end, deferred_in=_days(deferred_in), agreement=agreement)
+        result = rules.annual_leave_carry_over(person.regime, entitled=ledger.days_of(granted), taken=ledger.days_of(max(0, taken)),
+                                               year_end=period_end, deferred_in=ledger.days_of(deferred_in), agreement=agreement)
         why = f"{result.explanation}（{result.citation}）"
         if result.kept_days:
             carry(_minutes(result.kept_days), result.kept_until, why)
@@ -127,7 +123,7 @@ def annual_year_close(*, person_id: int, period_start: date, period_end: date, o
     else:
         own_taken = min(max(0, taken), granted)
         from_carried = max(0, taken) - own_taken
-        result = rules.annual_leave_carry_over(person.regime, entitled=_days(granted), taken=_days(own_taken),
+        result = rules.annual_leave_carry_over(person.regime, entitled=ledger.days_of(granted), taken=ledger.days_of(own_taken),
                                                year_end=period_end)
         why = f"{result.explanation}（{result.citation}）"
         if result.lapsed_days:

@@ -18,6 +18,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.durations import format_minutes
 
 from . import policy
 from .models import MainlandForm, Overseas, Trip
@@ -127,7 +128,7 @@ def overseas_pdf(overseas: Overseas) -> bytes:
         rows.append(("請假期間有無課務", "是" if overseas.has_classes else "否"))
         for line in overseas.leave_lines.all():
             rows.append((f"請假類別{line.order}", f"{line.leave_name} {format_roc_datetime(line.start)} 至 "
-                                                  f"{format_roc_datetime(line.end)}（{line.minutes // 480}日{line.minutes % 480 // 60}時）"))
+                                                  f"{format_roc_datetime(line.end)}（{format_minutes(line.minutes)}）"))
         agent = "—"
         if overseas.agent:
             agent = overseas.agent.name

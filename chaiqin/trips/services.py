@@ -15,6 +15,7 @@ from django.db import transaction
 from chaiqin import clock, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.durations import format_minutes
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person, RoleAssignment
 from chaiqin.workflow import occupancy, routing
@@ -65,14 +66,6 @@ def day_off_minutes(agency, start: datetime, end: datetime) -> int:
         hi = min(end, datetime.combine(day + timedelta(days=1), time(0), tzinfo=TAIPEI))
         total += int((hi - lo).total_seconds() // 60)
     return total
-
-
-def format_minutes(minutes: int) -> str:
-    """`2日4時` with a day of 8 hours (DESIGN.md); `30分` kept when there are odd minutes."""
-    days, rest = divmod(minutes, 480)
-    hours, mins = divmod(rest, 60)
-    text = f"{days}日{hours}時"
-    return text + (f"{mins}分" if mins else "")
 
 
 def _check_period(start: datetime, end: datetime, what: str) -> None:

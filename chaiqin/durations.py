@@ -1,0 +1,29 @@
+"""Durations as people read them on the forms: integer minutes shown as 「2日4時」 (DESIGN.md:
+a leave day is the regime's day of 8 hours)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+DAY_MINUTES = 480
+
+
+def format_minutes(minutes: int) -> str:
+    """`2日4時`, `3時30分`, `0時` — days of 8 hours, as the seed forms write them."""
+    sign = "-" if minutes < 0 else ""
+    minutes = abs(minutes)
+    days, rest = divmod(minutes, DAY_MINUTES)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(f"{days}日")
+    if hours or not parts:
+        parts.append(f"{hours}時")
+    if mins:
+        parts.append(f"{mins}分")
+    return sign + "".join(parts)
+
+
+def days_of(minutes: int) -> Decimal:
+    """Minutes as days of 8 hours (Decimal, exact)."""
+    return Decimal(minutes) / Decimal(DAY_MINUTES)
