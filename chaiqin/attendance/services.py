@@ -442,7 +442,7 @@ def punches_bulk(rows: Iterable[tuple[int, datetime]], *, source: str = Punch.So
 def _require_personnel(actor: Person, agency: Agency) -> None:
     from chaiqin.org import access
 
-    if actor.agency_id != agency.pk or not access.roles_of(actor) & {"personnel", "sysadmin"}:
+    if not access.holds_role(actor, agency, "personnel", "sysadmin"):
         raise ChaiqinError("只有本機關人事人員或系統管理者可以變更出勤設定。")
 
 

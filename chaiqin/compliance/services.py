@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from chaiqin import clock, rules
 from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
 from chaiqin.workflow import routing
 from chaiqin.workflow import services as workflow
@@ -43,10 +44,7 @@ NO_REFUSAL_MESSAGE = (
 
 def is_personnel_of(person: Person, agency: Agency) -> bool:
     """True if `person` holds the personnel (人事) or sysadmin role in `agency` itself."""
-    return RoleAssignment.objects.filter(
-        person=person, agency=agency,
-        role__in=[RoleAssignment.Role.PERSONNEL, RoleAssignment.Role.SYSADMIN],
-    ).exists()
+    return access.holds_role(person, agency, RoleAssignment.Role.PERSONNEL, RoleAssignment.Role.SYSADMIN)
 
 
 def _require_personnel(actor: Person, agency: Agency) -> None:

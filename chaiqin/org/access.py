@@ -48,6 +48,12 @@ def roles_of(person: Person) -> set[str]:
     return found
 
 
+def holds_role(person: Person, agency, *roles: str) -> bool:
+    """True if `person` holds one of the granted `roles` (e.g. "personnel", "sysadmin") in `agency` itself. One query."""
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    return RoleAssignment.objects.filter(person=person, agency_id=agency_id, role__in=roles).exists()
+
+
 def agency_and_descendant_ids(agency_ids: set[int]) -> set[int]:
     """The given agencies and every agency below them (one query per tree level)."""
     result = set(agency_ids)

@@ -496,7 +496,7 @@ def comp_time_post_pending(*, person: Person | None = None) -> int:
 @transaction.atomic
 def overtime_claim_reopen(*, slot: OvertimeSlot, by: Person, until: date) -> OvertimeSlot:
     """The personnel office lets a late claim be filed until `until`."""
-    if "personnel" not in access.roles_of(by) or by.agency_id != slot.person.agency_id:
+    if not access.holds_role(by, slot.person.agency_id, "personnel"):
         raise ChaiqinError("只有本機關人事人員可以補開逾期的加班申請。")
     if until < clock.today():
         raise ChaiqinError("補開期限不可早於今天。")

@@ -17,6 +17,7 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.durations import format_minutes
 from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
 from chaiqin.org.models import Person, RoleAssignment
 from chaiqin.workflow import occupancy, routing
 from chaiqin.workflow import services as workflow
@@ -192,7 +193,7 @@ def trip_file(
 # --- school breaks -----------------------------------------------------------------------------
 
 def _is_personnel(actor: Person, agency) -> bool:
-    return RoleAssignment.objects.filter(person=actor, agency=agency, role=RoleAssignment.Role.PERSONNEL).exists()
+    return access.holds_role(actor, agency, RoleAssignment.Role.PERSONNEL)
 
 
 def _check_school_year(school_year: int) -> None:

@@ -61,3 +61,11 @@ def test_roles_are_derived_and_granted(world):
     assert access.roles_of(world.diana) == {"employee", "supervisor", "unit_head"}
     assert access.roles_of(world.carol) == {"employee", "personnel"}
     assert access.role_labels(access.roles_of(world.diana)) == ["員工", "直屬主管", "單位主管"]
+
+
+def test_holds_role_is_per_agency_and_per_role(world):
+    assert access.holds_role(world.carol, world.county, "personnel")
+    assert access.holds_role(world.frank, world.county, "personnel", "sysadmin")
+    assert not access.holds_role(world.frank, world.county, "personnel")
+    assert not access.holds_role(world.carol, world.school, "personnel")  # a role stops at its agency
+    assert not access.holds_role(world.alice, world.county.pk, "personnel", "sysadmin")
