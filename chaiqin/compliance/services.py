@@ -173,21 +173,21 @@ def _on_lactation_approved(form: LactationRequest) -> None:
                                         note="哺（集）乳時間核准時自動註記", created_at=clock.now())
 
 
-def _refuse_rejection(form, status: str) -> None:
-    # Runs inside the deciding transaction: raising undoes the rejection entirely (§21).
-    if status == Case.Status.REJECTED:
-        raise ChaiqinError(NO_REFUSAL_MESSAGE, citation=law.NO_REFUSAL_CITATION, code="no_refusal")
+def _on_closed(form, status: str) -> None:
+    # Withdrawn by the applicant: nothing to undo. A rejection never reaches here: the workflow
+    # refuses it before any change (not_refusable, 性別平等工作法第21條).
+    return None
 
 
 def register_forms() -> None:
     from chaiqin.workflow import registry
 
     registry.register(LACTATION, label="哺（集）乳時間", model=LactationRequest,
-                      on_approved=_on_lactation_approved, on_closed=_refuse_rejection,
+                      on_approved=_on_lactation_approved, on_closed=_on_closed,
                       url=lambda form: reverse("compliance:lactation", args=[form.pk]),
                       not_refusable=(NO_REFUSAL_MESSAGE, law.NO_REFUSAL_CITATION))
     registry.register(CHILDCARE, label="育兒減少或調整工作時間", model=ChildcareHoursRequest,
-                      on_approved=lambda form: None, on_closed=_refuse_rejection,
+                      on_approved=lambda form: None, on_closed=_on_closed,
                       url=lambda form: reverse("compliance:childcare", args=[form.pk]),
                       not_refusable=(NO_REFUSAL_MESSAGE, law.NO_REFUSAL_CITATION))
 
