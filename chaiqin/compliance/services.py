@@ -16,7 +16,6 @@ from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
 from chaiqin.workflow import routing
 from chaiqin.workflow import services as workflow
-from chaiqin.workflow.models import Case
 
 from . import protection_law as law
 from .models import (
