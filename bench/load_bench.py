@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,14 +45,25 @@ PG_ADMIN = "postgresql://chaiqin:chaiqin@127.0.0.1:5432/postgres"
 NOW = "2026-11-02T09:00"  # a Monday
 SECRET_KEY = "bench-" + "k" * 50
 
+# The prepared requests are read from a file at start (a Lua table literal is capped at 65,536 constants):
+# one request a record (\x1e), its fields method, path, headers, body separated by \x1f, the headers
+# as name\x1dvalue pairs separated by \x1c; a body of "\x00" is none.
 LUA = r"""
 local reqs = {}
-local raw = %(requests)s
 local n, i, failed, stop_after = 0, 0, 0, %(stop_after)d
 local expect = %(expect)d
 init = function(args)
-  for _, r in ipairs(raw) do
-    reqs[#reqs + 1] = wrk.format(r[1], r[2], r[3], r[4])
+  local f = assert(io.open(%(path)s, "rb"))
+  local data = f:read("*a")
+  f:close()
+  for record in string.gmatch(data, "([^\30]+)\30") do
+    local fields = {}
+    for field in string.gmatch(record, "([^\31]*)\31") do fields[#fields + 1] = field end
+    local headers = {}
+    for name, value in string.gmatch(fields[3], "([^\29]*)\29([^\28]*)\28") do headers[name] = value end
+    local body = fields[4]
+    if body == "\0" then body = nil end
+    reqs[#reqs + 1] = wrk.format(fields[1], fields[2], headers, body)
   end
 end
 request = function()
@@ -73,15 +84,12 @@ end
 """
 
 
-def lua_table(requests: list[tuple[str, str, dict, str | None]]) -> str:
-    def s(text):
-        return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid Lua string literal here
-
-    rows = []
+def request_file(requests: list[tuple[str, str, dict, str | None]]) -> bytes:
+    out = []
     for method, path, headers, body in requests:
-        hs = ", ".join(f"[{s(k)}] = {s(v)}" for k, v in headers.items())
-        rows.append(f"{{{s(method)}, {s(path)}, {{{hs}}}, {s(body) if body is not None else 'nil'}}}")
-    return "{\n" + ",\n".join(rows) + "\n}"
+        hs = "".join(f"{k}\x1d{v}\x1c" for k, v in headers.items())
+        out.append(f"{method}\x1f{path}\x1f{hs}\x1f{body if body is not None else chr(0)}\x1f\x1e")
+    return "".join(out).encode()
 
 
 def server_env(db: str) -> dict[str, str]:
@@ -141,7 +149,7 @@ def sessions_for(users) -> dict[int, str]:
     return out
 
 
-def scenarios(count: int) -> dict[str, dict]:
+def scenarios(count: int, punches: int) -> dict[str, dict]:
     """The prepared requests of each scenario (made in this process, against the database)."""
     import django
 
@@ -183,14 +191,18 @@ def scenarios(count: int) -> dict[str, dict]:
     User = get_user_model()
     wanted = {p.user_id for p in employees + heads + personnel} | {a.user_id for a, _ in pairs}
     sessions = sessions_for(User.objects.filter(pk__in=wanted))
-    moment = date.fromisoformat(NOW[:10])
+    # new punches, as a morning's readers send them: distinct moments between 06:00 and 10:00 of the day
+    # (each run draws its own, so a --reuse run inserts rather than finds the punches of the last run)
+    morning = datetime.fromisoformat(NOW[:10] + "T06:00:00+08:00")
+    draw = random.Random(time.time_ns())
+    punch_moments = [morning + timedelta(seconds=draw.randrange(4 * 3600), microseconds=0) for _ in range(punches)]
     out = {
         "punch (card reader API)": {
             "expect": 200, "stop_after": 0,
             "requests": [("POST", "/api/attendance/device/punches",
                           {**base, "Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-                          json.dumps([{"employee_no": no, "at": f"{moment.isoformat()}T07:{(n // 60) % 60:02d}:{n % 60:02d}+08:00"}]))
-                         for n, no in enumerate(staff[:count])]},
+                          json.dumps([{"employee_no": staff[n % len(staff)], "at": at.isoformat()}]))
+                         for n, at in enumerate(punch_moments)]},
         "punch (web clock-in)": {
             "expect": 302, "stop_after": 0,
             "requests": [("POST", "/attendance/punch/", {**cookie(sessions[p.user_id]), "Content-Type": "application/x-www-form-urlencoded",
@@ -230,6 +242,17 @@ def rss_mb(master_pid: int) -> list[float]:
     return out
 
 
+SERVERS = {
+    "gunicorn": lambda workers, threads, port: [str(ROOT / ".venv/bin/gunicorn"), "chaiqin.wsgi", "-w", str(workers), "-b",
+                                                f"127.0.0.1:{port}", "--log-level", "warning"],
+    "gthread": lambda workers, threads, port: [str(ROOT / ".venv/bin/gunicorn"), "chaiqin.wsgi", "-w", str(workers), "-k", "gthread",
+                                               "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+    "granian": lambda workers, threads, port: [str(ROOT / ".venv/bin/granian"), "--interface", "wsgi", "chaiqin.wsgi:application",
+                                               "--workers", str(workers), "--blocking-threads", str(threads), "--host", "127.0.0.1",
+                                               "--port", str(port), "--log-level", "warning", "--no-ws"],
+}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -242,22 +265,24 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="reuse chaiqin_load_<people> when it exists")
     parser.add_argument("--seconds", type=int, default=15, help="length of each scenario (bounded)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--server", choices=sorted(SERVERS), default="granian")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread, granian)")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections for the pages")
     parser.add_argument("--punch-connections", type=int, default=8)
     parser.add_argument("--count", type=int, default=400, help="prepared requests per scenario")
+    parser.add_argument("--punches", type=int, default=40000, help="prepared card-reader punches (each new)")
     parser.add_argument("--only", default="", help="comma-separated scenario names (substring match)")
     args = parser.parse_args()
     db = f"chaiqin_load_{args.people}"
     t_all = time.perf_counter()
     prepare(db, args.people, args.reuse)
-    plan = scenarios(args.count)
+    plan = scenarios(args.count, punches=args.punches)
     env = server_env(db)
     if not (ROOT / "var/static/staticfiles.json").exists():
         subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT,
                        check=True)
     port = free_port()
-    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "chaiqin.wsgi", "-w", str(args.workers), "-b",
-                               f"127.0.0.1:{port}", "--log-level", "warning"], env=env, cwd=ROOT, start_new_session=True)
+    server = subprocess.Popen(SERVERS[args.server](args.workers, args.threads, port), env=env, cwd=ROOT, start_new_session=True)
     results = {}
     try:
         for _ in range(200):
@@ -270,9 +295,9 @@ def main() -> None:
             for name, sc in plan.items():
                 if args.only and not any(part in name for part in args.only.split(",")):
                     continue
-                script = Path(tmp) / "s.lua"
-                script.write_text(LUA % {"requests": lua_table(sc["requests"]), "stop_after": sc["stop_after"],
-                                         "expect": sc["expect"]})
+                script, data = Path(tmp) / "s.lua", Path(tmp) / "requests.dat"
+                data.write_bytes(request_file(sc["requests"]))
+                script.write_text(LUA % {"path": json.dumps(str(data)), "stop_after": sc["stop_after"], "expect": sc["expect"]})
                 conns = args.punch_connections if name.startswith("punch") else args.connections
                 # warm the workers on this page (imports, caches), not counted
                 subprocess.run(["wrk", "-t1", f"-c{args.workers}", "-d2s", "-s", str(script), f"http://127.0.0.1:{port}/"],
@@ -292,7 +317,7 @@ def main() -> None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    print(f"\n{args.people:,} generated people, PostgreSQL {db}, gunicorn -w {args.workers} (sync, DEBUG=false, conn_max_age=600) "
+    print(f"\n{args.people:,} generated people, PostgreSQL {db}, {args.server} {args.workers} workers × {args.threads} threads (DEBUG=false, conn_max_age=600) "
           f"on 127.0.0.1; load: wrk -t1 from a second process, {args.seconds} s per scenario")
     print(f"{'scenario':<28}{'conns':>6}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  target")
     for name, r in results.items():

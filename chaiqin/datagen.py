@@ -150,6 +150,45 @@ class P:
     employee_no: str = ""
 
 
+#: People an agency of each group holds at most (the county government) or about (the others).
+AGENCY_SIZE = {"hq": 1500, "bureau": 600, "town": 200, "school": 55}
+MINIMUM_AGENCIES = {"hq": 1, "bureau": len(BUREAUS), "town": len(TOWNSHIPS), "school": 2}
+UNIT_SIZE = 30
+
+
+def _share(people: int, group: str) -> int:
+    """How many of `people` work in agencies of `group`: the county government is capped, and what
+    it cannot hold goes to the bureaus; the schools take the rest (see generate_county)."""
+    hq = min(round(people * 0.15), AGENCY_SIZE["hq"])
+    if group == "hq":
+        return hq
+    if group == "bureau":
+        return round(people * 0.25) + round(people * 0.15) - hq
+    if group == "town":
+        return round(people * 0.15)
+    return people - hq - _share(people, "bureau") - _share(people, "town")
+
+
+def _count(people: int, group: str) -> int:
+    return max(MINIMUM_AGENCIES[group], round(_share(people, group) / AGENCY_SIZE[group]))
+
+
+def _names(base: list[str], count: int, extra: str) -> list[str]:
+    """`count` agency names: the base list, then numbered ones after it (衛生局第2分局…)."""
+    return [base[i] if i < len(base) else base[i % len(base)] + extra.format(i // len(base) + 1) for i in range(count)]
+
+
+def _sections(names: list[str], people: float) -> list[str]:
+    """The units of an agency of `people`: each working unit split into sections of about UNIT_SIZE;
+    the personnel, accounting, ethics and secretariat offices stay whole (their names are looked up)."""
+    per_unit = people / len(names)
+    out = []
+    for name in names:
+        parts = 1 if name in ADMIN_UNITS else max(1, round(per_unit / UNIT_SIZE))
+        out += [name] if parts == 1 else [f"{name}第{j + 1}科" for j in range(parts)]
+    return out
+
+
 def _aware(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, dtime(hour, minute), tzinfo=TAIPEI)
 
@@ -183,12 +222,18 @@ def generate_county(*, people: int, seed: int = 1, until: date | None = None, pr
         log(f"  {name}: {now - t:.1f} s" if False else f"  {name}: {report.seconds[name]:.1f} s")
 
     # --- the tree ------------------------------------------------------------------------------
-    n_schools = max(2, round(people * 0.45 / 55))
+    # Agencies and units keep the sizes of real ones however large the county: one county
+    # government, bureaus of about 600 people, township offices of about 200, schools of about 55,
+    # and units of about 30 (a large 處 or 科 is split into sections).
     plan = [("hq", "縣政府", HQ_UNITS, Agency.Kind.AGENCY)]
-    plan += [("bureau", name, BUREAU_UNITS, Agency.Kind.AGENCY) for name in BUREAUS]
-    plan += [("town", f"{name}公所", TOWN_UNITS, Agency.Kind.AGENCY) for name in TOWNSHIPS]
+    plan += [("bureau", name, BUREAU_UNITS, Agency.Kind.AGENCY) for name in _names(BUREAUS, _count(people, "bureau"), "第{}分局")]
+    plan += [("town", f"{name}公所", TOWN_UNITS, Agency.Kind.AGENCY)
+             for name in _names(TOWNSHIPS, _count(people, "town"), "第{}區")]
+    n_schools = _count(people, "school")
     plan += [("school", f"第{i + 1:03d}{'國民中學' if i % 3 == 0 else '國民小學'}", SCHOOL_UNITS, Agency.Kind.SCHOOL)
              for i in range(n_schools)]
+    group_agencies = {g: sum(1 for row in plan if row[0] == g) for g, _ in SHARES}
+    plan = [(g, name, _sections(names, _share(people, g) / group_agencies[g]), kind) for g, name, names, kind in plan]
     county_name = f"模擬縣{prefix.strip('-')}"
     agency_ids = w.ids(Agency, len(plan))
     root = agency_ids[0]
@@ -216,7 +261,7 @@ def generate_county(*, people: int, seed: int = 1, until: date | None = None, pr
         by_group.setdefault(u[3], []).append(u)
     slots: list[tuple] = []  # the unit of each person, groups in proportion, units round-robin
     for group, share in SHARES:
-        count = round(people * share) if group != "school" else people - len(slots)
+        count = _share(people, group) if group != "school" else people - len(slots)
         members = by_group[group]
         slots += [members[i % len(members)] for i in range(count)]
     person_ids = w.ids(Person, len(slots))

@@ -1,7 +1,8 @@
 """Punches: web clock-in with the agency's allowed networks, teachers who do not punch,
 card readers with their own token, and a forgotten clock-out that never blocks the next day."""
 
-from datetime import date
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 
@@ -73,3 +74,37 @@ def test_a_card_reader_cannot_punch_for_another_agency(world, frozen, client):
                          content_type="application/json", headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 400
     assert "查無考勤代號" in answer.json()["detail"]
+
+
+def _send(client, token, body):
+    return client.post("/api/attendance/device/punches", body, content_type="application/json",
+                       headers={"Authorization": f"Bearer {token}"})
+
+
+def test_a_disabled_reader_is_refused_even_with_nothing_to_send(world, frozen, client):
+    device, token = services.device_create(agency=world.county, name="側門")
+    assert _send(client, token, []).status_code == 200
+    device.active = False
+    device.save()
+    assert _send(client, token, []).status_code == 401
+    assert _send(client, token, [{"employee_no": "ALICE", "at": "2026-03-09T08:01:00+08:00"}]).status_code == 401
+    assert _send(client, "no-such-token", []).status_code == 401
+    assert not Punch.objects.exists()
+
+
+def test_a_resent_punch_is_the_same_punch(world, frozen, client):
+    _, token = services.device_create(agency=world.county, name="一樓大門")
+    body = [{"employee_no": " ALICE ", "at": "2026-03-09T08:01:30.250+08:00"}]
+    first, again = _send(client, token, body).json()[0], _send(client, token, body).json()[0]
+    assert (first["created"], again["created"]) == (True, False)
+    assert first["id"] == again["id"]
+    assert Punch.objects.get().at == datetime(2026, 3, 9, 0, 1, 30, tzinfo=dt_timezone.utc)  # seconds kept, not the fraction
+
+
+def test_a_batch_with_an_unknown_number_stores_none_of_it(world, frozen, client):
+    _, token = services.device_create(agency=world.county, name="一樓大門")
+    answer = _send(client, token, [{"employee_no": "ALICE", "at": "2026-03-09T08:01:00+08:00"},
+                                   {"employee_no": "NOBODY", "at": "2026-03-09T08:02:00+08:00"}])
+    assert answer.status_code == 400
+    assert "NOBODY" in answer.json()["detail"]
+    assert not Punch.objects.exists()
