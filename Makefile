@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve bench bench-load clean reliability
+.PHONY: demo test setup migrate serve bench bench-load clean reliability audit
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -45,6 +45,10 @@ RELIABILITY_DATABASE_URL ?= postgres://chaiqin:chaiqin@127.0.0.1:5432/chaiqin_re
 reliability: setup
 	$(PY) bench/restart_under_load.py --database-url $(RELIABILITY_DATABASE_URL) --keep
 	scripts/check-restore $(RELIABILITY_DATABASE_URL)
+
+# Known vulnerabilities in the installed dependencies (pip-audit); see scripts/audit.py for an unreachable service.
+audit: setup
+	$(PY) scripts/audit.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -12,10 +12,16 @@ from datetime import date, datetime, time, timedelta
 
 from django.apps import apps
 from django.db import DatabaseError, connection
+from django.db.models import QuerySet
 
 from chaiqin.dates import TAIPEI
 
 NO_DATA = "尚無資料，請人工確認"
+
+
+#: Tables seen to exist: a table is not dropped under a running site, so each is looked up in the
+#: catalogue once per process, not on every page (a missing one is looked up again: it may be migrated).
+_tables_seen: set[str] = set()
 
 
 def model_if_ready(label: str):
@@ -24,11 +30,16 @@ def model_if_ready(label: str):
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    try:
-        tables = connection.introspection.table_names()
-    except DatabaseError:  # pragma: no cover
-        return None
-    return model if model._meta.db_table in tables else None
+    table = model._meta.db_table
+    if table not in _tables_seen:
+        try:
+            tables = connection.introspection.table_names()
+        except DatabaseError:  # pragma: no cover
+            return None
+        if table not in tables:
+            return None
+        _tables_seen.update(tables)
+    return model
 
 
 def _field_names(model) -> set[str]:
@@ -50,6 +61,12 @@ class Worked:
     minutes: int | None = None  # counted minutes where the source says (overtime claims)
 
 
+def ids_or_subquery(person_ids):
+    """A queryset of ids stays a subquery (an agency's thousands of ids never travel as parameters);
+    any other iterable becomes a list."""
+    return person_ids if isinstance(person_ids, QuerySet) else list(person_ids)
+
+
 def overtime_periods(person_ids, start: date, end: date) -> list[Worked] | None:
     """Overtime of `person_ids` touching [start, end] from the overtime app's slots (one person,
     one day: signed-in/out times when present, else the planned times), leaving out requests
@@ -57,17 +74,17 @@ def overtime_periods(person_ids, start: date, end: date) -> list[Worked] | None:
     model = model_if_ready("overtime.OvertimeSlot")
     if model is None or not {"person", "start", "end", "request"} <= _field_names(model):
         return None
-    qs = (model.objects.filter(person_id__in=list(person_ids), start__lt=aware(end + timedelta(days=1)),
+    qs = (model.objects.filter(person_id__in=ids_or_subquery(person_ids), start__lt=aware(end + timedelta(days=1)),
                                end__gt=aware(start))
           .exclude(request__case__isnull=True)
           .exclude(request__case__status__in=["rejected", "withdrawn", "cancelled"]))
     out = []
-    for slot in qs[:5000]:
-        s, e = slot.signed_in_at or slot.start, slot.signed_out_at or slot.end
+    for person_id, start_at, end_at, signed_in, signed_out, counted in qs.values_list(
+            "person_id", "start", "end", "signed_in_at", "signed_out_at", "minutes").order_by():
+        s, e = signed_in or start_at, signed_out or end_at
         if e <= s:
-            s, e = slot.start, slot.end
-        minutes = slot.minutes if slot.minutes is not None else int((e - s).total_seconds() // 60)
-        out.append(Worked(slot.person_id, s, e, "加班", minutes))
+            s, e = start_at, end_at
+        out.append(Worked(person_id, s, e, "加班", counted if counted is not None else int((e - s).total_seconds() // 60)))
     return out
 
 
@@ -78,7 +95,7 @@ def punch_periods(person_ids, start: date, end: date) -> list[Worked] | None:
     if model is None or not {"person", "at"} <= _field_names(model):
         return None
     out: list[Worked] = []
-    for p in model.objects.filter(person_id__in=list(person_ids), at__gte=aware(start),
+    for p in model.objects.filter(person_id__in=ids_or_subquery(person_ids), at__gte=aware(start),
                                   at__lt=aware(end + timedelta(days=1))).order_by("at")[:20000]:
         out.append(Worked(p.person_id, p.at, p.at + timedelta(minutes=1), "刷卡"))
     return out
@@ -117,13 +134,16 @@ def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict
     from chaiqin.leave.ledger import format_minutes
 
     horizon = today + timedelta(days=within_days)
-    rows = list(model.objects.filter(person_id__in=list(person_ids), account__in=LAPSING_ACCOUNTS,
+    rows = list(model.objects.filter(person_id__in=ids_or_subquery(person_ids), account__in=LAPSING_ACCOUNTS,
                                      period_end__gte=today, period_end__lte=horizon)
                 .values("person_id", "person__name", "person__regime", "account", "period_end")
                 .annotate(left=Sum("minutes")).filter(left__gt=0).order_by("period_end", "person__name")[:200])
+    names: dict[tuple[str, str], str] = {}
     for row in rows:
-        row["name"] = "補休" if row["account"] == "comp_time" else rules.leave_type(
-            row["person__regime"], row["account"], on=today).name
+        key = (row["person__regime"], row["account"])
+        if key not in names:
+            names[key] = "補休" if key[1] == "comp_time" else rules.leave_type(*key, on=today).name
+        row["name"] = names[key]
         row["left_text"] = format_minutes(row["left"])
     return rows
 

@@ -47,7 +47,7 @@ def gregorian_year(year: int) -> int:
 
 def protections_active(person_ids, start: date, end: date):
     """Protection periods of `person_ids` that touch [start, end]."""
-    return (ProtectionStatus.objects.filter(person_id__in=list(person_ids), start__lte=end)
+    return (ProtectionStatus.objects.filter(person_id__in=records.ids_or_subquery(person_ids), start__lte=end)
             .filter(Q(end__isnull=True) | Q(end__gte=start)).select_related("person"))
 
 
@@ -97,9 +97,7 @@ def night_violations(agency: Agency, people=None, start: date | None = None, end
 
     `sources`, when given, is filled with source name -> number of records (None: no data).
     """
-    if people is None:
-        people = Person.objects.filter(agency=agency)
-    ids = [p.pk for p in people]
+    ids = Person.objects.filter(agency=agency).values("pk") if people is None else [p.pk for p in people]
     statuses = list(protections_active(ids, start, end))
     if sources is not None:
         sources.clear()
@@ -462,24 +460,23 @@ def overtime_by_unit(agency: Agency, month: date) -> list[dict] | None:
     """This month's overtime minutes per unit and the people near the cap, or None without overtime records."""
     first = month.replace(day=1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    people = list(Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT).select_related("unit"))
-    periods = records.overtime_periods([p.pk for p in people], first, last)
+    staff = Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT)
+    periods = records.overtime_periods(staff.values("pk"), first, last)
     if periods is None:
         return None
     by_person: Counter = Counter()
     for w in periods:
         by_person[w.person_id] += w.minutes if w.minutes is not None else int((w.end - w.start).total_seconds() // 60)
     units: dict[str, dict] = {}
-    for p in people:
-        u = units.setdefault(p.unit.name, {"unit": p.unit.name, "minutes": 0, "people": 0, "near": []})
-        u["people"] += 1
-        u["minutes"] += by_person.get(p.pk, 0)
     caps = _monthly_caps(first)
-    for p in people:
-        cap = caps.get(p.regime)
-        used = by_person.get(p.pk, 0)
+    for pk, name, regime, unit in staff.values_list("pk", "name", "regime", "unit__name"):
+        u = units.setdefault(unit, {"unit": unit, "minutes": 0, "people": 0, "near": []})
+        u["people"] += 1
+        used = by_person.get(pk, 0)
+        u["minutes"] += used
+        cap = caps.get(regime)
         if cap and used >= cap * 0.8:
-            units[p.unit.name]["near"].append({"name": p.name, "minutes": used, "cap": cap})
+            u["near"].append({"name": name, "minutes": used, "cap": cap})
     rows = sorted(units.values(), key=lambda r: -r["minutes"])
     top = max([r["minutes"] for r in rows] + [1])
     for r in rows:
@@ -502,7 +499,7 @@ def _monthly_caps(month: date) -> dict[str, int]:
 
 def dashboard(agency: Agency, *, older_than_days: int = 3) -> dict:
     today = clock.today()
-    people_ids = list(Person.objects.filter(agency=agency).values_list("pk", flat=True))
+    people_ids = Person.objects.filter(agency=agency).values("pk")
     waiting = list(waiting_cases(agency, older_than_days=older_than_days))
     for case in waiting:
         case.waited_days = (clock.now() - case.created_at).days
