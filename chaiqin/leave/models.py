@@ -33,7 +33,9 @@ class BalanceEntry(AppendOnlyModel):
         DEFERRAL = "deferral", "遞延"
         PAYOUT = "payout", "未休折發工資"
 
-    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.PROTECT, related_name="balance_entries")
+    # person and case are indexed by Meta.indexes below, not once more by the foreign keys.
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.PROTECT, related_name="balance_entries",
+                               db_index=False)
     account = models.CharField("假別帳戶", max_length=30)
     period_start = models.DateField("年度起")
     period_end = models.DateField("年度迄")
@@ -44,7 +46,7 @@ class BalanceEntry(AppendOnlyModel):
     source = models.ForeignKey("self", verbose_name="補休來源", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="draws")
     case = models.ForeignKey("workflow.Case", verbose_name="案件", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+")
+                             related_name="+", db_index=False)
     note = models.CharField("說明", max_length=300, blank=True)
     created_at = models.DateTimeField("建立時間", default=timezone.now)
 

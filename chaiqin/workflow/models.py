@@ -68,10 +68,13 @@ class Step(models.Model):
         REJECTED = "rejected", "不同意"
         CLOSED = "closed", "未簽（案件已結束）"
 
-    case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.CASCADE, related_name="steps")
+    # No index of their own on case or decider: the unique (case, order) and the (decider, status)
+    # index serve those lookups, and every leave request writes steps.
+    case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.CASCADE, related_name="steps", db_index=False)
     order = models.PositiveSmallIntegerField("順序")
     role = models.CharField("關卡", max_length=15, choices=Role.choices)
-    decider = models.ForeignKey(Person, verbose_name="簽核人", on_delete=models.PROTECT, related_name="steps")
+    decider = models.ForeignKey(Person, verbose_name="簽核人", on_delete=models.PROTECT, related_name="steps",
+                                db_index=False)
     status = models.CharField("狀態", max_length=10, choices=Status.choices, default=Status.WAITING)
     acted_by = models.ForeignKey(
         Person, verbose_name="實際簽核人", null=True, blank=True, on_delete=models.PROTECT, related_name="acted_steps",
