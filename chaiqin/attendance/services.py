@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 from typing import BinaryIO, Iterable, Iterator
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
@@ -201,7 +202,12 @@ def _text_lines(stream: BinaryIO) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     pending = ""
     chunk = head
+    limit, read = card_file_max_bytes(), 0
     while chunk:
+        read += len(chunk)
+        if read > limit:  # the import is one transaction: refusing here stores none of the file
+            shown = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+            raise ChaiqinError(f"刷卡檔超過 {shown} 上限，請分成數個檔案（例如每月一檔）匯入。", field="file")
         pending += decoder.decode(chunk)
         lines = pending.split("\n")
         pending = lines.pop()
@@ -210,6 +216,12 @@ def _text_lines(stream: BinaryIO) -> Iterator[str]:
     pending += decoder.decode(b"", final=True)
     if pending:
         yield pending
+
+
+def card_file_max_bytes() -> int:
+    """The largest card-reader file taken (settings CHAIQIN_CARD_FILE_MAX_BYTES, 200 MB by default:
+    a county's month of punches is about 40 MB)."""
+    return int(getattr(settings, "CHAIQIN_CARD_FILE_MAX_BYTES", 200 * 1024 * 1024))
 
 
 HEADER_WORDS = {"考勤代號", "員工編號", "卡號", "employee_no", "工號"}

@@ -13,6 +13,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Mapping
 
 from ._tables import _as_date, in_force, load_table, rows_in_force
@@ -117,6 +118,9 @@ def _check_on(on: date | None) -> date:
     return on
 
 
+# The tables never change in a running process, and a page asks about the same few days hundreds
+# of times (a balance table of 50 people): remembered per (regime, day) and (regime, code, day).
+@lru_cache(maxsize=4096)
 def _rows(regime: str, on: date) -> list[dict[str, Any]]:
     return rows_in_force(_table(regime)["types"], on, what=f"{REGIMES[regime]}假別")
 
@@ -127,6 +131,7 @@ def _rows(regime: str, on: date) -> list[dict[str, Any]]:
 CODE_ALIASES = {("labor", "miscarriage_4"): "miscarriage_3"}
 
 
+@lru_cache(maxsize=16384)
 def _row(regime: str, code: str, on: date) -> dict[str, Any]:
     alias_of = CODE_ALIASES.get((regime, code))
     if alias_of is not None:

@@ -8,6 +8,7 @@ import pytest
 
 from chaiqin.attendance import services
 from chaiqin.attendance.models import Punch
+from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,12 @@ def test_a_file_that_breaks_off_midway_leaves_nothing_and_the_next_import_works(
     assert Punch.objects.count() == 0
     again = services.punches_import(agency=world.county, stream=io.BytesIO(data), filename="cut.csv")
     assert again.added == 60_000 == Punch.objects.count()
+
+
+def test_a_card_file_over_the_size_limit_is_refused_whole(world, settings):
+    settings.CHAIQIN_CARD_FILE_MAX_BYTES = 100_000
+    line = "ALICE,2026-03-09 08:01:00\n".encode()
+    data = line * (200_000 // len(line))
+    with pytest.raises(ChaiqinError, match="刷卡檔超過 97 KB 上限"):
+        services.punches_import(agency=world.county, stream=io.BytesIO(data), filename="huge.csv")
+    assert not Punch.objects.exists()
