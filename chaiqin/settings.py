@@ -24,6 +24,9 @@ if not SECRET_KEY:
     SECRET_KEY = "chaiqin-development-only-key-never-use-in-production"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The agency's reverse proxies (addresses or networks): only a request from one of them has its
+# X-Forwarded-For believed (chaiqin/clientip.py). Empty: REMOTE_ADDR is the client.
+CHAIQIN_TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 INSTALLED_APPS = [
     # First, so that its registration/ templates (password change) win over the admin's.

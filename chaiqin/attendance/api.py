@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
+from chaiqin.clientip import client_ip
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 
@@ -97,8 +98,6 @@ def device_punches(request, payload: list[DevicePunchIn]):
 
 @router.post("/clock", response=PunchOut, summary="網頁簽到退（本人，限機關允許網段）")
 def clock_in_out(request):
-    from .views import client_ip
-
     punch = services.punch_web(person=access.person_of(request.user), ip=client_ip(request))
     return {"id": punch.pk, "person_id": punch.person_id, "at": punch.at, "source": punch.source}
 

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock
+from chaiqin.clientip import client_ip
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
@@ -20,12 +21,6 @@ from chaiqin.web.views import _month_param, _page
 from . import selectors, services
 from .forms import CoreHoursForm, DeviceForm, MissedPunchForm, NetworkForm, ProfileForm, PunchImportForm
 from .models import PunchImport
-
-
-def client_ip(request) -> str | None:
-    # Behind the agency's reverse proxy the first X-Forwarded-For hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
 
 
 @login_required

@@ -14,18 +14,13 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from chaiqin import clock
+from chaiqin.clientip import client_ip
 from chaiqin.org.models import LoginFailure
 
 
 def _limits() -> tuple[int, timedelta]:
     return (getattr(settings, "LOGIN_FAILURE_LIMIT", 5),
             timedelta(minutes=getattr(settings, "LOGIN_FAILURE_WINDOW_MINUTES", 15)))
-
-
-def client_ip(request) -> str | None:
-    # Behind a reverse proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips);
-    # X-Forwarded-For is not trusted here because any client can send it.
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def login_blocked(username: str, ip: str | None) -> bool:

@@ -3,6 +3,7 @@ once), the networks web clock-in is allowed from, teachers' core hours and shift
 
 import pytest
 
+from chaiqin.attendance import services
 from chaiqin.attendance.models import AllowedNetwork, AttendanceProfile, Device, Punch
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +67,18 @@ def test_another_agencys_reader_is_not_found(world, client):
 
     device, _ = services.device_create(agency=world.school, name="校門")
     assert login(client, "carol").post(f"/attendance/settings/devices/{device.pk}/revoke/").status_code == 404
+
+
+def test_a_typed_x_forwarded_for_does_not_clock_in_from_the_office(world, client, settings):
+    settings.CHAIQIN_NOW = "2026-03-09T08:00"
+    services.network_allow(agency=world.county, cidr="10.20.0.0/16")
+    login(client, "alice")
+    spoofed = client.post("/attendance/punch/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="10.20.3.4", follow=True)
+    assert "203.0.113.9" in spoofed.content.decode()
+    assert not Punch.objects.exists()
+    # behind the agency's own proxy, the hop the proxy saw is the client (a hop typed before it is not)
+    settings.CHAIQIN_TRUSTED_PROXIES = ["192.0.2.10"]
+    client.post("/attendance/punch/", REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="10.20.3.4, 203.0.113.9")
+    assert not Punch.objects.exists()
+    client.post("/attendance/punch/", REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="10.20.3.4")
+    assert Punch.objects.get().ip == "10.20.3.4"
