@@ -127,9 +127,11 @@ def prepare(db: str, people: int, reuse: bool) -> None:
     t0 = time.perf_counter()
     print(f"database {db}: generate_county --people {people} --seed 1 …", flush=True)
     report = generate_county(people=people, seed=1, log=lambda line: print(line, flush=True))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
-        size = cursor.fetchone()[0]
+    connection.close()
+    with psycopg.connect(PG_ADMIN.rsplit("/", 1)[0] + f"/{db}", autocommit=True) as conn:
+        # what autovacuum would do in the first minutes anyway, done before the load rather than during it
+        conn.execute("VACUUM (ANALYZE)")
+        size = conn.execute("SELECT pg_size_pretty(pg_database_size(current_database()))").fetchone()[0]
     print(f"  generated in {time.perf_counter() - t0:.0f} s, database {size}", flush=True)
     print("  " + report.line(), flush=True)
 
@@ -233,6 +235,23 @@ def scenarios(count: int, punches: int) -> dict[str, dict]:
     return out
 
 
+def seq_reads(db: str) -> dict[str, int]:
+    """Rows read by sequential scans so far, per table (pg_stat_user_tables)."""
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN.rsplit("/", 1)[0] + f"/{db}", autocommit=True) as conn:
+        conn.execute("SELECT pg_stat_clear_snapshot()")
+        return dict(conn.execute("SELECT relname, coalesce(seq_tup_read, 0) FROM pg_stat_user_tables").fetchall())
+
+
+def full_scans(before: dict[str, int], after: dict[str, int], requests: int, floor: int = 5000) -> str:
+    """Tables read in full by the scenario: more than `floor` rows a request by sequential scans
+    (a page's query that reads a county-sized table whole instead of by index)."""
+    per = {t: (after.get(t, 0) - before.get(t, 0)) / max(requests, 1) for t in after}
+    worst = sorted(((n, t) for t, n in per.items() if n > floor), reverse=True)[:2]
+    return ", ".join(f"{t} {n:,.0f} rows/req" for n, t in worst) or "none"
+
+
 def rss_mb(master_pid: int) -> list[float]:
     out = []
     for child in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
@@ -251,6 +270,19 @@ SERVERS = {
                                                "--workers", str(workers), "--blocking-threads", str(threads), "--host", "127.0.0.1",
                                                "--port", str(port), "--log-level", "warning", "--no-ws"],
 }
+
+
+def machine_speed() -> float:
+    """Milliseconds for a fixed piece of pure Python (best of 5): this shared machine's speed drifts by a
+    third within an hour, so the figures are printed beside the speed they were measured at."""
+    table = {i: i for i in range(1000)}
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        for _ in range(2000):
+            sum(table.values())
+        best = min(best, time.perf_counter() - t)
+    return best * 1000
 
 
 def free_port() -> int:
@@ -281,6 +313,7 @@ def main() -> None:
     if not (ROOT / "var/static/staticfiles.json").exists():
         subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT,
                        check=True)
+    speed_before = machine_speed()
     port = free_port()
     server = subprocess.Popen(SERVERS[args.server](args.workers, args.threads, port), env=env, cwd=ROOT, start_new_session=True)
     results = {}
@@ -295,6 +328,7 @@ def main() -> None:
             for name, sc in plan.items():
                 if args.only and not any(part in name for part in args.only.split(",")):
                     continue
+                before = seq_reads(db)
                 script, data = Path(tmp) / "s.lua", Path(tmp) / "requests.dat"
                 data.write_bytes(request_file(sc["requests"]))
                 script.write_text(LUA % {"path": json.dumps(str(data)), "stop_after": sc["stop_after"], "expect": sc["expect"]})
@@ -310,6 +344,8 @@ def main() -> None:
                     continue
                 r = json.loads(line[-1])
                 r["connections"] = conns
+                time.sleep(1.1)  # backends report their statistics at most once a second
+                r["full_scans"] = full_scans(before, seq_reads(db), r["requests"])
                 results[name] = r
                 print(f"  {name}: done", flush=True)
         rss = rss_mb(server.pid)
@@ -330,7 +366,12 @@ def main() -> None:
               f"{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}  {target}")
     print("worker RSS after the load: " + ", ".join(f"{m:.0f} MB" for m in rss) + "  (target < 300 MB"
           + ("  MET)" if rss and max(rss) < 300 else "  missed)"))
-    print(f"(errors: socket errors and HTTP responses >= 400)")
+    print("(errors: socket errors and HTTP responses >= 400)")
+    print("tables read in full (sequential scans over 5,000 rows a request, warm-up included):")
+    for name, r in results.items():
+        print(f"  {name:<28}{r['full_scans']}")
+    print(f"machine speed (fixed pure-Python work, lower is faster): {speed_before:.1f} ms before the load, "
+          f"{machine_speed():.1f} ms after")
     print(f"total {time.perf_counter() - t_all:.0f} s")
 
 

@@ -20,7 +20,9 @@ from chaiqin.org import access
 api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api")
 
 
-for _prefix in ("workflow", "leave", "attendance", "overtime", "wfh", "trips", "compliance"):
+# Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
+# the busiest call of the morning.
+for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 
 
