@@ -1,25 +1,28 @@
 """Load benchmark (issue 9): requests per second and p50/p95/p99 of the busiest pages and API calls of a
-generated county, on PostgreSQL behind gunicorn, under load from a second process (wrk) on loopback.
+generated county, on PostgreSQL behind granian, under load from a second process (wrk) on loopback.
 Prints figures and compares them with the targets; never asserts.
 
-Run:  .venv/bin/python bench/load_bench.py [--people 10000] [--reuse] [--seconds 15] [--workers 2]
+Run:  .venv/bin/python bench/load_bench.py [--people 100000] [--reuse] [--seconds 15] [--workers 2]
       (or `make bench-load`, PEOPLE=… to change the size)
 
 1. PostgreSQL database chaiqin_load_<people> (created and filled by chaiqin.datagen.generate_county,
    seed 1, history up to NOW; kept afterwards: --reuse skips the generation when it is there).
-2. gunicorn chaiqin.wsgi -w WORKERS on 127.0.0.1 (DEBUG=false, conn_max_age=600, clock frozen at NOW).
+2. granian (or --server gunicorn|gthread) with WORKERS workers on 127.0.0.1 (DEBUG=false, conn_max_age=600,
+   clock frozen at NOW).
 3. For each scenario, `wrk -t1 -cC -dSECONDS` from its own process with a Lua script that cycles
    through prepared requests (logged-in sessions made beforehand, a card reader's token) and stops
    after the list when a request must not repeat (leave submit). Only 127.0.0.1 is targeted.
-   - punch (card reader API): POST /api/attendance/device/punches, Bearer token, one punch each;
+   - punch (card reader API): POST /api/attendance/device/punches, Bearer token, one new punch each;
    - punch (web clock-in): POST /attendance/punch/ (the office network allows 127.0.0.0/8);
    - leave submit: POST /leave/new/ (one day of leave, a colleague as agent, each person once);
    - inbox (supervisors), balance page, unit calendar (unit heads), personnel dashboard
      (/compliance/, personnel officers), personnel balance table (/leave/balances/all/).
-4. The RSS of each gunicorn worker after the load.
+4. The RSS of each server worker after the load.
 
-Targets (issue 9, this 2-core machine, 100,000 people): punch ≥ 1,000 req/s with p95 < 50 ms; every page
-p95 < 200 ms; < 300 MB per worker.
+Targets (issue 9, this 2-core machine, 100,000 people): punch ≥ 1,000 req/s with p95 < 50 ms (the card
+readers' API; a web clock-in is a logged-in page and is held to the page target); every page p95 < 200 ms;
+< 300 MB per worker. Also printed: tables read by sequential scans of more than 5,000 rows a request, and
+the machine's speed before and after (it drifts on a shared machine).
 """
 
 from __future__ import annotations
@@ -293,7 +296,7 @@ def free_port() -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=10000)
+    parser.add_argument("--people", type=int, default=100000)
     parser.add_argument("--reuse", action="store_true", help="reuse chaiqin_load_<people> when it exists")
     parser.add_argument("--seconds", type=int, default=15, help="length of each scenario (bounded)")
     parser.add_argument("--workers", type=int, default=2)
@@ -358,7 +361,7 @@ def main() -> None:
     print(f"{'scenario':<28}{'conns':>6}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  target")
     for name, r in results.items():
         rate = r["requests"] / (r["duration_us"] / 1e6) if r["duration_us"] else 0
-        if name.startswith("punch"):
+        if name == "punch (card reader API)":  # a web clock-in is a logged-in page: the page target
             target = "≥1000 req/s, p95<50" + ("  MET" if rate >= 1000 and r["p95"] < 50 else "  missed")
         else:
             target = "p95<200" + ("  MET" if r["p95"] < 200 else "  missed")
