@@ -73,9 +73,9 @@ def _punch_insert(rows: str, params: list) -> tuple[int, int] | None:
         return cursor.fetchone()
 
 
-def network_allows(agency: Agency, ip: str | None) -> bool:
+def network_allows(agency_id: int, ip: str | None) -> bool:
     """True when the agency lists no networks, or `ip` is inside one of them."""
-    cidrs = list(AllowedNetwork.objects.filter(agency=agency).values_list("cidr", flat=True))
+    cidrs = list(AllowedNetwork.objects.filter(agency_id=agency_id).values_list("cidr", flat=True))
     if not cidrs:
         return True
     try:
@@ -100,7 +100,7 @@ def punch_web(*, person: Person, ip: str | None) -> Punch:
     """
     if not punches_required(person):
         raise ChaiqinError("專任教師毋須線上簽到退；未請差假時仍應於核心時段在校。", citation=NON_PUNCHING_CITATION)
-    if not network_allows(person.agency, ip) and not _working_from_home(person):
+    if not network_allows(person.agency_id, ip) and not _working_from_home(person):
         raise ChaiqinError(
             f"您目前的網路位址（{ip or '不明'}）不在本機關允許簽到退的網段內：請於機關內網簽到退，或事後填寫未刷卡補登單。",
             code="network",
