@@ -38,6 +38,7 @@ bench: setup
 PEOPLE ?= 100000
 bench-load: setup
 	scripts/ensure-postgres
+	scripts/tune-postgres
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/load_bench.py --people $(PEOPLE) --reuse
 

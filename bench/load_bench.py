@@ -238,6 +238,23 @@ def scenarios(count: int, punches: int) -> dict[str, dict]:
     return out
 
 
+def pg_settings(db: str) -> str:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN.rsplit("/", 1)[0] + f"/{db}", autocommit=True) as conn:
+        rows = conn.execute("SELECT name, setting, unit FROM pg_settings WHERE name IN "
+                            "('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', "
+                            "'synchronous_commit', 'server_version') ORDER BY name").fetchall()
+    shown = []
+    for name, setting, unit in rows:
+        if unit == "8kB":
+            setting = f"{int(setting) * 8 // 1024}MB"
+        elif unit in ("MB", "s"):
+            setting = f"{setting}{unit}"
+        shown.append(f"{name}={setting}")
+    return ", ".join(shown)
+
+
 def seq_reads(db: str) -> dict[str, int]:
     """Rows read by sequential scans so far, per table (pg_stat_user_tables)."""
     import psycopg
@@ -358,6 +375,7 @@ def main() -> None:
 
     print(f"\n{args.people:,} generated people, PostgreSQL {db}, {args.server} {args.workers} workers × {args.threads} threads (DEBUG=false, conn_max_age=600) "
           f"on 127.0.0.1; load: wrk -t1 from a second process, {args.seconds} s per scenario")
+    print(f"PostgreSQL: {pg_settings(db)} (scripts/tune-postgres applies docs/OPERATIONS.md §1)")
     print(f"{'scenario':<28}{'conns':>6}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  target")
     for name, r in results.items():
         rate = r["requests"] / (r["duration_us"] / 1e6) if r["duration_us"] else 0
