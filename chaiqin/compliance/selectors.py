@@ -379,8 +379,7 @@ class Rollup:
 def rollup(agency: Agency, year: int) -> Rollup:
     """`agency` and every agency below it, each completed or not, and the achievement rate
     (seed 004 說明二: 主管機關及所屬機關總數 — the supervising agency counts itself)."""
-    ids = access.agency_and_descendant_ids({agency.pk})
-    agencies = list(Agency.objects.filter(pk__in=ids).order_by("code"))
+    agencies = list(Agency.objects.filter(pk__in=access.agency_scope({agency.pk})).order_by("code"))
     agencies.sort(key=lambda a: (a.pk != agency.pk, a.code))
     rows = [(a, survey_view(a, year)) for a in agencies]
     achievement = rules.survey_achievement({f"{a.code} {a.name}": v.answers for a, v in rows}, year=roc_year(year))
