@@ -80,12 +80,12 @@ class ImportOut(Schema):
 
 @router.post("/device/punches", auth=DeviceToken(), response=list[PunchOut], summary="刷卡機送出刷卡紀錄（裝置憑證）")
 def device_punches(request, payload: list[DevicePunchIn]):
-    # A batch is stored whole or not at all: a reader that resends after an error never leaves half of it behind.
     token = request.auth
     if not payload and services.device_authenticate(token) is None:
         raise AuthenticationError
     out = []
     try:
+        # A batch is stored whole or not at all: a reader that resends after an error never leaves half of it behind.
         with transaction.atomic() if len(payload) > 1 else nullcontext():
             for item in payload:
                 punch, created = services.punch_from_device(token=token, employee_no=item.employee_no, at=item.at)

@@ -67,7 +67,9 @@ def punch_record(*, person: Person, at: datetime, source: str, device: Device | 
 _PUNCH_INSERT = "INSERT INTO {table} (person_id, at, source, device_id, ip) {rows} ON CONFLICT (person_id, at) DO NOTHING RETURNING id, person_id, device_id"
 
 
-def _punch_insert(rows: str, params: list) -> tuple[int, int] | None:
+def _punch_insert(rows: str, params: list) -> tuple[int, int, int | None] | None:
+    """(id, person_id, device_id) of the new punch, or None when the moment was already punched (or,
+    for a reader's punch, the token or the attendance number matched nobody)."""
     with connection.cursor() as cursor:
         cursor.execute(_PUNCH_INSERT.format(table=Punch._meta.db_table, rows=rows), params)
         return cursor.fetchone()

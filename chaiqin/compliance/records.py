@@ -138,12 +138,9 @@ def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict
                                      period_end__gte=today, period_end__lte=horizon)
                 .values("person_id", "person__name", "person__regime", "account", "period_end")
                 .annotate(left=Sum("minutes")).filter(left__gt=0).order_by("period_end", "person__name")[:200])
-    names: dict[tuple[str, str], str] = {}
     for row in rows:
-        key = (row["person__regime"], row["account"])
-        if key not in names:
-            names[key] = "補休" if key[1] == "comp_time" else rules.leave_type(*key, on=today).name
-        row["name"] = names[key]
+        row["name"] = "補休" if row["account"] == "comp_time" else rules.leave_type(
+            row["person__regime"], row["account"], on=today).name
         row["left_text"] = format_minutes(row["left"])
     return rows
 
