@@ -21,7 +21,6 @@ calendar for workdays). Repeatable: everything follows from `seed` (random.Rando
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import time
@@ -29,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time as dtime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import connection, models, transaction
+from django.db import connection, models
 
 from chaiqin import clock, rules
 from chaiqin.dates import TAIPEI
@@ -219,7 +218,7 @@ def generate_county(*, people: int, seed: int = 1, until: date | None = None, pr
         now = time.perf_counter()
         report.seconds[name] = now - t
         t = now
-        log(f"  {name}: {now - t:.1f} s" if False else f"  {name}: {report.seconds[name]:.1f} s")
+        log(f"  {name}: {report.seconds[name]:.1f} s")
 
     # --- the tree ------------------------------------------------------------------------------
     # Agencies and units keep the sizes of real ones however large the county: one county
@@ -424,9 +423,7 @@ def generate_county(*, people: int, seed: int = 1, until: date | None = None, pr
     lap("leave written")
 
     # --- trips and overtime: a few per person, approved ------------------------------------------
-    taken = set()
     case_rows, trip_rows, ot_rows, slot_rows, step_rows = [], [], [], [], []
-    n_trips = sum(1 for _ in gen) // 3
     trip_ids = iter(w.ids(Trip, len(gen)))
     ot_ids = iter(w.ids(OvertimeRequest, len(gen)))
     case_ids = iter(w.ids(Case, 2 * len(gen)))

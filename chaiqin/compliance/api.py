@@ -8,7 +8,6 @@ from datetime import date
 from django.http import Http404
 from ninja import Router, Schema
 
-from chaiqin import clock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 

@@ -4,7 +4,7 @@ the system cannot know), and a colleague of the demo employee has lactation time
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from chaiqin import clock
 from chaiqin.org.models import Agency, Person, RoleAssignment

@@ -18,7 +18,7 @@ from chaiqin.workflow import selectors as wf_selectors
 from chaiqin.workflow import services as workflow
 
 from . import exports, forms, selectors, services
-from .models import ChildcareHoursRequest, Committee, LactationRequest, ProtectionStatus, UnpaidLeave
+from .models import Committee, ProtectionStatus, UnpaidLeave
 
 
 def _me(request) -> Person:

@@ -10,7 +10,6 @@ import base64
 import binascii
 from datetime import date, datetime
 
-from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema
 

@@ -8,7 +8,7 @@ import calendar as pycalendar
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q

@@ -3,7 +3,6 @@ and its XLSX, the exceptional-requests report list. Thin views."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from itertools import chain
-from typing import Hashable, Iterable
+from typing import Iterable
 
 import numpy as np
 

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from ._tables import _as_date, in_force, load_table, rows_in_force
 from .errors import RuleInputError
-from .regimes import CIVIL, LABOR, REGIMES, TEACHER, check_regime
+from .regimes import LABOR, REGIMES, TEACHER, check_regime
 
 __all__ = [
     "LeaveType", "leave_types", "leave_type", "leave_pay", "leave_quota_minutes",

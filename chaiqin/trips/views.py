@@ -15,7 +15,7 @@ from chaiqin.org import access
 from chaiqin.web.views import _page
 
 from . import forms, pdf, policy, selectors, services
-from .models import Overseas, Trip
+from .models import Overseas
 
 
 def _upload(file, purpose: str = "other") -> tuple[services.Upload, ...]:

@@ -12,7 +12,6 @@ from django.shortcuts import render
 from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.org import access
-from chaiqin.org.models import Person
 
 from .navigation import nav_areas
 
