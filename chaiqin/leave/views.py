@@ -272,7 +272,9 @@ def _month(request, today: date) -> date:
 
 
 def _team_cell(mark: str) -> str:
-    return format_html('<td class="tag" title="{}">{}</td>', mark, mark[:2]) if mark else "<td></td>"
+    # The pill goes inside the cell: `.tag` is inline-block, and on a <td> it took the cell out of the
+    # table's layout (two days of leave in a row stacked in one column).
+    return format_html('<td><span class="tag" title="{}">{}</span></td>', mark, mark[:2]) if mark else "<td></td>"
 
 
 @login_required

@@ -70,3 +70,23 @@ def test_a_refused_request_shows_the_rule_in_chinese(page, world, ivy):
     page.get_by_role("button", name="送出申請").click()
     refusal = page.get_by_test_id("refusal").inner_text()
     assert "額度不足" in refusal and "公務人員請假規則" in refusal
+
+
+def test_two_days_of_leave_stay_in_their_own_columns_of_the_unit_calendar(page, world, ivy):
+    from chaiqin.leave import services
+
+    from .conftest import approve_all, at
+
+    approve_all(services.leave_request_submit(person=world.alice, leave_code="personal", start=at("2026-03-10 08:00"),
+                                              end=at("2026-03-11 17:00"), agent=ivy, reason="辦事"))
+    log_in(page, "alice")
+    page.goto("/leave/team/?month=2026-03")
+    calendar = page.get_by_test_id("team-calendar")
+    row = calendar.locator("tr", has=page.get_by_role("cell", name=world.alice.name, exact=True))
+    tags = row.locator(".tag")
+    assert tags.all_inner_texts() == ["事假", "事假"]
+    first, second = (tag.bounding_box() for tag in tags.all())
+    # each day in its own column of alice's row, not stacked in one cell
+    assert second["x"] > first["x"] + first["width"] / 2
+    assert abs(second["y"] - first["y"]) < first["height"] / 2
+    assert row.locator("td").count() == 1 + 31
