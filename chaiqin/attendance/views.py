@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock
@@ -52,7 +53,7 @@ def punch(request):
     except ChaiqinError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"已簽到退：{made.at.astimezone(clock.now().tzinfo):%H:%M:%S}")
+        messages.success(request, f"已簽到退：{timezone.localtime(made.at):%H:%M:%S}")
     return redirect("attendance:home")
 
 

@@ -82,3 +82,10 @@ def test_a_typed_x_forwarded_for_does_not_clock_in_from_the_office(world, client
     assert not Punch.objects.exists()
     client.post("/attendance/punch/", REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="10.20.3.4")
     assert Punch.objects.get().ip == "10.20.3.4"
+
+
+def test_the_clock_in_message_tells_taipei_time_whatever_zone_the_clock_runs_in(world, client, settings):
+    settings.CHAIQIN_NOW = "2026-03-09T00:05:00+00:00"  # the server's clock in UTC, as timezone.now() gives it
+    login(client, "alice")
+    page = client.post("/attendance/punch/", follow=True).content.decode()
+    assert "已簽到退：08:05:00" in page
