@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve bench bench-load clean reliability audit
+.PHONY: demo test setup migrate serve bench bench-load clean reliability audit cluster-drill
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -28,6 +28,7 @@ demo: migrate
 
 test: migrate
 	scripts/ensure-chromium
+	scripts/ensure-cluster-tools
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup
@@ -49,6 +50,14 @@ reliability: setup
 	scripts/ensure-postgres
 	$(PY) bench/restart_under_load.py --database-url $(RELIABILITY_DATABASE_URL) --keep
 	scripts/check-restore $(RELIABILITY_DATABASE_URL)
+
+# Failover drill (root): etcd + Patroni (primary and synchronous standby) + HAProxy + two granian servers on
+# loopback; the primary's PostgreSQL is killed under load. Last line: acknowledged writes, lost, half-written,
+# how long writes were refused (docs/OPERATIONS.md §9).
+cluster-drill: setup
+	scripts/ensure-postgres
+	scripts/ensure-cluster-tools
+	$(PY) bench/cluster_drill.py
 
 # Known vulnerabilities in the installed dependencies (pip-audit); see scripts/audit.py for an unreachable service.
 audit: setup

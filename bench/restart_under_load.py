@@ -301,6 +301,7 @@ def verify(results: list[dict]) -> dict:
     if unheld:
         half.append(f"{len(unheld)} leave requests of this run without exactly one ledger hold: {unheld[:10]}")
     out["half_written"] = half
+    out["half_written_count"] = no_case + silent + len(unheld)
     out["punches_stored"] = len(stored_punches)
     out["leaves_stored"] = len(by_slot)
     return out

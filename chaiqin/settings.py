@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "chaiqin.dbguard.DatabaseUnavailableMiddleware",  # a lost database connection: 503 in Chinese, not a traceback
+    "chaiqin.dbrouter.StandbyReadsMiddleware",  # reports may read from a standby; writers read their writes
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +106,20 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # A persistent connection (CONN_MAX_AGE, e.g. ?conn_max_age=600 in DATABASE_URL) is checked before
 # each request reuses it, so workers reconnect by themselves after PostgreSQL restarts.
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# A hot standby (docs/OPERATIONS.md §9): reports, dashboards, exports and the roll-up may read from
+# it; everything else, every write and what a person has just written stay on the primary.
+if env.str("STANDBY_DATABASE_URL", default=""):
+    DATABASES["standby"] = env.db_url("STANDBY_DATABASE_URL")
+    DATABASES["standby"].setdefault("OPTIONS", {}).update(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["standby"].setdefault("CONN_HEALTH_CHECKS", True)
+    DATABASES["standby"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["chaiqin.dbrouter.StandbyRouter"]
+CHAIQIN_STANDBY_READ_VIEWS = [
+    "compliance:home", "compliance:survey", "compliance:survey_year", "compliance:survey_export",
+    "compliance:rollup", "compliance:rollup_year", "compliance:rollup_export", "compliance:travel_card",
+    "compliance:travel_card_year", "leave:balance_table", "leave:balance_export", "overtime:sheet",
+]
+CHAIQIN_STANDBY_PIN_SECONDS = env.int("STANDBY_PIN_SECONDS", default=30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
