@@ -45,6 +45,44 @@ STANDBY_URL = f"postgres://chaiqin:chaiqin@127.0.0.1:{cluster.READ_PORT}/chaiqin
 REFUSED_TARGET_SECONDS = 30
 
 
+def session_of(username: str) -> str:
+    """A logged-in session (a row in django_session) for a demo log-in, as build_plan makes them."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = get_user_model().objects.get(username=username)
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s.create()
+    return s.session_key
+
+
+def standby_sessions() -> int:
+    """Connections HAProxy's read listener has passed to a standby so far (its stats, `stot`)."""
+    import csv
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{cluster.STATS_PORT}/;csv", timeout=5) as r:
+        rows = list(csv.DictReader(line.decode().lstrip("# ") for line in r))
+    return sum(int(row["stot"] or 0) for row in rows if row["pxname"] == "standbys" and row["svname"] == "BACKEND")
+
+
+def report_page(session: str) -> int:
+    """The personnel dashboard through the app port (a report that reads from the standby)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", cluster.APP_PORT, timeout=60)
+    try:
+        conn.request("GET", "/compliance/", headers={"Host": "127.0.0.1", "Cookie": f"sessionid={session}"})
+        response = conn.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        return response.status if "人事" in body or response.status != 200 else 0
+    finally:
+        conn.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dir", default=str(ROOT / "var/cluster-drill"))
@@ -70,12 +108,18 @@ def main() -> int:
         load.make_database(DATABASE_URL)
         plan = load.build_plan(args, cluster.APP_PORT)
         env = load._env(DATABASE_URL + "?conn_max_age=600", STANDBY_DATABASE_URL=STANDBY_URL + "?conn_max_age=600",
-                        SESSION_COOKIE_SECURE="false", CSRF_COOKIE_SECURE="false")
+                        SESSION_COOKIE_SECURE="false", CSRF_COOKIE_SECURE="false", LOG_LEVEL="ERROR")
         cluster.start_apps(d, 2, env)
         cluster.wait_port(cluster.APP_PORT, 30, "HAProxy's app port")
         time.sleep(2)  # HAProxy's first health checks mark both app servers up
         load.warm_up(cluster.APP_PORT)
         print(f"  set-up in {time.time() - t0:.1f} s; primary {cluster.primary()['name']}", flush=True)
+        personnel = session_of("personnel")
+        before = standby_sessions()
+        report_status = [report_page(personnel), report_page(personnel)]
+        standby_used = standby_sessions() - before
+        print(f"  the personnel dashboard through the app: {report_status}; HAProxy passed "
+              f"{standby_used} new connections from the read port to the standby", flush=True)
 
         tmp = tempfile.TemporaryDirectory()
         plan_path, out_path = Path(tmp.name, "plan.json"), Path(tmp.name, "results.json")
@@ -144,6 +188,8 @@ def main() -> int:
         problems.append(f"{server_errors} answers were a 5xx other than the 503 page, {no_answer} got no answer")
     if not promoted:
         problems.append("the standby was not promoted")
+    if report_status != [200, 200] or standby_used < 1:
+        problems.append("the dashboard was not served from the standby")
     if refused_for >= REFUSED_TARGET_SECONDS:
         problems.append(f"writes refused for {refused_for:.1f} s (target under {REFUSED_TARGET_SECONDS} s)")
     if not failures and not any(r["sent"] <= kill_at <= r["done"] for r in results):

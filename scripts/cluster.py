@@ -96,7 +96,7 @@ def patroni_config(d: Path, name: str) -> str:
 
 def haproxy_config(d: Path, apps: int = 2) -> str:
     nodes_check = "\n".join(f"    server {n} 127.0.0.1:{pg} check port {rest}" for n, (pg, rest) in NODES.items())
-    servers = "\n".join(f"    server app{i + 1} 127.0.0.1:{APP_BASE_PORT + i} check inter 1s"
+    servers = "\n".join(f"    server app{i + 1} 127.0.0.1:{APP_BASE_PORT + i} check"
                         for i in range(apps))
     app_part = f"""
 frontend app
@@ -106,14 +106,18 @@ frontend app
 backend apps
     mode http
     balance roundrobin
+    # A busy server answers its health check late, not never: only five misses in a row take it out.
+    timeout check 5s
+    default-server inter 2s fall 5 rise 1
     option httpchk GET /healthz
     http-check send hdr Host 127.0.0.1
     errorfile 503 {d / "503.http"}
 {servers}
 """ if apps else ""
     # Patroni's REST API answers 200 on /primary only on the leader and on /replica only on a
-    # streaming standby; a node that stops answering is dropped after two 1 s checks and its
-    # open connections are cut, so clients reconnect to the new primary.
+    # streaming standby; a node that fails two checks in a row is dropped and its open
+    # connections are cut, so clients reconnect to the new primary. Reads go to a standby while
+    # one is up, to the primary otherwise: a report never fails for want of a standby.
     return f"""global
     maxconn 2000
 defaults
@@ -121,20 +125,25 @@ defaults
     timeout connect 2s
     timeout client 30m
     timeout server 30m
-    timeout check 1s
+    timeout check 3s
     default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
 frontend stats
     mode http
     bind 127.0.0.1:{STATS_PORT}
     stats enable
     stats uri /
-listen write
+frontend write
     bind 127.0.0.1:{WRITE_PORT}
+    default_backend primary
+frontend read
+    bind 127.0.0.1:{READ_PORT}
+    use_backend standbys if {{ nbsrv(standbys) gt 0 }}
+    default_backend primary
+backend primary
     option httpchk OPTIONS /primary
     http-check expect status 200
 {nodes_check}
-listen read
-    bind 127.0.0.1:{READ_PORT}
+backend standbys
     option httpchk OPTIONS /replica
     http-check expect status 200
 {nodes_check}
