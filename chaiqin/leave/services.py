@@ -534,3 +534,25 @@ def leave_lines_settle(*, case: Case, approved: bool, note: str = "") -> None:
             _post_like(row, kind=BalanceEntry.Kind.USE, minutes=held, note=note or f"核准使用：{case.title}"[:300])
     else:
         _release_holds(case, note or "未核准或撤回，解除保留")
+
+
+def calendar_token_issue(*, person: Person) -> str:
+    """Give `person` a new iCalendar subscription token and return it (the only time it exists
+    in clear: the row keeps its digest); any earlier link of theirs stops working."""
+    from .feed_tokens import new_token
+    from .models import CalendarFeedToken
+
+    token, digest = new_token()
+    with transaction.atomic():
+        now = clock.now()
+        CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=now)
+        CalendarFeedToken.objects.create(person=person, digest=digest, created_at=now)
+    return token
+
+
+def calendar_token_revoke(*, person: Person) -> int:
+    """Stop `person`'s iCalendar subscription link; returns how many live links were stopped (0 or 1)."""
+    from .models import CalendarFeedToken
+
+    with transaction.atomic():
+        return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=clock.now())
