@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "chaiqin.dbguard.DatabaseUnavailableMiddleware",  # a lost database connection: 503 in Chinese, not a traceback
+    "chaiqin.bodylimit.BodyTooLargeMiddleware",  # a body beyond DATA_UPLOAD_MAX_MEMORY_SIZE: 413 in Chinese
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
