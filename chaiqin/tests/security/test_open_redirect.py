@@ -47,3 +47,13 @@ def test_a_path_of_this_site_is_followed(records):
 def test_logging_in_never_redirects_to_another_site(client, world, elsewhere):
     response = client.post(f"/login/?next={elsewhere}", {"username": "alice", "password": "correct-horse-battery"})
     assert response.status_code == 302 and not response["Location"].startswith(("http", "//", "/\\"))
+
+
+def test_outsiders_neither_recall_nor_move_alices_day_nor_get_redirected(records):
+    from .attack import assert_needs_login, assert_refused
+
+    day = records.wfh_day.pk
+    requests = [("post", f"/wfh/days/{day}/{action}/", {"next": "https://evil.example/", "reason": "x", "to": "115-03-12"})
+                for action in ("recall", "move")]
+    assert_refused(requests)
+    assert_needs_login(requests)
