@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve bench bench-load clean reliability audit cluster-drill
+.PHONY: demo test setup migrate serve serve-production bench bench-durability bench-load clean reliability audit cluster-drill
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -33,6 +33,15 @@ test: migrate
 
 bench: setup
 	$(PY) bench/rules_bench.py
+
+# The production start of docs/OPERATIONS.md: collectstatic, then granian (settings from .env).
+WORKERS ?= 2
+serve-production: setup
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve-production
+
+# What SQLite's synchronous=FULL costs the punch and leave paths, against NORMAL (OPERATIONS §9).
+bench-durability: setup
+	$(PY) bench/sqlite_durability_bench.py
 
 # Load benchmark on PostgreSQL (issue 9): a generated county of PEOPLE behind granian, wrk on loopback
 # (100,000 people: 17 minutes and 7 GB the first time; --reuse keeps the database for the next run).

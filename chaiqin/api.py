@@ -10,14 +10,17 @@ from datetime import date
 
 from django.http import Http404
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from chaiqin import rules
+from chaiqin.apiparser import BoundedDatesParser
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 
-api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api")
+api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api",
+               parser=BoundedDatesParser())
 
 
 # Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
@@ -29,6 +32,15 @@ for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "
 @api.exception_handler(ChaiqinError)
 def _chaiqin_error(request, exc: ChaiqinError):
     return api.create_response(request, {"detail": exc.message, "citation": exc.citation}, status=400)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    # The parser's refusal (apiparser: a date out of range) reaches here wrapped by Ninja as
+    # "Cannot parse request body": answer with the refusal itself.
+    if isinstance(exc.__cause__, ChaiqinError):
+        return _chaiqin_error(request, exc.__cause__)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(rules.RuleInputError)

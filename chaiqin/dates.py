@@ -13,6 +13,11 @@ read:
 
 Full-width digits and punctuation (`１１５／３／９`) and surrounding spaces are accepted.
 Anything else raises DateInputError, whose message (Chinese) names the accepted forms.
+
+Every date a person or a program gives must lie in 1950–2100 (民國39年 to 民國189年;
+`EARLIEST`, `LATEST`): attendance has nothing before or after, and a year 9999 overflowed
+the computations that add a day to it. `check_in_range` is the one place that bound lives;
+the parsers here, the forms (web/fields.py) and the API's parser (chaiqin/apiparser.py) call it.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ from zoneinfo import ZoneInfo
 
 __all__ = [
     "DateInputError",
+    "EARLIEST",
+    "LATEST",
     "TAIPEI",
+    "check_in_range",
     "WEEKDAYS_ZH",
     "parse_date",
     "parse_datetime",
@@ -42,6 +50,9 @@ WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")  # indexed by da
 
 ACCEPTED_DATES = "請以民國年 115-03-09、115/3/9、民國115年3月9日，或西元 2026-03-09 輸入"
 ACCEPTED_TIMES = "時間請以 08:00 或 08時00分 輸入"
+EARLIEST = date(1950, 1, 1)
+LATEST = date(2100, 12, 31)
+RANGE_TEXT = "請輸入民國39年（西元1950年）至民國189年（西元2100年）之間的日期"
 
 
 class DateInputError(ValueError):
@@ -64,6 +75,16 @@ def _refuse(text: str) -> DateInputError:
     return DateInputError(f"無法辨識的日期「{text}」：{ACCEPTED_DATES}。")
 
 
+def check_in_range(d: date, text: str | None = None) -> date:
+    """`d` itself when it lies in EARLIEST..LATEST (1950-01-01 to 2100-12-31); otherwise
+    DateInputError naming what was typed (`text`, or the date) and the range."""
+    day = d.date() if isinstance(d, datetime) else d
+    if not EARLIEST <= day <= LATEST:
+        shown = text if text is not None else day.isoformat()
+        raise DateInputError(f"日期「{shown}」超出系統可處理的範圍：{RANGE_TEXT}。")
+    return d
+
+
 def _build(text: str, year: int, month: int, day: int, *, roc: bool) -> date:
     if roc and year < 1:
         raise DateInputError(f"日期「{text}」有誤：民國年須從1年起（民國1年即西元1912年）。")
@@ -73,17 +94,19 @@ def _build(text: str, year: int, month: int, day: int, *, roc: bool) -> date:
     if not 1 <= month <= 12:
         raise DateInputError(f"日期「{text}」有誤：月份須為1至12，不是{month}。")
     try:
-        return date(gregorian, month, day)
+        built = date(gregorian, month, day)
     except ValueError:
         shown = f"民國{year}年" if roc else f"西元{year}年"
         raise DateInputError(f"日期「{text}」不存在：{shown}{month}月沒有{day}日。") from None
+    return check_in_range(built, text)
 
 
 def parse_date(text: str) -> date:
     """Read a date typed in any of the accepted forms (see the module docstring).
 
     Returns a Gregorian `date`. Raises DateInputError (a ValueError) for empty input, an
-    unknown form, or a date that does not exist (115-02-30, month 13, 民國0年).
+    unknown form, a date that does not exist (115-02-30, month 13, 民國0年), or one outside
+    1950–2100 (check_in_range).
     """
     if text is None or not isinstance(text, str):
         raise DateInputError(f"請輸入日期：{ACCEPTED_DATES}。")

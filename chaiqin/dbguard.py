@@ -17,11 +17,15 @@ With CONN_HEALTH_CHECKS (settings) the next request reconnects once the database
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
+import random
 import sys
+import time
 
 from django.core.signals import got_request_exception
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.dispatch import receiver
 from django.http import HttpResponse
 
@@ -38,14 +42,54 @@ PAGE = f"""<!doctype html>
 """
 
 
-def is_connection_lost(exc: BaseException | None) -> bool:
-    """True for the errors a dropped or refused database connection raises."""
+def _chain(exc: BaseException | None):
     seen = 0
     while exc is not None and seen < 10:  # the exception itself, or what it was raised from
-        if isinstance(exc, (OperationalError, InterfaceError)):
-            return True
+        yield exc
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
+
+
+def is_connection_lost(exc: BaseException | None) -> bool:
+    """True for the errors a dropped or refused database connection raises."""
+    return any(isinstance(e, (OperationalError, InterfaceError)) for e in _chain(exc))
+
+
+# PostgreSQL's SQLSTATEs of a transaction it aborted so that another could go on: deadlock_detected
+# and serialization_failure. Running the transaction again is the documented remedy.
+RETRYABLE_SQLSTATES = {"40P01", "40001"}
+DEADLOCK_ATTEMPTS = 4
+logger = logging.getLogger(__name__)
+
+
+def is_deadlock(exc: BaseException | None) -> bool:
+    """True when the database aborted the transaction for a deadlock (or a serialization failure)."""
+    return any(getattr(e, "sqlstate", None) in RETRYABLE_SQLSTATES for e in _chain(exc))
+
+
+def retry_on_deadlock(func):
+    """Run a service's transaction again when the database aborted it for a deadlock.
+
+    Put it above `@transaction.atomic`: only the outermost transaction can be run again (inside
+    an outer one the whole outer transaction is lost, so the error goes up to whoever owns it).
+    Up to DEADLOCK_ATTEMPTS runs, with a short random pause between them so that the two
+    transactions do not collide again; the last error is raised as it was.
+    """
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        if connection.in_atomic_block:
+            return func(*args, **kwargs)
+        for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+            try:
+                return func(*args, **kwargs)
+            except OperationalError as exc:
+                if attempt == DEADLOCK_ATTEMPTS or not is_deadlock(exc):
+                    raise
+                logger.warning("%s lost a deadlock (attempt %d), running it again", func.__qualname__, attempt)
+                time.sleep(random.uniform(0.005, 0.05) * attempt)
+        raise AssertionError("unreachable")
+
+    return run
 
 
 @receiver(got_request_exception, dispatch_uid="chaiqin.dbguard")

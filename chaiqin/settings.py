@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "chaiqin.dbguard.DatabaseUnavailableMiddleware",  # a lost database connection: 503 in Chinese, not a traceback
     "chaiqin.dbrouter.StandbyReadsMiddleware",  # reports may read from a standby; writers read their writes
+    "chaiqin.bodylimit.BodyTooLargeMiddleware",  # a body beyond DATA_UPLOAD_MAX_MEMORY_SIZE: 413 in Chinese
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,12 +88,18 @@ VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'chaiqin.sqlite3'}"),
 }
+# SQLite's synchronous level: FULL syncs the WAL at every commit, so an acknowledged punch or
+# leave request survives a power loss; NORMAL (faster) may lose the last commits then.
+# The cost is measured by bench/sqlite_durability_bench.py (docs/OPERATIONS.md §9).
+SQLITE_SYNCHRONOUS = env.str("SQLITE_SYNCHRONOUS", default="FULL").upper()
+if SQLITE_SYNCHRONOUS not in ("FULL", "EXTRA", "NORMAL"):
+    raise environ.ImproperlyConfigured("SQLITE_SYNCHRONOUS must be FULL, EXTRA or NORMAL")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers proceed while a request writes; IMMEDIATE takes the write lock at
     # BEGIN so two ledger postings serialise instead of failing on upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": f"PRAGMA journal_mode=WAL; PRAGMA synchronous={SQLITE_SYNCHRONOUS};",
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
@@ -143,8 +150,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# Where collectstatic writes (scripts/serve-production runs it): the hashed names and the manifest
+# that DEBUG=false pages need.
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 # Serve straight from the apps' static folders: one process, no collectstatic step to forget.
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "media/"

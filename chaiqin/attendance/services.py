@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from chaiqin import clock, uploads
-from chaiqin.dates import TAIPEI, DateInputError, format_roc_datetime, parse_datetime
+from chaiqin.dates import TAIPEI, DateInputError, check_in_range, format_roc_datetime, parse_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Agency, Person
 
@@ -43,6 +43,10 @@ def punches_required(person: Person) -> bool:
 def _moment(at: datetime) -> datetime:
     if at.tzinfo is None:
         at = at.replace(tzinfo=TAIPEI)
+    try:
+        check_in_range(at.astimezone(TAIPEI).date())
+    except DateInputError as exc:
+        raise ChaiqinError(f"刷卡時間的{exc}", field="at") from None
     return at.replace(microsecond=0)
 
 
@@ -302,6 +306,11 @@ def _import_rows(agency: Agency, stream: BinaryIO, filename: str, imported_by: P
             except (ValueError, DateInputError):
                 at = None
             if at is not None:
+                try:
+                    check_in_range(at.date(), when.strip())
+                except DateInputError as exc:
+                    errors.append([line_no, f"第{line_no}列：刷卡時間的{exc}"])
+                    continue
                 if len(moments) >= MOMENT_CACHE:
                     moments.clear()
                 moments[when] = at

@@ -12,23 +12,25 @@ one row a day; 是否放假 is 0 (workday) or 2 (day off); 備註 is the holiday
 
 parse_dgpa_csv() checks every row and returns all the errors at once, with row numbers as a
 spreadsheet shows them (the header is row 1), so the personnel office can fix the file in
-one pass.
+one pass. Each line is read on its own: a quote left open, a stray carriage return or a field
+of any length is that row's error, never a traceback and never a reason to swallow the rows
+after it (the file has no multi-line fields). Dates must lie in 1950–2100 (chaiqin.dates).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from chaiqin.dates import WEEKDAYS_ZH, format_roc
+from chaiqin.dates import WEEKDAYS_ZH, DateInputError, check_in_range, format_roc
 
 __all__ = ["DGPA_HEADER", "DgpaRow", "RowError", "ParsedCalendar", "decode_dgpa_bytes", "parse_dgpa_csv", "classify"]
 
 DGPA_HEADER = ["西元日期", "星期", "是否放假", "備註"]
 WORKDAY_FLAG = "0"
 DAY_OFF_FLAG = "2"
+LINE_MAX_CHARS = 1000  # a real row is about 20 characters; a longer one is not a calendar row
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,13 @@ def parse_dgpa_csv(data: bytes) -> ParsedCalendar:
         result.errors.append(RowError(0, "無法辨識檔案的編碼：請存成 UTF-8 或 Big5 的 CSV 檔。"))
         return result
 
-    lines = list(csv.reader(io.StringIO(text)))
-    if not lines or not any(cell.strip() for cell in lines[0]):
+    lines = _rows(text, result.errors)
+    if not lines or not any(cell.strip() for cell in lines[0][1]):
         result.errors.append(RowError(0, "檔案是空的：第1列應為標題列「西元日期,星期,是否放假,備註」。"))
         return result
-    header = [cell.strip() for cell in lines[0]]
+    if lines[0][0] != 1:
+        return result  # the first line itself could not be read: its error is listed
+    header = [cell.strip() for cell in lines[0][1]]
     while header and header[-1] == "":
         header.pop()
     if header != DGPA_HEADER:
@@ -104,7 +108,7 @@ def parse_dgpa_csv(data: bytes) -> ParsedCalendar:
         return result
 
     seen: dict[date, int] = {}
-    for number, cells in enumerate(lines[1:], start=2):
+    for number, cells in lines[1:]:
         cells = [cell.strip() for cell in cells]
         if not any(cells):
             continue  # blank lines at the end of hand-edited files
@@ -122,7 +126,9 @@ def parse_dgpa_csv(data: bytes) -> ParsedCalendar:
             problems.append(f"日期「{raw_date}」應為西元年月日8碼，如 20260309。")
         else:
             try:
-                day = date(int(raw_date[:4]), int(raw_date[4:6]), int(raw_date[6:]))
+                day = check_in_range(date(int(raw_date[:4]), int(raw_date[4:6]), int(raw_date[6:])), raw_date)
+            except DateInputError as exc:
+                problems.append(str(exc))
             except ValueError:
                 problems.append(f"日期「{raw_date}」不存在。")
         if day is not None:
@@ -142,4 +148,27 @@ def parse_dgpa_csv(data: bytes) -> ParsedCalendar:
 
     if not result.rows and not result.errors:
         result.errors.append(RowError(0, "檔案只有標題列，沒有任何日期。"))
+    result.errors.sort(key=lambda e: e.row)  # the lines that could not be read among the others
     return result
+
+
+def _rows(text: str, errors: list[RowError]) -> list[tuple[int, list[str]]]:
+    """(row number, cells) of every line that reads as CSV; the others become `errors`."""
+    text = text.replace("\r\n", "\n")
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")  # lines ended by CR alone (old Mac files)
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\r" in line:
+            errors.append(RowError(number, "這列中間有多餘的換行符號（CR）：請刪除後再匯入。"))
+            continue
+        if len(line) > LINE_MAX_CHARS:
+            errors.append(RowError(number, f"這列長達{len(line):,}個字元，不是辦公日曆的資料列（每列約20個字元）。"))
+            continue
+        try:
+            cells = next(csv.reader([line], strict=True), [])
+        except csv.Error:
+            errors.append(RowError(number, "這列的引號（\"）沒有成對：請檢查備註欄。"))
+            continue
+        rows.append((number, cells))
+    return rows

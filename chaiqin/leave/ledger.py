@@ -20,10 +20,11 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Sum
 
-from chaiqin import clock, rules
+from chaiqin import clock, rowlocks, rules
 from chaiqin.errors import ChaiqinError
 from chaiqin.durations import DAY_MINUTES, days_of, format_minutes  # noqa: F401 - re-exported
 from chaiqin.org.models import Person
+from chaiqin.rowlocks import holds_lock, mark_locked  # noqa: F401 - re-exported: the services call ledger.mark_locked
 
 from .models import BalanceEntry
 
@@ -34,42 +35,12 @@ GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.
 _GRANTED_PERIODS = ("year", "school_year")
 
 
-class _Held:
-    """Marks, among the transaction's on-commit callbacks, that a person's row is locked: Django drops
-    the marker when the transaction ends or when the savepoint it was set in is rolled back (which
-    releases the row lock too), so the marker lives exactly as long as the lock."""
-
-    __slots__ = ("person_id",)
-
-    def __init__(self, person_id: int):
-        self.person_id = person_id
-
-    def __call__(self) -> None:
-        pass
-
-
-def holds_lock(person_id: int) -> bool:
-    """Whether this transaction already locked `person_id`'s row (through lock_person or mark_locked)."""
-    conn = transaction.get_connection()
-    if not conn.in_atomic_block:
-        return False
-    return any(isinstance(func, _Held) and func.person_id == person_id for _, func, _ in conn.run_on_commit)
-
-
-def mark_locked(person_id: int) -> None:
-    """Record that the caller locked `person_id`'s row (select_for_update) in the current transaction."""
-    if transaction.get_connection().in_atomic_block and not holds_lock(person_id):
-        transaction.on_commit(_Held(person_id))
-
-
 def lock_person(person: Person) -> Person:
     """Lock `person`'s row until the transaction ends (no-op outside PostgreSQL's row locks); once per
     transaction: a row this transaction already locked is not locked again (no query)."""
     if holds_lock(person.pk):
         return person
-    locked = Person.objects.select_for_update().get(pk=person.pk)
-    mark_locked(person.pk)
-    return locked
+    return rowlocks.lock_person(person.pk)
 
 
 def seniority_start(person: Person) -> date:

@@ -157,3 +157,20 @@ class LeaveYearClose(models.Model):
         verbose_name = "年度結算"
         verbose_name_plural = "年度結算"
         constraints = [models.UniqueConstraint(fields=["person", "account", "period_start"], name="leave_year_close_once")]
+
+
+class CalendarFeedToken(models.Model):
+    """A person's iCalendar subscription link (行事曆訂閱): only the SHA-256 digest of a random
+    token is kept, so neither the database nor the link names the person; revoking (or issuing
+    a new link) marks the row revoked and the old link answers 404 from then on."""
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="calendar_feed_tokens")
+    digest = models.CharField("雜湊值", max_length=64, unique=True)
+    created_at = models.DateTimeField("建立時間")
+    revoked_at = models.DateTimeField("停用時間", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "行事曆訂閱連結"
+        verbose_name_plural = "行事曆訂閱連結"
+        constraints = [models.UniqueConstraint(fields=["person"], condition=models.Q(revoked_at__isnull=True),
+                                               name="leave_one_live_calendar_feed_token")]

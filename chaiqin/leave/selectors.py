@@ -282,3 +282,22 @@ def balance_table(viewer: Person, on: date | None = None, query: str = ""):
         if len(chunk) < EXPORT_CHUNK:
             return
         offset += EXPORT_CHUNK
+
+
+def calendar_feed_person(token: str) -> Person | None:
+    """The person whose live iCalendar token `token` is, or None (unknown, revoked, malformed)."""
+    from .feed_tokens import digest_of
+    from .models import CalendarFeedToken
+
+    if not token or len(token) > 100:
+        return None
+    row = (CalendarFeedToken.objects.select_related("person").filter(digest=digest_of(token), revoked_at__isnull=True)
+           .first())
+    return row.person if row else None
+
+
+def calendar_feed_token_of(person: Person):
+    """The person's live CalendarFeedToken row (when it was made), or None."""
+    from .models import CalendarFeedToken
+
+    return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).first()

@@ -19,8 +19,9 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from chaiqin import clock, rules
+from chaiqin import clock, rowlocks, rules
 from chaiqin.dates import format_roc_datetime
+from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 from chaiqin.workflow import occupancy, routing
@@ -275,6 +276,7 @@ def _post_holds(person: Person, ev: Evaluation, case: Case, *, event_date: date 
                         period_start=start, period_end=end, case=case, note=note + "（申請中）")
 
 
+@retry_on_deadlock
 @transaction.atomic
 def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
                          reason: str = "", event_date: date | None = None,
@@ -285,8 +287,7 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     (ChaiqinError) leaves nothing saved.
     """
     uploads = [check_upload(u) for u in attachments]
-    person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=person.pk)
-    ledger.mark_locked(person.pk)
+    person = rowlocks.lock_person(person.pk, related=("agency", "unit"))
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
     _check_agent_and_overlap(person, agent, ev.start, ev.end)
     req = LeaveRequest.objects.create(
@@ -313,6 +314,7 @@ def _title(ev: Evaluation) -> str:
     return f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}（{ledger.format_minutes(ev.minutes)}）"
 
 
+@retry_on_deadlock
 @transaction.atomic
 def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: str, start: datetime, end: datetime,
                            agent: Person | None, reason: str = "", event_date: date | None = None,
@@ -326,8 +328,7 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     rolls everything back: the request, its holds and its case stay as they were.
     """
     uploads = [check_upload(u) for u in attachments]
-    person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=request.person_id)
-    ledger.mark_locked(person.pk)
+    person = rowlocks.lock_person(request.person_id, related=("agency", "unit"))
     req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
     if actor.pk != req.person_id:
         raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
@@ -388,6 +389,7 @@ def leave_request_closed(form: LeaveRequest, status: str) -> None:
     _release_holds(form.case, f"{label}，解除保留")
 
 
+@retry_on_deadlock
 @transaction.atomic
 def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetime | None = None,
                          end: datetime | None = None, reason: str = "") -> LeaveCancellation | None:
@@ -395,8 +397,7 @@ def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetim
     and the case records it (closed as cancelled when nothing is left). A request still waiting
     for approval is withdrawn instead (its holds are released). Returns the cancellation, or None
     after a withdrawal."""
-    person = Person.objects.select_for_update().select_related("agency").get(pk=request.person_id)
-    ledger.mark_locked(person.pk)
+    person = rowlocks.lock_person(request.person_id, related=("agency",))
     req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
     if actor.pk != req.person_id:
         raise ChaiqinError("只有申請人本人可以銷假或撤回請假。", code="permission")
@@ -510,8 +511,7 @@ def leave_lines_hold(*, person: Person, case: Case, lines: Iterable[LeaveLineSpe
     submission (a returned form sent again) are released first. A refusal raises ChaiqinError
     naming the line and the rule; the caller's transaction then saves nothing.
     The other form holds the time in the occupancy registry itself: no LeaveRequest is made."""
-    person = Person.objects.select_for_update().select_related("agency").get(pk=person.pk)
-    ledger.mark_locked(person.pk)
+    person = rowlocks.lock_person(person.pk, related=("agency",))
     _release_holds(case, "重新送出，解除原保留")
     done = []
     for number, line in enumerate(lines, start=1):
@@ -534,3 +534,25 @@ def leave_lines_settle(*, case: Case, approved: bool, note: str = "") -> None:
             _post_like(row, kind=BalanceEntry.Kind.USE, minutes=held, note=note or f"核准使用：{case.title}"[:300])
     else:
         _release_holds(case, note or "未核准或撤回，解除保留")
+
+
+def calendar_token_issue(*, person: Person) -> str:
+    """Give `person` a new iCalendar subscription token and return it (the only time it exists
+    in clear: the row keeps its digest); any earlier link of theirs stops working."""
+    from .feed_tokens import new_token
+    from .models import CalendarFeedToken
+
+    token, digest = new_token()
+    with transaction.atomic():
+        now = clock.now()
+        CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=now)
+        CalendarFeedToken.objects.create(person=person, digest=digest, created_at=now)
+    return token
+
+
+def calendar_token_revoke(*, person: Person) -> int:
+    """Stop `person`'s iCalendar subscription link; returns how many live links were stopped (0 or 1)."""
+    from .models import CalendarFeedToken
+
+    with transaction.atomic():
+        return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=clock.now())

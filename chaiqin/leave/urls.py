@@ -16,5 +16,7 @@ urlpatterns = [
     path("balances/all.<str:fmt>", views.balance_export, name="balance_export"),
     path("team/", views.team_calendar, name="team"),
     path("covering/", views.covering, name="covering"),
+    path("ical/issue/", views.ical_issue, name="ical_issue"),
+    path("ical/revoke/", views.ical_revoke, name="ical_revoke"),
     path("ical/<str:token>.ics", views.ical_feed, name="ical"),
 ]

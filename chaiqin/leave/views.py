@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -30,7 +29,6 @@ from . import exports, ledger, selectors, services
 from .forms import CancelForm, LeaveRequestForm
 from .models import LeaveAttachment
 
-ICAL_SALT = "chaiqin.leave.ical"
 TABLE_ROLES = {"personnel", "agency_head", "sysadmin"}
 
 
@@ -206,13 +204,33 @@ def _quote(name: str) -> str:
     return quote(name)
 
 
-def _balance_page(request, target: Person):
+def _balance_page(request, target: Person, *, new_token: str = ""):
     on = clock.today()
-    token = signing.dumps(target.pk, salt=ICAL_SALT) if target.user_id == request.user.pk else ""
+    own = target.user_id == request.user.pk
     return _page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
                  closing=selectors.closing_rows(target),
-                 fmt=ledger.format_minutes,
-                 ical_url=request.build_absolute_uri(reverse("leave:ical", args=[token])) if token else "")
+                 fmt=ledger.format_minutes, own=own,
+                 feed_token=selectors.calendar_feed_token_of(target) if own else None,
+                 ical_url=request.build_absolute_uri(reverse("leave:ical", args=[new_token])) if new_token else "")
+
+
+@login_required
+@require_POST
+def ical_issue(request):
+    """A new subscription link for the logged-in person, shown once on the balance page (the old one stops)."""
+    me = access.person_of(request.user)
+    token = services.calendar_token_issue(person=me)
+    messages.success(request, "已產生新的行事曆訂閱網址；先前的網址已失效。")
+    return _balance_page(request, me, new_token=token)
+
+
+@login_required
+@require_POST
+def ical_revoke(request):
+    me = access.person_of(request.user)
+    if services.calendar_token_revoke(person=me):
+        messages.success(request, "已停用行事曆訂閱網址，行事曆程式將無法再讀取您的請假。")
+    return redirect("leave:balances")
 
 
 @login_required
@@ -310,15 +328,12 @@ def covering(request):
 
 
 def ical_feed(request, token: str):
-    """The person's leave as iCalendar: a signed token (for calendar apps) or the logged-in person ("me")."""
+    """The person's leave as iCalendar: a live subscription token (for calendar apps, see
+    feed_tokens) or the logged-in person ("me")."""
     if token == "me" and request.user.is_authenticated:
         person = access.person_of(request.user)
     else:
-        try:
-            person_id = signing.loads(token, salt=ICAL_SALT)
-        except signing.BadSignature:
-            raise Http404("此行事曆連結無效。") from None
-        person = Person.objects.filter(pk=person_id).first()
+        person = selectors.calendar_feed_person(token)
         if person is None:
-            raise Http404("此行事曆連結無效。")
+            raise Http404("此行事曆連結無效或已停用。")
     return HttpResponse(exports.ical_for(person), content_type="text/calendar; charset=utf-8")

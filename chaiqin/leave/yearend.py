@@ -31,7 +31,7 @@ from django.db import transaction
 from django.db.models import Exists, IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from chaiqin import rules
+from chaiqin import rowlocks, rules
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 
@@ -86,7 +86,7 @@ def annual_year_close(*, person_id: int, period_start: date, period_end: date, o
                       summary: CloseSummary | None = None) -> LeaveYearClose | None:
     """Settle one person's annual leave year [period_start, period_end] (see the module docstring)."""
     summary = summary or CloseSummary()
-    person = Person.objects.select_for_update().select_related("agency").get(pk=person_id)
+    person = rowlocks.lock_person(person_id, related=("agency",))
     if LeaveYearClose.objects.filter(person=person, account=ANNUAL, period_start=period_start).exists():
         return None
     rows = list(BalanceEntry.objects.filter(person=person, account=ANNUAL, period_start=period_start).order_by("pk"))

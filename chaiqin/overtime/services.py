@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 
-from chaiqin import clock, rules, uploads
+from chaiqin import clock, rowlocks, rules, uploads
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc
 from chaiqin.errors import ChaiqinError
@@ -289,6 +289,7 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
     (rules.comp_time_expires_on, the agency's comp_time_months); LSA pay is computed by
     rules.overtime_pay when the hourly wage is given.
     """
+    rowlocks.lock_person_once(person.pk)  # the claimant before the slot: the ledger locks them (chaiqin.rowlocks)
     slot = OvertimeSlot.objects.select_for_update(of=("self",)).select_related("request__case", "person__agency").get(pk=slot.pk)
     if slot.person_id != person.pk:
         raise ChaiqinError("只能為自己的加班申請補償。")
@@ -381,6 +382,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str,
     """
     from chaiqin.trips.models import Trip
 
+    rowlocks.lock_person_once(person.pk)  # the claimant before the trip (chaiqin.rowlocks)
     trip = Trip.objects.select_for_update(of=("self",)).select_related("case", "person__agency").get(pk=trip.pk)
     if trip.person_id != person.pk:
         raise ChaiqinError("只能申請自己出差單上的加班時數。")

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 
-from chaiqin import clock, rules
+from chaiqin import clock, rowlocks, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.durations import format_minutes
@@ -428,6 +428,7 @@ def overseas_submit(*, actor: Person, overseas: Overseas) -> Overseas:
     whose working time abroad is not covered by leave; an overlap with leave, WFH or a trip.
     Mainland trips add the ethics office (政風) before the personnel office.
     """
+    rowlocks.lock_person_once(overseas.person_id)  # the person, then the form (chaiqin.rowlocks)
     overseas = Overseas.objects.select_for_update().get(pk=overseas.pk)
     if overseas.person_id != actor.pk:
         raise ChaiqinError("只有申請人本人可以送出此表單。")

@@ -6,6 +6,7 @@ Failures are rows in the database (org.LoginFailure), so the limit holds across 
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,12 +24,24 @@ def _limits() -> tuple[int, timedelta]:
             timedelta(minutes=getattr(settings, "LOGIN_FAILURE_WINDOW_MINUTES", 15)))
 
 
+def account_key(username: str) -> str:
+    """The one spelling under which failures of an account are counted and looked up.
+
+    The log-in form reads the name as Django's UsernameField does (NFKC, so `ｔｅａｃｈｅｒ` is
+    `teacher`), and the backends match it without regard to case; so the key is the NFKC form,
+    stripped and case-folded: every spelling that reaches the same account shares one count.
+    """
+    return unicodedata.normalize("NFKC", username or "").strip().casefold()
+
+
 def login_blocked(username: str, ip: str | None) -> bool:
-    """True when `username` or `ip` has reached the failure limit inside the window."""
+    """True when `username` (any spelling of it, see account_key) or `ip` has reached the
+    failure limit inside the window."""
     limit, window = _limits()
     since = clock.now() - window
     recent = LoginFailure.objects.filter(at__gte=since)
-    if recent.filter(username__iexact=username).count() >= limit:
+    # iexact: rows kept from before the key was case-folded were written as typed.
+    if recent.filter(username__iexact=account_key(username)).count() >= limit:
         return True
     # An address may fail more often (a shared office NAT), but not without bound.
     return ip is not None and recent.filter(ip=ip).count() >= limit * 4
@@ -43,7 +56,7 @@ class LimitedAuthenticationForm(AuthenticationForm):
     }
 
     def clean(self):
-        username = (self.data.get("username") or "").strip()
+        username = account_key(self.data.get("username") or "")
         ip = client_ip(self.request) if self.request else None
         limit, window = _limits()
         if username and login_blocked(username, ip):

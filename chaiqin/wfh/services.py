@@ -13,7 +13,8 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from chaiqin import clock, rules
+from chaiqin import clock, rowlocks, rules
+from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
@@ -60,7 +61,10 @@ def _rule_error(exc: rules.RuleInputError, field: str | None = None) -> ChaiqinE
 
 
 def _lock(application: WfhApplication) -> WfhApplication:
-    return WfhApplication.objects.select_for_update().select_related("person", "person__agency").get(pk=application.pk)
+    # The applicant, then the application (chaiqin.rowlocks' order); the agency row is only read.
+    rowlocks.lock_person_once(application.person_id)
+    return (WfhApplication.objects.select_for_update(of=("self",)).select_related("person", "person__agency")
+            .get(pk=application.pk))
 
 
 # ---------------------------------------------------------------- application
@@ -135,6 +139,7 @@ def wfh_application_submit(
     return application
 
 
+@retry_on_deadlock
 @transaction.atomic
 def wfh_application_decide(
     *, actor: Person, application: WfhApplication, decision: str, answers: dict[str, bool], comment: str = ""
@@ -394,7 +399,9 @@ def wfh_week_plan(*, actor: Person, application: WfhApplication, week_start: dat
 
 
 def _manageable_day(actor: Person, day: WfhDay, reason: str, what: str) -> WfhDay:
-    day = WfhDay.objects.select_for_update().select_related("person", "person__agency", "application").get(pk=day.pk)
+    rowlocks.lock_person_once(day.person_id)
+    day = (WfhDay.objects.select_for_update(of=("self",)).select_related("person", "person__agency", "application")
+           .get(pk=day.pk))
     if not selectors.may_manage(actor, day.person):
         raise ChaiqinError(f"只有主管或人事單位可以{what}。")
     if day.status != WfhDay.Status.PLANNED:
@@ -483,7 +490,8 @@ def wfh_log_submit(
     (第5點第4款第2目). Refuses a day that is not a planned WFH day of the actor, a day not yet
     come, empty rows and a log already reviewed.
     """
-    wfh_day = (WfhDay.objects.select_for_update().select_related("person__agency")
+    rowlocks.lock_person_once(actor.pk)
+    wfh_day = (WfhDay.objects.select_for_update(of=("self",)).select_related("person__agency")
                .filter(person=actor, date=day, status=WfhDay.Status.PLANNED).first())
     if wfh_day is None:
         raise ChaiqinError(
@@ -526,7 +534,8 @@ def wfh_log_submit(
 @transaction.atomic
 def wfh_log_review(*, actor: Person, log: WfhLog, decision: str, comment: str = "") -> WfhLog:
     """The direct supervisor reviews a daily log: "approve" (審核) or "return" with a reason (退回補正)."""
-    log = WfhLog.objects.select_for_update().select_related("person", "person__unit").get(pk=log.pk)
+    rowlocks.lock_person_once(log.person_id)
+    log = WfhLog.objects.select_for_update(of=("self",)).select_related("person", "person__unit").get(pk=log.pk)
     reviewer = selectors.reviewer_of(log.person)
     if reviewer is None or reviewer.pk != actor.pk:
         raise ChaiqinError("工作日誌由直屬主管審核，您不是此人的直屬主管。", citation=CITE_LOG)

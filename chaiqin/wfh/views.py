@@ -15,6 +15,7 @@ from chaiqin.dates import DateInputError, format_roc, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.web.next_url import next_url
 from chaiqin.web.views import _page
 from chaiqin.workflow.models import Step
 
@@ -213,7 +214,7 @@ def _day_post(request, pk: int, form_class, call, success: str):
             _refused(request, exc)
         else:
             messages.success(request, success)
-    return redirect(request.POST.get("next") or f"/wfh/applications/{day.application_id}/")
+    return redirect(next_url(request, f"/wfh/applications/{day.application_id}/"))
 
 
 @login_required

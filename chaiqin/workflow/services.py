@@ -12,7 +12,8 @@ from datetime import datetime
 from django.core.mail import send_mail
 from django.db import transaction
 
-from chaiqin import clock
+from chaiqin import clock, rowlocks
+from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 
@@ -48,7 +49,10 @@ def _form_url(case: Case) -> str:
 
 
 def _lock(case: Case) -> Case:
-    return Case.objects.select_for_update().get(pk=case.pk)
+    """Lock the case's row, after its applicant's (the lock order of chaiqin.rowlocks: the leave
+    ledger locks the applicant when a decision posts to it, and cancelling locks the applicant first)."""
+    rowlocks.lock_person_once(case.applicant_id)
+    return Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
 
 
 def _create_steps(case: Case, planned: list[PlannedStep], first_order: int) -> Step:
@@ -90,6 +94,7 @@ def _acting_for(step: Step, actor: Person, at: datetime) -> Person | None:
     raise ChaiqinError("您不是此關卡的簽核人，也未受託代理簽核。")
 
 
+@retry_on_deadlock
 @transaction.atomic
 def case_decide(*, case: Case, actor: Person, decision: str, comment: str = "") -> Case:
     """Approve, return (with a reason) or reject the current step of `case` as `actor`."""
@@ -147,6 +152,7 @@ def case_decide(*, case: Case, actor: Person, decision: str, comment: str = "") 
     return case
 
 
+@retry_on_deadlock
 @transaction.atomic
 def case_withdraw(*, case: Case, actor: Person, reason: str = "") -> Case:
     """The applicant takes back a case that is not finally decided."""
@@ -165,6 +171,7 @@ def case_withdraw(*, case: Case, actor: Person, reason: str = "") -> Case:
     return case
 
 
+@retry_on_deadlock
 @transaction.atomic
 def case_resubmit(*, case: Case, actor: Person, steps: list[PlannedStep], note: str = "") -> Case:
     """After a return, the applicant sends the corrected form through a fresh chain of steps."""
@@ -182,6 +189,7 @@ def case_resubmit(*, case: Case, actor: Person, steps: list[PlannedStep], note: 
     return case
 
 
+@retry_on_deadlock
 @transaction.atomic
 def case_record(*, case: Case, actor: Person, action: str, note: str, close_as: str | None = None) -> Case:
     """Record a change to an approved case (e.g. a partial cancellation); `close_as` also sets its status."""

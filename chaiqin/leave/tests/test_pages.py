@@ -81,13 +81,12 @@ def test_personnel_see_everyones_balances_and_export_xlsx_and_ods(client, world,
     assert load(io.BytesIO(b"".join(ods.streaming_content))).spreadsheet is not None
 
 
-def test_the_icalendar_feed_lists_the_leave_with_a_signed_token(client, world, approved):
-    from django.core import signing
+def test_the_icalendar_feed_lists_the_leave_with_its_subscription_token(client, world, approved):
     from icalendar import Calendar
 
-    from chaiqin.leave.views import ICAL_SALT
+    from chaiqin.leave import services
 
-    token = signing.dumps(world.alice.pk, salt=ICAL_SALT)
+    token = services.calendar_token_issue(person=world.alice)
     cal = Calendar.from_ical(client.get(reverse("leave:ical", args=[token])).content)
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["事假"]
     assert client.get(reverse("leave:ical", args=["forged"])).status_code == 404
