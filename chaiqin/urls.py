@@ -3,6 +3,11 @@ from django.urls import include, path
 
 from chaiqin.api import api
 
+# Django's admin knows nothing of agencies: it is for system administrators (superusers) only. An
+# agency's personnel office works in the console (/console/), scoped to its own agency; staff
+# status alone, or any permission given to a staff account, never opens the admin.
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
@@ -13,5 +18,6 @@ urlpatterns = [
     path("wfh/", include("chaiqin.wfh.urls")),
     path("trips/", include("chaiqin.trips.urls")),
     path("compliance/", include("chaiqin.compliance.urls")),
+    path("console/", include("chaiqin.console.urls")),
     path("", include("chaiqin.web.urls")),
 ]
