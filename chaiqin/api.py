@@ -16,13 +16,14 @@ from chaiqin import rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.org.schemas import AgencyOut, PersonOut  # noqa: F401 - AgencyOut stays importable from here
 
 api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api")
 
 
 # Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
 # the busiest call of the morning.
-for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance"):
+for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 
 
@@ -34,31 +35,6 @@ def _chaiqin_error(request, exc: ChaiqinError):
 @api.exception_handler(rules.RuleInputError)
 def _rule_input_error(request, exc: rules.RuleInputError):
     return api.create_response(request, {"detail": str(exc), "citation": ""}, status=400)
-
-
-class AgencyOut(Schema):
-    id: int
-    code: str
-    name: str
-
-
-class PersonOut(Schema):
-    id: int
-    employee_no: str
-    name: str
-    gender: str
-    regime: str
-    post: str
-    title: str
-    hire_date: date
-    status: str
-    agency: AgencyOut
-    unit_name: str
-    supervisor_id: int | None
-
-    @staticmethod
-    def resolve_unit_name(obj) -> str:
-        return obj.unit.name
 
 
 class MeOut(PersonOut):

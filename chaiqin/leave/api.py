@@ -223,3 +223,18 @@ def balances(request, person_id: int | None = None):
              "granted_minutes": l.granted, "used_minutes": l.used, "pending_minutes": l.pending,
              "reversed_minutes": l.reversed, "available_minutes": l.available,
              "available": ledger.format_minutes(l.available)} for l in selectors.balance_lines(target)]
+
+
+class AgentChoiceOut(Schema):
+    id: int
+    name: str
+    unit_name: str
+
+
+@router.get("/agent-choices", response=list[AgentChoiceOut],
+            summary="可選的職務代理人（本機關在職同仁，預設職務代理人在前；q 可搜尋姓名、員工編號或單位）")
+def agent_choices(request, q: str = ""):
+    from chaiqin.org.selectors import agent_choices as choices
+
+    me = access.person_of(request.user)
+    return [{"id": p.pk, "name": p.name, "unit_name": p.unit.name} for p in choices(me, query=q.strip(), limit=200)]

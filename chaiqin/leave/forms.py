@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from chaiqin.org.models import Person
-from chaiqin.web.fields import ROCDateField
+from chaiqin.web.fields import AgentField, ROCDateField
 
 _TIME = re.compile(r"^(\d{1,2})[:：時](\d{2})分?$")
 
@@ -62,18 +62,15 @@ class LeaveRequestForm(forms.Form):
     end_time = TimeText(label="迄時")
     event_date = ROCDateField(label="事實發生日", required=False,
                               help_text="婚假填結婚登記日，喪假填死亡日，陪產檢及陪產假填分娩日")
-    agent = forms.ModelChoiceField(label="職務代理人", queryset=Person.objects.none(), required=False,
-                                   empty_label="（請選擇）")
+    agent = AgentField(label="職務代理人", required=False, empty_label="（請選擇）",
+                       help_text="★ 為預設職務代理人；可輸入姓名或單位搜尋本機關在職同仁")
     reason = forms.CharField(label="事由", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
     attachments = MultipleFileField(label="附件（PDF、JPEG、PNG，每個 5 MB 以內）", required=False)
 
     def __init__(self, *args, person: Person, offered, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leave_code"].choices = [(t.code, t.name) for t in offered]
-        self.fields["agent"].queryset = (Person.objects.filter(agency_id=person.agency_id, unit_id=person.unit_id,
-                                                               status=Person.Status.ACTIVE)
-                                         .exclude(pk=person.pk).order_by("employee_no"))
-        self.fields["agent"].label_from_instance = lambda p: f"{p.name}（{p.title or p.get_post_display()}）"
+        self.fields["agent"].offer_to(person)
         agency = person.agency
         self.fields["start_time"].initial = agency.office_start.strftime("%H:%M")
         self.fields["end_time"].initial = agency.office_end.strftime("%H:%M")

@@ -24,23 +24,28 @@ def standing_agents(person: Person) -> list[Person]:
             .order_by("order")]
 
 
-def agent_choices(person: Person, *, query: str = "", limit: int | None = None) -> list[Person]:
+def agent_queryset(person: Person, *, query: str = "") -> QuerySet[Person]:
     """Who may be `person`'s agent (職務代理人): every serving colleague of the same agency but themselves.
 
     The standing agents come first, in their order; then the person's own unit; then the rest of
     the agency by unit and employee number. `query` narrows by name, employee number or unit name.
+    The standing agents are read in one query; the result is one more.
     """
-    standing = {row["agent_id"]: row["order"] for row in StandingAgent.objects.filter(person=person)
-                .values("agent_id", "order")}
+    standing = dict(StandingAgent.objects.filter(person=person).values_list("agent_id", "order"))
     rows = (Person.objects.filter(agency_id=person.agency_id, status=Person.Status.ACTIVE).exclude(pk=person.pk)
             .select_related("unit"))
     if query:
         rows = rows.filter(Q(name__contains=query) | Q(employee_no__startswith=query) | Q(unit__name__contains=query))
-    rows = rows.annotate(
-        _standing=Case(*[When(pk=pk, then=Value(order)) for pk, order in standing.items()],
-                       default=Value(1000), output_field=IntegerField()),
-        _own_unit=Case(When(unit_id=person.unit_id, then=Value(0)), default=Value(1), output_field=IntegerField()),
-    ).order_by("_standing", "_own_unit", "unit__sort_order", "unit__name", "employee_no")
+    return rows.annotate(
+        standing_order=Case(*[When(pk=pk, then=Value(order)) for pk, order in standing.items()],
+                            default=Value(1000), output_field=IntegerField()),
+        own_unit=Case(When(unit_id=person.unit_id, then=Value(0)), default=Value(1), output_field=IntegerField()),
+    ).order_by("standing_order", "own_unit", "unit__sort_order", "unit__name", "employee_no")
+
+
+def agent_choices(person: Person, *, query: str = "", limit: int | None = None) -> list[Person]:
+    """agent_queryset as a list (at most `limit`)."""
+    rows = agent_queryset(person, query=query)
     return list(rows[:limit] if limit else rows)
 
 

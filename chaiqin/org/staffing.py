@@ -120,6 +120,16 @@ def staff_update(*, actor: Person, person: Person, **changes) -> Person:
 
 
 @transaction.atomic
+def staff_change(*, actor: Person, person: Person, unit: Unit | None = None, **changes) -> Person:
+    """staff_update and, when `unit` is given, staff_move, as one change: either both or neither."""
+    if changes:
+        person = staff_update(actor=actor, person=person, **changes)
+    if unit is not None:
+        person = staff_move(actor=actor, person=person, unit=unit)
+    return person
+
+
+@transaction.atomic
 def staff_move(*, actor: Person, person: Person, unit: Unit) -> Person:
     """Move `person` to another unit of the same agency.
 
