@@ -282,3 +282,9 @@ def balance_table(viewer: Person, on: date | None = None, query: str = ""):
         if len(chunk) < EXPORT_CHUNK:
             return
         offset += EXPORT_CHUNK
+
+
+def away_covered_by(agent_id: int, at) -> set[int]:
+    """Ids of the people on approved leave at `at` whose request names `agent_id` as agent (workflow.away). One query."""
+    return set(LeaveRequest.objects.filter(agent_id=agent_id, case__status=Case.Status.APPROVED, start__lte=at,
+                                           end__gt=at).values_list("person_id", flat=True))
