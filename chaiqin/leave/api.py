@@ -20,6 +20,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 
 from . import ledger, selectors, services
+from .agents import AgentPeriod
 from .attachments import Upload
 
 router = Router(tags=["請假"])
@@ -39,6 +40,12 @@ class AttachmentIn(Schema):
     content_base64: str
 
 
+class AgentPeriodIn(Schema):
+    agent_id: int
+    start: str
+    end: str
+
+
 class RequestIn(Schema):
     leave_code: str
     start: str
@@ -47,6 +54,7 @@ class RequestIn(Schema):
     reason: str = ""
     event_date: str | None = None
     attachments: list[AttachmentIn] = []
+    agent_periods: list[AgentPeriodIn] = []  # further agents, each for part of the period (代理時間)
 
 
 class PartOut(Schema):
@@ -176,7 +184,9 @@ def submit(request, payload: RequestIn):
     req = services.leave_request_submit(
         person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"), end=_dt(payload.end, "迄"),
         agent=_agent(me, payload.agent_id), reason=payload.reason, event_date=_date(payload.event_date),
-        attachments=uploads)
+        attachments=uploads, more_agents=[
+            AgentPeriod(_agent(me, p.agent_id), _dt(p.start, "代理時間起"), _dt(p.end, "代理時間訖"))
+            for p in payload.agent_periods])
     return _out(req)
 
 
