@@ -78,7 +78,7 @@ def _person_page(request, person: Person, **forms_):
     return render_console(
         request, console, "console/person.html", "people", target=person, standing=standing, slots=slots,
         colleagues=colleagues, periods=StatusPeriod.objects.filter(person=person).order_by("start"),
-        headed=list(person.headed_units.all()), roles=person.roles.all(),
+        headed=list(person.headed_units.all()), granted_roles=person.roles.all(),
         events=selectors.org_events(agency_id).filter(person=person)[:20], **context)
 
 
