@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from chaiqin.org.models import Person, RoleAssignment, StatusPeriod, Unit
+from chaiqin.org.models import Agency, Person, RoleAssignment, StatusPeriod, Unit
 from chaiqin.web.fields import ROCDateField
 
 
@@ -126,3 +126,16 @@ class CalendarDayForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = CalendarDay.Kind.choices
+
+
+class AgencySettingsForm(forms.Form):
+    short_name = forms.CharField(label="簡稱", max_length=30, required=False)
+    office_start = forms.TimeField(label="上班時間", widget=forms.TimeInput(format="%H:%M"))
+    lunch_start = forms.TimeField(label="午休開始", widget=forms.TimeInput(format="%H:%M"))
+    lunch_end = forms.TimeField(label="午休結束", widget=forms.TimeInput(format="%H:%M"))
+    office_end = forms.TimeField(label="下班時間", widget=forms.TimeInput(format="%H:%M"))
+    flex_minutes = forms.IntegerField(label="彈性上班（分鐘）", min_value=0, max_value=120)
+    comp_time_months = forms.IntegerField(label="補休期限（月）", min_value=1, max_value=24,
+                                          help_text="本機關規定補休應於幾個月內請畢")
+    labor_leave_basis = forms.ChoiceField(label="勞工特別休假年度", choices=Agency.LeaveBasis.choices,
+                                          help_text="勞動基準法施行細則第24條：周年制或經約定之曆年制")

@@ -5,6 +5,7 @@ from . import views_office, views_people
 app_name = "console"
 urlpatterns = [
     path("", views_office.home, name="home"),
+    path("agency/", views_office.agency, name="agency"),
     path("people/", views_people.people, name="people"),
     path("people/new/", views_people.person_new, name="person_new"),
     path("people/<int:person_id>/", views_people.person, name="person"),

@@ -22,7 +22,7 @@ from chaiqin.workflow.models import RouteRule, Step
 
 from . import services
 from .common import back, console_of, refused, render_console
-from .forms import CalendarDayForm, ClosureForm, HeadForm, RoleForm, UnitForm
+from .forms import AgencySettingsForm, CalendarDayForm, ClosureForm, HeadForm, RoleForm, UnitForm
 
 
 @login_required
@@ -35,6 +35,23 @@ def home(request):
         units=Unit.objects.filter(agency=agency).count(),
         without_login=Person.objects.filter(agency=agency, user__isnull=True).exclude(status=Person.Status.LEFT).count(),
         events=selectors.org_events(agency.pk)[:10])
+
+
+@login_required
+def agency(request):
+    console = console_of(request)
+    current = console.agency
+    form = AgencySettingsForm(request.POST or None,
+                              initial={f: getattr(current, f) for f in staffing.AGENCY_SETTINGS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            staffing.agency_settings_update(actor=console.viewer, agency=current, **form.cleaned_data)
+        except ChaiqinError as exc:
+            refused(request, exc, form)
+        else:
+            messages.success(request, "已儲存機關設定。")
+            return back("console:agency", agency=current)
+    return render_console(request, console, "console/agency.html", "agency", form=form)
 
 
 @login_required
@@ -203,17 +220,22 @@ def _posted_day(request):
         raise ChaiqinError(str(exc)) from None
 
 
-@login_required
-@require_POST
-def closure_withdraw(request):
+def _withdraw_day(request, service, done: str):
+    """A POST that undoes something of one day (a closure, an agency day) named by its `day` field."""
     console = console_of(request)
     try:
-        services.closure_withdraw(actor=console.viewer, agency=console.agency, day=_posted_day(request))
+        service(actor=console.viewer, agency=console.agency, day=_posted_day(request))
     except ChaiqinError as exc:
         refused(request, exc)
     else:
-        messages.success(request, "已撤銷停止上班。")
+        messages.success(request, done)
     return back("console:calendar", agency=console.agency)
+
+
+@login_required
+@require_POST
+def closure_withdraw(request):
+    return _withdraw_day(request, services.closure_withdraw, "已撤銷停止上班。")
 
 
 @login_required
@@ -237,14 +259,7 @@ def day_set(request):
 @login_required
 @require_POST
 def day_clear(request):
-    console = console_of(request)
-    try:
-        services.office_day_clear(actor=console.viewer, agency=console.agency, day=_posted_day(request))
-    except ChaiqinError as exc:
-        refused(request, exc)
-    else:
-        messages.success(request, "已取消本機關日曆設定。")
-    return back("console:calendar", agency=console.agency)
+    return _withdraw_day(request, services.office_day_clear, "已取消本機關日曆設定。")
 
 
 @login_required

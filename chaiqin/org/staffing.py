@@ -334,6 +334,38 @@ def _user_of(person: Person):
     return get_user_model().objects.select_for_update().get(pk=person.user_id)
 
 
+AGENCY_SETTINGS = ("short_name", "office_start", "office_end", "lunch_start", "lunch_end", "flex_minutes",
+                   "comp_time_months", "labor_leave_basis")
+
+
+@transaction.atomic
+def agency_settings_update(*, actor: Person, agency: Agency, **changes) -> Agency:
+    """The agency's own settings (office hours, flexible start, comp-time limit, 特別休假 year); see AGENCY_SETTINGS."""
+    require_personnel(actor, agency)
+    unknown = set(changes) - set(AGENCY_SETTINGS)
+    if unknown:
+        raise ChaiqinError(f"無法變更的機關設定：{'、'.join(sorted(unknown))}。")
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    start, end = changes.get("office_start", agency.office_start), changes.get("office_end", agency.office_end)
+    lunch0, lunch1 = changes.get("lunch_start", agency.lunch_start), changes.get("lunch_end", agency.lunch_end)
+    if not (start < lunch0 <= lunch1 < end):
+        raise ChaiqinError("上班時間、午休與下班時間的順序不正確（應為上班 < 午休開始 ≦ 午休結束 < 下班）。",
+                           field="office_start")
+    changed = [f for f, v in changes.items() if getattr(agency, f) != v]
+    for field in changed:
+        setattr(agency, field, changes[field])
+    if not changed:
+        return agency
+    try:
+        agency.full_clean()
+    except ValidationError as exc:
+        raise _validation(exc) from None
+    agency.save(update_fields=changed)
+    labels = "、".join(str(Agency._meta.get_field(f).verbose_name) for f in changed)
+    audit(agency=agency, actor=actor, action="agency_settings", note=f"變更機關設定：{labels}")
+    return agency
+
+
 @transaction.atomic
 def unit_add(*, actor: Person, agency: Agency, name: str, sort_order: int = 0) -> Unit:
     from .services import unit_create

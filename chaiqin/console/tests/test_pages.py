@@ -180,3 +180,18 @@ def test_closures_and_chains_from_the_console(world):
     rule = RouteRule.objects.get(agency=world.county, kind="leave")
     assert rule.role_list() == ["agent", "supervisor", "personnel"] and rule.agency_head_from_minutes == 24 * 60
     assert not Closure.objects.filter(agency=world.school).exists()
+
+
+def test_agency_settings_from_the_console(world):
+    from datetime import time
+
+    client = _client("carol")
+    assert client.get("/console/agency/").status_code == 200
+    form = {"short_name": "花蓮縣府", "office_start": "08:30", "lunch_start": "12:30", "lunch_end": "13:30",
+            "office_end": "17:30", "flex_minutes": "30", "comp_time_months": "24", "labor_leave_basis": "calendar"}
+    assert client.post("/console/agency/", form).status_code == 302
+    world.county.refresh_from_db()
+    assert world.county.office_start == time(8, 30) and world.county.comp_time_months == 24
+    response = client.post("/console/agency/", {**form, "lunch_start": "18:00"})
+    assert "順序不正確" in response.content.decode()
+    assert OrgEvent.objects.filter(action="agency_settings").count() == 1
