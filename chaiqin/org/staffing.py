@@ -251,6 +251,19 @@ def staff_separate(*, actor: Person, person: Person, on: date, note: str = "") -
     return period
 
 
+def status_sync() -> int:
+    """Bring `Person.status` to the status of today for everyone with status periods (a 留職停薪 or 離職
+    entered ahead begins on its day; run daily, e.g. by `manage.py org_status_sync`). Returns how many changed."""
+    changed = 0
+    for person in Person.objects.filter(status_periods__isnull=False).distinct():
+        with transaction.atomic():
+            locked = Person.objects.select_for_update().get(pk=person.pk)
+            before = locked.status
+            _sync_status(locked)
+            changed += locked.status != before
+    return changed
+
+
 def _sync_status(person: Person) -> None:
     status = _status_today(person)
     if person.status != status:
@@ -260,6 +273,8 @@ def _sync_status(person: Person) -> None:
 
 def _check_username(username: str) -> None:
     user_model = get_user_model()
+    if len(username) > user_model._meta.get_field("username").max_length:
+        raise ChaiqinError("帳號最長 150 個字元。", field="username")
     try:
         user_model.username_validator(username)
     except ValidationError:

@@ -195,3 +195,29 @@ def test_agency_settings_from_the_console(world):
     response = client.post("/console/agency/", {**form, "lunch_start": "18:00"})
     assert "順序不正確" in response.content.decode()
     assert OrgEvent.objects.filter(action="agency_settings").count() == 1
+
+
+def test_a_status_entered_ahead_begins_on_its_day(world, settings):
+    from django.core.management import call_command
+
+    staffing.staff_unpaid_leave(actor=world.carol, person=world.alice, kind="parental", start=date(2026, 4, 1),
+                                end=date(2026, 9, 30))
+    world.alice.refresh_from_db()
+    assert world.alice.status == Person.Status.ACTIVE
+    settings.CHAIQIN_NOW = "2026-04-01T00:30"
+    call_command("org_status_sync")
+    world.alice.refresh_from_db()
+    assert world.alice.status == Person.Status.UNPAID_LEAVE
+    settings.CHAIQIN_NOW = "2026-10-01T00:30"
+    call_command("org_status_sync")
+    world.alice.refresh_from_db()
+    assert world.alice.status == Person.Status.ACTIVE
+
+
+def test_a_username_too_long_is_refused_in_chinese(world):
+    newcomer = staffing.staff_create(actor=world.carol, unit=world.civil_affairs, employee_no="N1", name="甲",
+                                     gender="F", post="admin", hire_date=date(2020, 1, 1))
+    with pytest.raises(ChaiqinError, match="帳號最長"):
+        staffing.login_create(actor=world.carol, person=newcomer, username="u" * 151, password="Qw3rty-chaiqin-26")
+    newcomer.refresh_from_db()
+    assert newcomer.user is None
