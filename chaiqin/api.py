@@ -18,6 +18,7 @@ from chaiqin.apiparser import BoundedDatesParser
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.org.schemas import AgencyOut, PersonOut  # noqa: F401 - AgencyOut stays importable from here
 
 api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api",
                parser=BoundedDatesParser())
@@ -25,7 +26,7 @@ api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, 
 
 # Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
 # the busiest call of the morning.
-for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance"):
+for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 
 
@@ -46,31 +47,6 @@ def _http_error(request, exc: HttpError):
 @api.exception_handler(rules.RuleInputError)
 def _rule_input_error(request, exc: rules.RuleInputError):
     return api.create_response(request, {"detail": str(exc), "citation": ""}, status=400)
-
-
-class AgencyOut(Schema):
-    id: int
-    code: str
-    name: str
-
-
-class PersonOut(Schema):
-    id: int
-    employee_no: str
-    name: str
-    gender: str
-    regime: str
-    post: str
-    title: str
-    hire_date: date
-    status: str
-    agency: AgencyOut
-    unit_name: str
-    supervisor_id: int | None
-
-    @staticmethod
-    def resolve_unit_name(obj) -> str:
-        return obj.unit.name
 
 
 class MeOut(PersonOut):

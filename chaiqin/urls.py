@@ -4,6 +4,11 @@ from django.urls import include, path
 from chaiqin.api import api
 from chaiqin.health import healthz
 
+# Django's admin knows nothing of agencies: it is for system administrators (superusers) only. An
+# agency's personnel office works in the console (/console/), scoped to its own agency; staff
+# status alone, or any permission given to a staff account, never opens the admin.
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
@@ -15,5 +20,6 @@ urlpatterns = [
     path("wfh/", include("chaiqin.wfh.urls")),
     path("trips/", include("chaiqin.trips.urls")),
     path("compliance/", include("chaiqin.compliance.urls")),
+    path("console/", include("chaiqin.console.urls")),
     path("", include("chaiqin.web.urls")),
 ]

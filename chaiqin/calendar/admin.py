@@ -1,5 +1,6 @@
-"""The personnel office (人事室) keeps the calendar in the admin site, for now: DGPA rows and
-manual days (CalendarDay), and typhoon and other closures (Closure). Dates are typed and
+"""The calendar in the admin site, for system administrators: DGPA rows and manual days
+(CalendarDay), and typhoon and other closures (Closure). The personnel office (人事室) keeps its
+own agency's days and closures in the console (console/views_office.py). Dates are typed and
 shown in ROC form (115-03-09)."""
 
 from django import forms

@@ -20,6 +20,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 
 from . import ledger, selectors, services
+from .agents import AgentPeriod
 from .attachments import Upload
 
 router = Router(tags=["請假"])
@@ -39,6 +40,12 @@ class AttachmentIn(Schema):
     content_base64: str
 
 
+class AgentPeriodIn(Schema):
+    agent_id: int
+    start: str
+    end: str
+
+
 class RequestIn(Schema):
     leave_code: str
     start: str
@@ -47,6 +54,7 @@ class RequestIn(Schema):
     reason: str = ""
     event_date: str | None = None
     attachments: list[AttachmentIn] = []
+    agent_periods: list[AgentPeriodIn] = []  # further agents, each for part of the period (代理時間)
 
 
 class PartOut(Schema):
@@ -176,7 +184,9 @@ def submit(request, payload: RequestIn):
     req = services.leave_request_submit(
         person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"), end=_dt(payload.end, "迄"),
         agent=_agent(me, payload.agent_id), reason=payload.reason, event_date=_date(payload.event_date),
-        attachments=uploads)
+        attachments=uploads, more_agents=[
+            AgentPeriod(_agent(me, p.agent_id), _dt(p.start, "代理時間起"), _dt(p.end, "代理時間訖"))
+            for p in payload.agent_periods])
     return _out(req)
 
 
@@ -223,3 +233,18 @@ def balances(request, person_id: int | None = None):
              "granted_minutes": l.granted, "used_minutes": l.used, "pending_minutes": l.pending,
              "reversed_minutes": l.reversed, "available_minutes": l.available,
              "available": ledger.format_minutes(l.available)} for l in selectors.balance_lines(target)]
+
+
+class AgentChoiceOut(Schema):
+    id: int
+    name: str
+    unit_name: str
+
+
+@router.get("/agent-choices", response=list[AgentChoiceOut],
+            summary="可選的職務代理人（本機關在職同仁，預設職務代理人在前；q 可搜尋姓名、員工編號或單位）")
+def agent_choices(request, q: str = ""):
+    from chaiqin.org.selectors import agent_choices as choices
+
+    me = access.person_of(request.user)
+    return [{"id": p.pk, "name": p.name, "unit_name": p.unit.name} for p in choices(me, query=q.strip(), limit=200)]

@@ -8,7 +8,7 @@ class LeaveConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
-        from chaiqin.workflow import occupancy, registry
+        from chaiqin.workflow import away, occupancy, registry
 
         from . import selectors, services
         from .models import LeaveRequest
@@ -29,3 +29,5 @@ class LeaveConfig(AppConfig):
                     for p in selectors.leave_periods_for([person.pk for person in people], start, end)]
 
         occupancy.register_provider("leave", provider, many=many)
+        # While someone is on approved leave, their agent decides the steps waiting for them.
+        away.register_away_provider(selectors.away_covered_by)

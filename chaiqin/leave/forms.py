@@ -9,7 +9,9 @@ from django import forms
 from django.utils import timezone
 
 from chaiqin.org.models import Person
-from chaiqin.web.fields import ROCDateField
+from chaiqin.web.fields import AgentField, ROCDateField, ROCDateTimeField
+
+from .agents import AgentPeriod
 
 _TIME = re.compile(r"^(\d{1,2})[:：時](\d{2})分?$")
 
@@ -62,18 +64,25 @@ class LeaveRequestForm(forms.Form):
     end_time = TimeText(label="迄時")
     event_date = ROCDateField(label="事實發生日", required=False,
                               help_text="婚假填結婚登記日，喪假填死亡日，陪產檢及陪產假填分娩日")
-    agent = forms.ModelChoiceField(label="職務代理人", queryset=Person.objects.none(), required=False,
-                                   empty_label="（請選擇）")
+    agent = AgentField(label="職務代理人", required=False, empty_label="（請選擇）",
+                       help_text="★ 為預設職務代理人；可輸入姓名或單位搜尋本機關在職同仁")
     reason = forms.CharField(label="事由", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # Further agents, each for part of the period (代理時間; seed 002 出國申請單 「新增區間」).
+    span_2 = AgentField(label="分段代理人（二）", required=False, empty_label="（不需要）")
+    span_2_start = ROCDateTimeField(label="代理時間起（二）", required=False)
+    span_2_end = ROCDateTimeField(label="代理時間訖（二）", required=False)
+    span_3 = AgentField(label="分段代理人（三）", required=False, empty_label="（不需要）")
+    span_3_start = ROCDateTimeField(label="代理時間起（三）", required=False)
+    span_3_end = ROCDateTimeField(label="代理時間訖（三）", required=False)
     attachments = MultipleFileField(label="附件（PDF、JPEG、PNG，每個 5 MB 以內）", required=False)
 
     def __init__(self, *args, person: Person, offered, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leave_code"].choices = [(t.code, t.name) for t in offered]
-        self.fields["agent"].queryset = (Person.objects.filter(agency_id=person.agency_id, unit_id=person.unit_id,
-                                                               status=Person.Status.ACTIVE)
-                                         .exclude(pk=person.pk).order_by("employee_no"))
-        self.fields["agent"].label_from_instance = lambda p: f"{p.name}（{p.title or p.get_post_display()}）"
+        self.fields["agent"].offer_to(person)
+        for n in SPANS:
+            self.fields[f"span_{n}"].offer_to(person)
+            self.fields[f"span_{n}"].help_text = "其他同仁代理請假期間的一部分時，填寫代理人及代理時間" if n == 2 else ""
         agency = person.agency
         self.fields["start_time"].initial = agency.office_start.strftime("%H:%M")
         self.fields["end_time"].initial = agency.office_end.strftime("%H:%M")
@@ -84,7 +93,19 @@ class LeaveRequestForm(forms.Form):
             data["start"] = _combine(data["start_date"], data["start_time"])
         if data.get("end_date") and data.get("end_time") is not None:
             data["end"] = _combine(data["end_date"], data["end_time"])
+        data["more_agents"] = []
+        for n in SPANS:
+            agent, start, end = data.get(f"span_{n}"), data.get(f"span_{n}_start"), data.get(f"span_{n}_end")
+            if agent is None and not start and not end:
+                continue
+            if agent is None or not start or not end:
+                self.add_error(f"span_{n}", "分段代理請填寫代理人及代理時間起訖。")
+                continue
+            data["more_agents"].append(AgentPeriod(agent, start, end))
         return data
+
+
+SPANS = (2, 3)
 
 
 class CancelForm(forms.Form):

@@ -174,3 +174,23 @@ class CalendarFeedToken(models.Model):
         verbose_name_plural = "行事曆訂閱連結"
         constraints = [models.UniqueConstraint(fields=["person"], condition=models.Q(revoked_at__isnull=True),
                                                name="leave_one_live_calendar_feed_token")]
+class AgentSpan(models.Model):
+    """A further agent of a leave request for part of its period (代理時間, seed 002's 出國申請單 「新增區間」).
+
+    The request's own `agent` covers the whole leave except where a span names another agent.
+    Each span's agent is asked in turn after the first, and decides for the applicant while the
+    span runs (workflow.away).
+    """
+
+    request = models.ForeignKey(LeaveRequest, verbose_name="請假單", on_delete=models.CASCADE, related_name="agent_spans")
+    agent = models.ForeignKey(Person, verbose_name="職務代理人", on_delete=models.PROTECT, related_name="leave_spans")
+    start = models.DateTimeField("代理時間起")
+    end = models.DateTimeField("代理時間訖")
+    order = models.PositiveSmallIntegerField("順序", default=1)
+
+    class Meta:
+        verbose_name = "分段職務代理人"
+        verbose_name_plural = "分段職務代理人"
+        ordering = ["request", "order"]
+        indexes = [models.Index(fields=["agent", "start"])]
+        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="agent_span_end_after_start")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from chaiqin import clock, rules
@@ -14,7 +14,7 @@ from chaiqin.org.models import Person
 from chaiqin.workflow.models import Case
 
 from . import ledger
-from .models import BalanceEntry, LeaveCancellation, LeaveRequest
+from .models import AgentSpan, BalanceEntry, LeaveCancellation, LeaveRequest
 
 HOLDING = (Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED)
 
@@ -301,3 +301,11 @@ def calendar_feed_token_of(person: Person):
     from .models import CalendarFeedToken
 
     return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).first()
+def away_covered_by(agent_id: int, at) -> set[int]:
+    """Ids of the people on approved leave at `at` whose agent then is `agent_id` (workflow.away): the
+    request's agent, except while one of its spans (leave/agents.py) names another. One query (it runs
+    with every page's inbox badge)."""
+    spans_now = AgentSpan.objects.filter(request=OuterRef("pk"), start__lte=at, end__gt=at)
+    return set(LeaveRequest.objects.filter(case__status=Case.Status.APPROVED, start__lte=at, end__gt=at)
+               .filter((Q(agent_id=agent_id) & ~Exists(spans_now)) | Exists(spans_now.filter(agent_id=agent_id)))
+               .values_list("person_id", flat=True))

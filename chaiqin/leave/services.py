@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import Sum
@@ -28,7 +28,7 @@ from chaiqin.workflow import occupancy, routing
 from chaiqin.workflow import services as workflow
 from chaiqin.workflow.models import AuditEvent, Case
 
-from . import durations, ledger
+from . import agents, durations, ledger
 from .attachments import Upload, check_upload
 from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveRequest
 
@@ -280,8 +280,11 @@ def _post_holds(person: Person, ev: Evaluation, case: Case, *, event_date: date 
 @transaction.atomic
 def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
                          reason: str = "", event_date: date | None = None,
-                         attachments: Iterable[Upload] = ()) -> LeaveRequest:
+                         attachments: Iterable[Upload] = (),
+                         more_agents: Sequence[agents.AgentPeriod] = ()) -> LeaveRequest:
     """Check and file a leave request, hold its minutes in the ledger and open its case (agent first).
+
+    `more_agents`: further agents, each for part of the period (leave/agents.py), asked after the first.
 
     Everything happens in one transaction after locking the person's row: a refusal
     (ChaiqinError) leaves nothing saved.
@@ -290,13 +293,16 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     person = rowlocks.lock_person(person.pk, related=("agency", "unit"))
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
     _check_agent_and_overlap(person, agent, ev.start, ev.end)
+    agents.check_periods(person, agent, more_agents, ev.start, ev.end)
     req = LeaveRequest.objects.create(
         person=person, leave_code=ev.code, leave_name=ev.name, start=ev.start, end=ev.end, minutes=ev.minutes,
         event_date=event_date, reason=reason.strip()[:300], agent=agent, charge=ev.parts, left_out=ev.left_out,
         created_at=clock.now())
     for u in uploads:
         LeaveAttachment.objects.create(request=req, name=u.name[:200], content_type=u.content_type, size=len(u.data), data=u.data)
-    steps = routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent)
+    agents.save_periods(req, more_agents)
+    steps = routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent,
+                               agents=agents.deciders(agent, more_agents))
     title = _title(ev)
     case = workflow.case_open(form=req, kind="leave", applicant=person, title=title, steps=steps, note=reason.strip()[:500])
     req.case = case
@@ -339,6 +345,7 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
                   exclude_request=req)
     _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", req.pk))
+    agents.save_periods(req, ())  # the corrected request names its agent anew; spans of the returned one go
     req.leave_code, req.leave_name, req.start, req.end, req.minutes = ev.code, ev.name, ev.start, ev.end, ev.minutes
     req.event_date, req.reason, req.agent, req.charge, req.left_out = (event_date, reason.strip()[:300], agent,
                                                                        ev.parts, ev.left_out)

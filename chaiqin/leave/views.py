@@ -62,7 +62,8 @@ def request_new(request):
                     req = services.leave_request_submit(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
                         agent=data.get("agent"), reason=data.get("reason", ""), event_date=data.get("event_date"),
-                        attachments=files.from_django(data.get("attachments") or []))
+                        attachments=files.from_django(data.get("attachments") or []),
+                        more_agents=data.get("more_agents", ()))
                     messages.success(request, f"已送出{req.leave_name}申請，等待職務代理人{req.agent.name}同意。")
                     return redirect("leave:detail", request_id=req.pk)
             except ChaiqinError as exc:

@@ -114,3 +114,32 @@ def person_get_for(user, person_id: int) -> Person:
         return visible_people(viewer).select_related("agency", "unit", "supervisor").get(pk=person_id)
     except Person.DoesNotExist:
         raise Http404("查無此人員，或您沒有檢視權限。") from None
+
+
+# The personnel console: the agencies where the viewer holds the personnel role itself (not the
+# agencies below: a subordinate agency's own personnel office runs it).
+
+def console_agency_ids(viewer: Person) -> set[int]:
+    """Agencies whose people and settings `viewer` administers in the console. One query."""
+    return set(RoleAssignment.objects.filter(person=viewer, role=RoleAssignment.Role.PERSONNEL)
+               .values_list("agency_id", flat=True))
+
+
+def console_viewer(user) -> tuple[Person, set[int]]:
+    """The console's viewer and their agencies; 403 (PermissionDenied) for anyone without the personnel role."""
+    from django.core.exceptions import PermissionDenied
+
+    viewer = person_of(user)
+    agencies = console_agency_ids(viewer)
+    if not agencies:
+        raise PermissionDenied("人事管理僅限人事人員使用。")
+    return viewer, agencies
+
+
+def console_get_for(user, queryset: QuerySet, pk: int, *, agency_field: str = "agency_id"):
+    """The row `pk` of `queryset` if it belongs to an agency of the viewer's console; else 404 (403 without the role)."""
+    _viewer, agencies = console_viewer(user)
+    try:
+        return queryset.get(pk=pk, **{f"{agency_field}__in": agencies})
+    except queryset.model.DoesNotExist:
+        raise Http404("查無此資料，或不在您的人事管理範圍內。") from None

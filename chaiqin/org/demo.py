@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from .models import Agency, Person, RoleAssignment, Unit
@@ -182,12 +181,8 @@ def demo_load() -> tuple[bool, int]:
     names = _Names(rng)
     _county(rng, names)
     _school(rng, names)
-    # The personnel offices and the system administrator configure the agency in the admin site.
-    config_perms = Permission.objects.filter(content_type__app_label__in=["org", "office_calendar"])
+    # Only the system administrator reaches /admin/; the personnel offices work in the console and
+    # their accounts never get is_staff.
     user_model = get_user_model()
-    for user in user_model.objects.filter(person__roles__role__in=[RoleAssignment.Role.PERSONNEL, RoleAssignment.Role.SYSADMIN]).distinct():
-        user.is_staff = True
-        user.is_superuser = user.person.roles.filter(role=RoleAssignment.Role.SYSADMIN).exists()
-        user.save(update_fields=["is_staff", "is_superuser"])
-        user.user_permissions.set(config_perms)
+    user_model.objects.filter(person__roles__role=RoleAssignment.Role.SYSADMIN).update(is_staff=True, is_superuser=True)
     return True, Person.objects.count()

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from chaiqin import rules
+from chaiqin.appendonly import AppendOnlyModel
 
 
 class Agency(models.Model):
@@ -232,3 +233,82 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = "登入失敗紀錄"
         verbose_name_plural = "登入失敗紀錄"
+
+
+class StatusPeriod(models.Model):
+    """A stretch of a person's employment that is not plain service: 留職停薪 (with its kind), or 離職.
+
+    到職 is `Person.hire_date`. 留職停薪 runs from `start` to `end` inclusive; `end` is the day before
+    復職 (set when the person returns) and is empty while the return date is not known. 離職 starts on
+    the first day the person no longer serves and never ends. `Person.status` is the status of today,
+    kept by the services that write these rows; questions about another day (「留職停薪 stops the
+    clock」) read these rows through `org.selectors.status_periods`.
+    """
+
+    class Status(models.TextChoices):
+        UNPAID_LEAVE = "unpaid_leave", "留職停薪"
+        LEFT = "left", "離職"
+
+    class Kind(models.TextChoices):
+        PARENTAL = "parental", "育嬰"
+        FAMILY_CARE = "family_care", "侍親"
+        STUDY = "study", "進修"
+        MILITARY = "military", "服兵役"
+        ILLNESS = "illness", "病假期滿"
+        OTHER = "other", "其他"
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="status_periods")
+    status = models.CharField("狀態", max_length=15, choices=Status.choices)
+    kind = models.CharField("類別", max_length=15, choices=Kind.choices, blank=True)
+    start = models.DateField("起日")
+    end = models.DateField("迄日", null=True, blank=True)
+    note = models.CharField("說明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "任職狀態期間"
+        verbose_name_plural = "任職狀態期間"
+        ordering = ["person", "start"]
+        indexes = [models.Index(fields=["person", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                                   name="status_period_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.get_status_display()}"
+
+
+class StandingAgent(models.Model):
+    """A person's standing agent (預設職務代理人): offered first, in `order`, wherever a form asks for an agent."""
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="standing_agents")
+    agent = models.ForeignKey(Person, verbose_name="代理人", on_delete=models.CASCADE, related_name="standing_for")
+    order = models.PositiveSmallIntegerField("順序", default=1)
+
+    class Meta:
+        verbose_name = "預設職務代理人"
+        verbose_name_plural = "預設職務代理人"
+        ordering = ["person", "order"]
+        constraints = [models.UniqueConstraint(fields=["person", "agent"], name="standing_agent_unique")]
+
+
+class OrgEvent(AppendOnlyModel):
+    """The personnel office's audit trail: who changed what about whom, when. Written once, never changed."""
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.PROTECT, related_name="org_events")
+    actor = models.ForeignKey(Person, verbose_name="執行者", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    person = models.ForeignKey(Person, verbose_name="對象", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="org_events")
+    action = models.CharField("動作", max_length=40)
+    note = models.CharField("說明", max_length=500, blank=True)
+    at = models.DateTimeField("時間")
+
+    REFUSE_CHANGE = "人事異動紀錄不可修改。"
+    REFUSE_DELETE = "人事異動紀錄不可刪除。"
+
+    class Meta:
+        verbose_name = "人事異動紀錄"
+        verbose_name_plural = "人事異動紀錄"
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["agency", "at"])]

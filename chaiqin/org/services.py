@@ -1,4 +1,8 @@
-"""Every write to the organisation: one entry point per change, validated, in a transaction."""
+"""Every write to the organisation: one entry point per change, validated, in a transaction.
+
+The personnel console's changes (moves, status periods, log-ins, roles, standing agents) are in
+`org/staffing.py`; they pass an `actor`, and every one of them is written to the OrgEvent trail.
+"""
 
 from __future__ import annotations
 

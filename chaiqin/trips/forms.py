@@ -6,7 +6,7 @@ from django import forms
 
 from chaiqin import rules
 from chaiqin.org.models import Person
-from chaiqin.web.fields import ROCDateField, ROCDateTimeField
+from chaiqin.web.fields import AgentField, ROCDateField, ROCDateTimeField
 
 from .models import Attachment, BreakPeriod, MainlandForm, Overseas, Trip
 
@@ -21,16 +21,6 @@ class _Form(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class AgentChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name}（{obj.unit.name}）"
-
-
-def _agents(person: Person):
-    return Person.objects.filter(agency_id=person.agency_id, status=Person.Status.ACTIVE).exclude(pk=person.pk) \
-        .select_related("unit").order_by("unit__sort_order", "employee_no")
-
-
 class TripForm(_Form):
     nature = forms.ChoiceField(label="公差性質", choices=Trip.Nature.choices, widget=RADIO, initial="official")
     place = forms.CharField(label="公差地點", max_length=100)
@@ -40,13 +30,13 @@ class TripForm(_Form):
     sign_mode = forms.ChoiceField(label="簽到退方式", choices=Trip.SignMode.choices, widget=RADIO, initial="system")
     overtime_hours = forms.DecimalField(label="自行填寫加班時數（假日出差時填寫，小時）", required=False, min_value=0,
                                         max_digits=5, decimal_places=1)
-    agent = AgentChoice(label="代理人", queryset=Person.objects.none(), required=False)
+    agent = AgentField(label="代理人", required=False)
     attachment_note = forms.CharField(label="附件說明", max_length=200, required=False)
     attachment = forms.FileField(label="上傳檔案（核定簽呈等，PDF/JPEG/PNG）", required=False)
 
     def __init__(self, *args, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agent"].queryset = _agents(person)
+        self.fields["agent"].offer_to(person)
 
 
 class OverseasForm(_Form):
@@ -66,14 +56,14 @@ class OverseasForm(_Form):
 class ApplicationForm(OverseasForm):
     has_classes = forms.TypedChoiceField(label="請假期間有無課務", choices=[("0", "否"), ("1", "是")], widget=RADIO,
                                          coerce=lambda v: v == "1", initial="0")
-    agent = AgentChoice(label="職務代理人", queryset=Person.objects.none(), required=False)
+    agent = AgentField(label="職務代理人", required=False)
     agent_start = ROCDateTimeField(label="代理時間起", required=False)
     agent_end = ROCDateTimeField(label="代理時間訖", required=False)
     agent_phone = forms.CharField(label="代理人電話", max_length=60, required=False)
 
     def __init__(self, *args, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agent"].queryset = _agents(person)
+        self.fields["agent"].offer_to(person)
         choices = [("", "—")] + [(t.code, t.name) for t in rules.leave_types(person.regime)]
         for i in range(1, 6):
             self.fields[f"leave{i}_code"] = forms.ChoiceField(label=f"請假類別{i}", choices=choices, required=False)

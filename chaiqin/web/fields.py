@@ -91,3 +91,27 @@ class ROCDateTimeField(forms.DateTimeField):
         if isinstance(value, datetime):
             return format_roc_datetime(value)
         return value
+
+
+class AgentField(forms.ModelChoiceField):
+    """The agent picker (職務代理人): any serving colleague of the agency, the standing agents first.
+
+    Call `offer_to(person)` in the form's __init__. The select carries `data-picker`, which
+    web/picker.js turns into a searchable list (type part of a name, an employee number or a unit).
+    """
+
+    def __init__(self, **kwargs):
+        from chaiqin.org.models import Person
+
+        kwargs.setdefault("queryset", Person.objects.none())
+        kwargs.setdefault("widget", forms.Select(attrs={"data-picker": "1"}))
+        super().__init__(**kwargs)
+
+    def offer_to(self, person) -> None:
+        from chaiqin.org.selectors import agent_queryset
+
+        self.queryset = agent_queryset(person)
+
+    def label_from_instance(self, obj):
+        standing = "★ " if getattr(obj, "standing_order", 1000) < 1000 else ""
+        return f"{standing}{obj.name}（{obj.unit.name} {obj.title or obj.get_post_display()}）"

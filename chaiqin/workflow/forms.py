@@ -1,4 +1,8 @@
+"""Forms of the workflow: a decision, a delegation (they only parse)."""
+
 from django import forms
+
+from chaiqin.web.fields import AgentField, ROCDateTimeField
 
 
 class DecisionForm(forms.Form):
@@ -9,3 +13,14 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if choices is not None:
             self.fields["decision"].choices = choices
+
+
+class DelegationForm(forms.Form):
+    delegate = AgentField(label="代理簽核人", empty_label="（請選擇）")
+    start = ROCDateTimeField(label="代理期間起")
+    end = ROCDateTimeField(label="代理期間訖")
+    reason = forms.CharField(label="事由", max_length=200, required=False)
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegate"].offer_to(person)

@@ -51,3 +51,8 @@ def form_of(case):
 def label_of(kind: str) -> str:
     entry = _KINDS.get(kind)
     return entry.label if entry else kind
+
+
+def kinds() -> list[FormKind]:
+    """Every registered kind of form, in registration order (the console lists their chains)."""
+    return list(_KINDS.values())

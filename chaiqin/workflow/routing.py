@@ -63,10 +63,12 @@ def plan_route(
     assigner: Person | None = None,
     special: bool = False,
     extra_roles: tuple[str, ...] = (),
+    agents: tuple[Person, ...] | list[Person] = (),
 ) -> list[PlannedStep]:
     """The steps a new case of `kind` by `applicant` goes through.
 
-    `agent` (代理人) is asked first when the chain has an agent step; `extra_roles` (e.g.
+    `agent` (代理人) is asked first when the chain has an agent step (`agents`: several agents, each
+    asked in turn, for a request whose agents cover parts of its period); `extra_roles` (e.g.
     ("ethics",) for a mainland trip) are inserted before the personnel office; `special` or
     `minutes` beyond the agency's threshold add the agency head at the end.
     Raises ChaiqinError when a step that must exist has nobody to decide it.
@@ -84,7 +86,11 @@ def plan_route(
 
     planned: list[PlannedStep] = []
     for role in roles:
+        if role == Step.Role.AGENT and len(agents) > 1:
+            planned.extend(PlannedStep(role, a) for a in agents if a.pk != applicant.pk)
+            continue
         if role == Step.Role.AGENT:
+            agent = agent or (agents[0] if agents else None)
             if agent is None:
                 continue
             decider = agent

@@ -9,16 +9,17 @@ from chaiqin import clock
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
-from .models import AuditEvent, Case, Delegation, Notification, Step
+from . import away
+from .models import AuditEvent, Case, Notification, Step
 
 
 def inbox(person: Person) -> QuerySet[Step]:
-    """Steps waiting for `person`: their own, and those of people whose delegation they hold now."""
+    """Steps waiting for `person`: their own, and those of the deciders they act for now (away.acting_for:
+    a delegation they hold, or the approved leave of someone who named them agent)."""
     now = clock.now()
     # The deciders as a list, not a subquery: an OR with a subquery defeats the (decider, status)
     # index, and a county's million steps would be read in full for every page's inbox badge.
-    deciders = [person.pk, *Delegation.objects.filter(delegate=person, start__lte=now, end__gte=now)
-                .values_list("person_id", flat=True)]
+    deciders = [person.pk, *sorted(away.acting_for(person.pk, now))]
     return (
         Step.objects.filter(status=Step.Status.CURRENT, case__status=Case.Status.PENDING, decider_id__in=deciders)
         .select_related("case", "case__applicant", "case__applicant__unit", "decider")
@@ -43,9 +44,8 @@ def case_get_for(user, case_id: int) -> Case:
         raise Http404("查無此案件，或您沒有檢視權限。") from None
     if case.applicant_id == viewer.pk or case.steps.filter(Q(decider=viewer) | Q(acted_by=viewer)).exists():
         return case
-    now = clock.now()
-    if Delegation.objects.filter(delegate=viewer, start__lte=now, end__gte=now,
-                                 person_id__in=case.steps.values("decider_id")).exists():
+    acting = away.acting_for(viewer.pk, clock.now())
+    if acting and case.steps.filter(decider_id__in=acting).exists():
         return case
     if access.can_see_person(viewer, case.applicant):
         return case

@@ -14,10 +14,12 @@ from django.db import transaction
 
 from chaiqin import clock, rowlocks
 from chaiqin.dbguard import retry_on_deadlock
+from chaiqin import clock
+from chaiqin.dates import format_roc_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 
-from . import registry
+from . import away, registry
 from .models import AuditEvent, Case, Delegation, Notification, Step
 from .routing import PlannedStep
 
@@ -89,7 +91,7 @@ def _acting_for(step: Step, actor: Person, at: datetime) -> Person | None:
     """None when `actor` is the decider; the decider when `actor` holds their delegation now; else refuse."""
     if step.decider_id == actor.pk:
         return None
-    if Delegation.objects.filter(person_id=step.decider_id, delegate=actor, start__lte=at, end__gte=at).exists():
+    if step.decider_id in away.acting_for(actor.pk, at):
         return step.decider
     raise ChaiqinError("您不是此關卡的簽核人，也未受託代理簽核。")
 
@@ -205,11 +207,40 @@ def case_record(*, case: Case, actor: Person, action: str, note: str, close_as: 
 
 @transaction.atomic
 def delegation_create(*, person: Person, delegate: Person, start: datetime, end: datetime, reason: str = "") -> Delegation:
-    """`delegate` decides `person`'s steps from `start` to `end` (e.g. while on leave)."""
+    """`delegate` decides `person`'s steps from `start` to `end` (e.g. while on leave).
+
+    While it runs it wins over the agent of `person`'s leave (workflow.away). Refused: an end not
+    after the start, oneself, someone of another agency or no longer serving, a period that
+    overlaps another delegation of `person` (one delegate at a time).
+    """
     if end <= start:
-        raise ChaiqinError("代理簽核的結束時間必須晚於開始時間。")
+        raise ChaiqinError("代理簽核的結束時間必須晚於開始時間。", field="end")
     if delegate.pk == person.pk:
-        raise ChaiqinError("不能指定自己為代理簽核人。")
+        raise ChaiqinError("不能指定自己為代理簽核人。", field="delegate")
     if delegate.agency_id != person.agency_id:
-        raise ChaiqinError("代理簽核人必須是同一機關的人員。")
+        raise ChaiqinError("代理簽核人必須是同一機關的人員。", field="delegate")
+    if delegate.status != Person.Status.ACTIVE:
+        raise ChaiqinError(f"{delegate.name}目前非在職，不能代理簽核。", field="delegate")
+    Person.objects.select_for_update().filter(pk=person.pk).first()  # one writer of a person's delegations at a time
+    clash = (Delegation.objects.filter(person=person, start__lt=end, end__gt=start).select_related("delegate")
+             .order_by("start").first())
+    if clash:
+        raise ChaiqinError(f"此期間已指定{clash.delegate.name}代理簽核（{format_roc_datetime(clash.start)} 至 "
+                           f"{format_roc_datetime(clash.end)}），同一時間只能有一位代理簽核人。", field="start")
     return Delegation.objects.create(person=person, delegate=delegate, start=start, end=end, reason=reason)
+
+
+@transaction.atomic
+def delegation_end(*, actor: Person, delegation: Delegation) -> Delegation | None:
+    """The decider ends their delegation now (one not yet begun is removed). Returns it, or None if removed."""
+    if delegation.person_id != actor.pk:
+        raise ChaiqinError("只有指定代理的本人可以結束代理簽核。")
+    now = clock.now()
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.start >= now:
+        delegation.delete()
+        return None
+    if delegation.end > now:
+        delegation.end = now
+        delegation.save(update_fields=["end"])
+    return delegation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import delegation_views, views
 
 app_name = "workflow"
 urlpatterns = [
@@ -9,4 +9,7 @@ urlpatterns = [
     path("cases/<int:case_id>/decide/", views.case_decide, name="decide"),
     path("cases/<int:case_id>/withdraw/", views.case_withdraw, name="withdraw"),
     path("notifications/", views.notifications, name="notifications"),
+    path("delegations/", delegation_views.delegations, name="delegations"),
+    path("delegations/new/", delegation_views.delegation_new, name="delegation_new"),
+    path("delegations/<int:delegation_id>/end/", delegation_views.delegation_end, name="delegation_end"),
 ]

@@ -13,7 +13,7 @@ def fill_leave(page, start, end):
     page.get_by_label("假別").select_option("personal")
     page.get_by_label("起日").fill(start)
     page.get_by_label("迄日").fill(end)
-    page.get_by_label("職務代理人").select_option(label="許雅雯（行政人員）")
+    page.get_by_label("職務代理人").select_option(label="許雅雯（民政處 行政人員）")
     page.get_by_label("事由").fill("家中有事")
 
 

@@ -21,7 +21,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .conftest import PNG, client_for, snapshot
+from .conftest import PNG, at, client_for, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,9 @@ ID_OF = {
     ("trips", "trip_id"): lambda r: r.trip,
     ("trips", "overseas_id"): lambda r: r.overseas,
     ("compliance", "form_id"): lambda r: r.lactation,
+    ("console", "unit_id"): lambda r: r.person.unit,
+    ("console", "assignment_id"): lambda r: r.extra["role"],
+    ("workflow", "delegation_id"): lambda r: r.extra["delegation"],
 }
 
 
@@ -172,10 +175,14 @@ def _fill(route: str, app: str, records, *, api: bool) -> str:
 @pytest.fixture
 def agency_settings(records, world):
     from chaiqin.attendance import services as attendance
+    from chaiqin.workflow import services as workflow
 
     device, _token = attendance.device_create(agency=world.county, name="大門刷卡機")
     records.extra["device"] = device
     records.extra["network"] = attendance.network_allow(agency=world.county, cidr="10.20.0.0/16", label="本府")
+    records.extra["role"] = world.carol.roles.get()
+    records.extra["delegation"] = workflow.delegation_create(person=world.alice, delegate=world.bob,
+                                                             start=at("2026-03-20T08:00"), end=at("2026-03-21T17:00"))
     return records
 
 

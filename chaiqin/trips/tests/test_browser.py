@@ -74,7 +74,7 @@ def test_an_admin_staff_mainland_trip_needs_the_mainland_form_and_goes_through_e
     page.get_by_label(re.compile("預定出國期間起")).fill("115-03-14 06:00")
     page.get_by_label("預定出國期間訖").fill("115-03-22 22:00")
     page.get_by_label("事由", exact=True).fill("家族旅遊")
-    page.get_by_label("職務代理人", exact=True).select_option(label="林柏宇（民政處）")
+    page.get_by_label("職務代理人", exact=True).select_option(label="林柏宇（民政處 行政人員）")
     page.get_by_label("請假類別1", exact=True).select_option("annual")
     page.get_by_label("請假類別1 起").fill("115-03-16 08:00")
     page.get_by_label("請假類別1 訖").fill("115-03-20 17:00")
