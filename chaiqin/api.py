@@ -24,6 +24,8 @@ api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, 
 # the busiest call of the morning.
 for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
+# The staff import before the rest of /org: its literal path must not be taken for a person's id.
+api.add_router("/org", "chaiqin.org.import_api.router")
 
 
 @api.exception_handler(ChaiqinError)
