@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI, Schema
 from ninja.security import django_auth
@@ -31,6 +32,12 @@ api.add_router("/org", "chaiqin.org.import_api.router")
 @api.exception_handler(ChaiqinError)
 def _chaiqin_error(request, exc: ChaiqinError):
     return api.create_response(request, {"detail": exc.message, "citation": exc.citation}, status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def _permission_denied(request, exc: PermissionDenied):
+    # A missing role: 403 in the API's one error shape (the reason in Chinese), not Django's HTML page.
+    return api.create_response(request, {"detail": str(exc) or "您沒有執行此操作的權限。", "citation": ""}, status=403)
 
 
 @api.exception_handler(rules.RuleInputError)
