@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve bench bench-load clean reliability audit
+.PHONY: demo test setup migrate serve bench bench-import bench-load clean reliability audit
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: migrate
 
 bench: setup
 	$(PY) bench/rules_bench.py
+
+# Staff import of 10,000 rows (XLSX) on SQLite: dry run, import, re-import, update.
+bench-import: setup
+	$(PY) bench/import_bench.py
 
 # Load benchmark on PostgreSQL (issue 9): a generated county of PEOPLE behind granian, wrk on loopback
 # (100,000 people: 17 minutes and 7 GB the first time; --reuse keeps the database for the next run).

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models.functions import Lower
 
 from chaiqin import clock
 
@@ -143,14 +143,12 @@ def _import_lookups(agency: Agency, table: imports.Table) -> imports.Lookups:
     at = table.header.index(index) if index in table.header else None
     wanted = {texts[at].strip().lower() for _, texts in table.rows if at is not None and at < len(texts) and texts[at]}
     usernames: dict[str, str] = {}
-    user_model = get_user_model()
-    for chunk in _chunks(sorted(wanted), 500):
-        query = Q()
-        for name in chunk:
-            query |= Q(username__iexact=name)
-        for username, no, person_agency in user_model.objects.filter(query).values_list(
-                "username", "person__employee_no", "person__agency_id"):
-            usernames[username.lower()] = no if person_agency == agency.pk and no else ""
+    # Compared lower-cased: "Zhou" and "zhou" are one account to a person typing it.
+    users = get_user_model().objects.annotate(lowered=Lower("username"))
+    for chunk in _chunks(sorted(wanted), 5000):
+        for lowered, no, person_agency in users.filter(lowered__in=chunk).values_list(
+                "lowered", "person__employee_no", "person__agency_id"):
+            usernames[lowered] = no if person_agency == agency.pk and no else ""
     return imports.Lookups(units=dict(Unit.objects.filter(agency=agency).values_list("name", "pk")),
                            people=people, supervisors=supervisors, heads=heads, usernames=usernames,
                            today=clock.today())
@@ -203,6 +201,18 @@ def people_import(*, agency: Agency, data: bytes, filename: str, actor: Person |
     return result
 
 
+def _update_rows(people: list[Person], names: list[str]) -> None:
+    """One UPDATE statement run for many rows (executemany): bulk_update's CASE expressions grow with
+    the batch and take seconds for a few thousand rows on SQLite."""
+    fields = [Person._meta.get_field("user" if name == "user" else name) for name in names]
+    columns = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {connection.ops.quote_name(Person._meta.db_table)} SET {columns} WHERE id = %s"
+    params = [[f.get_db_prep_save(getattr(p, f.attname), connection) for f in fields] + [p.pk] for p in people]
+    with connection.cursor() as cursor:
+        for chunk in _chunks(params, 1000):
+            cursor.executemany(sql, chunk)
+
+
 def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: imports.Lookups, actor: Person | None,
                   filename: str, result: ImportResult) -> None:
     user_model = get_user_model()
@@ -247,7 +257,7 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
     for no, names in changed.items():
         groups.setdefault(frozenset(names), []).append(by_no[no])
     for names, people in groups.items():
-        Person.objects.bulk_update(people, sorted(names), batch_size=500)
+        _update_rows(people, sorted(names))
     new = {p.employee_no for p in new_people}
     result.created = len(new_people)
     result.updated = sum(1 for no in changed if no not in new)
