@@ -266,6 +266,15 @@ def _check_header(header: list[str]) -> None:
                           + "、".join(c.header for c in COLUMNS) + "）；若欄名是亂碼，請確認檔案為 UTF-8 或 Big5。")
 
 
+def column_texts(table: Table, key: str) -> set[str]:
+    """The non-empty texts of the column `key` (e.g. "username") in every row, as typed."""
+    header = next(c.header for c in COLUMNS if c.key == key)
+    if header not in table.header:
+        return set()
+    at = table.header.index(header)
+    return {texts[at] for _, texts in table.rows if at < len(texts) and texts[at]}
+
+
 def ignored_headers(header: list[str]) -> list[str]:
     """Headers of the file this system does not read (shown, so a misspelt column is noticed)."""
     known = {c.header for c in COLUMNS}

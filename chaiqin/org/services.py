@@ -139,9 +139,7 @@ def _import_lookups(agency: Agency, table: imports.Table) -> imports.Lookups:
     heads: dict[int, list[str]] = {}
     for head_id, name in Unit.objects.filter(agency=agency, head__isnull=False).values_list("head_id", "name"):
         heads.setdefault(head_id, []).append(name)
-    index = [c.header for c in imports.COLUMNS if c.key == "username"][0]
-    at = table.header.index(index) if index in table.header else None
-    wanted = {texts[at].strip().lower() for _, texts in table.rows if at is not None and at < len(texts) and texts[at]}
+    wanted = {name.lower() for name in imports.column_texts(table, "username")}
     usernames: dict[str, str] = {}
     # Compared lower-cased: "Zhou" and "zhou" are one account to a person typing it.
     users = get_user_model().objects.annotate(lowered=Lower("username"))
@@ -204,7 +202,7 @@ def people_import(*, agency: Agency, data: bytes, filename: str, actor: Person |
 def _update_rows(people: list[Person], names: list[str]) -> None:
     """One UPDATE statement run for many rows (executemany): bulk_update's CASE expressions grow with
     the batch and take seconds for a few thousand rows on SQLite."""
-    fields = [Person._meta.get_field("user" if name == "user" else name) for name in names]
+    fields = [Person._meta.get_field(name) for name in names]
     columns = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
     sql = f"UPDATE {connection.ops.quote_name(Person._meta.db_table)} SET {columns} WHERE id = %s"
     params = [[f.get_db_prep_save(getattr(p, f.attname), connection) for f in fields] + [p.pk] for p in people]

@@ -14,7 +14,8 @@ from django.db import transaction
 
 from chaiqin import clock
 from chaiqin.errors import ChaiqinError
-from chaiqin.org.models import Person
+from chaiqin.org.access import holds_role
+from chaiqin.org.models import Person, RoleAssignment
 
 from . import registry
 from .models import AuditEvent, Case, Delegation, Notification, Step
@@ -73,9 +74,6 @@ def check_filed_by(applicant: Person, filed_by: Person | None) -> Person | None:
     applicant's own agency."""
     if filed_by is None or filed_by.pk == applicant.pk:
         return None
-    from chaiqin.org.access import holds_role
-    from chaiqin.org.models import RoleAssignment
-
     if not holds_role(filed_by, applicant.agency_id, RoleAssignment.Role.PERSONNEL):
         raise ChaiqinError(f"只有{applicant.name}所屬機關的人事人員可以代為填寫表單。", code="filed_by")
     return filed_by
