@@ -203,8 +203,9 @@ def _update_rows(people: list[Person], names: list[str]) -> None:
     """One UPDATE statement run for many rows (executemany): bulk_update's CASE expressions grow with
     the batch and take seconds for a few thousand rows on SQLite."""
     fields = [Person._meta.get_field(name) for name in names]
-    columns = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {connection.ops.quote_name(Person._meta.db_table)} SET {columns} WHERE id = %s"
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(Person._meta.db_table)} SET {columns} WHERE {quote(Person._meta.pk.column)} = %s"
     params = [[f.get_db_prep_save(getattr(p, f.attname), connection) for f in fields] + [p.pk] for p in people]
     with connection.cursor() as cursor:
         for chunk in _chunks(params, 1000):
