@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 # One test process per core (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test setup migrate serve serve-production bench bench-durability bench-load clean reliability audit cluster-drill
+.PHONY: demo test setup migrate serve serve-production bench bench-durability bench-import bench-load clean reliability audit cluster-drill
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -23,7 +23,7 @@ migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	HOST=$(HOST) PORT=$(PORT) $(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: migrate
@@ -42,6 +42,9 @@ serve-production: setup
 # What SQLite's synchronous=FULL costs the punch and leave paths, against NORMAL (OPERATIONS §9).
 bench-durability: setup
 	$(PY) bench/sqlite_durability_bench.py
+# Staff import of 10,000 rows (XLSX) on SQLite: dry run, import, re-import, update.
+bench-import: setup
+	$(PY) bench/import_bench.py
 
 # Load benchmark on PostgreSQL (issue 9): a generated county of PEOPLE behind granian, wrk on loopback
 # (100,000 people: 17 minutes and 7 GB the first time; --reuse keeps the database for the next run).

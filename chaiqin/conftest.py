@@ -47,7 +47,9 @@ class World:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is right in production and needlessly slow for hundreds of test log-ins.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The one-time hasher stays: imported accounts are created with it (org/initial_password.py).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
+                                 "chaiqin.org.initial_password.OneTimePasswordHasher"]
 
 
 @pytest.fixture

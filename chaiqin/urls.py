@@ -21,5 +21,7 @@ urlpatterns = [
     path("trips/", include("chaiqin.trips.urls")),
     path("compliance/", include("chaiqin.compliance.urls")),
     path("console/", include("chaiqin.console.urls")),
+    path("console/import/", include("chaiqin.org.import_urls")),
+    path("console/on-behalf/", include("chaiqin.org.on_behalf_urls")),
     path("", include("chaiqin.web.urls")),
 ]

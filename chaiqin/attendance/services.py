@@ -431,8 +431,10 @@ MISSED_PUNCH_KIND = "missed_punch"
 
 
 @transaction.atomic
-def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason: str, evidence=None) -> MissedPunch:
-    """File a 上下班未刷卡補登單 for `at` with evidence (seed 003 Q.7) and send it to the supervisor.
+def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason: str, evidence=None,
+                        filed_by: Person | None = None) -> MissedPunch:
+    """File a 上下班未刷卡補登單 for `at` with evidence (seed 003 Q.7) and send it to the supervisor;
+    `filed_by` is the personnel officer filing it for `person` (代填).
 
     Refused for a time in the future, an empty reason, or a moment already punched.
     """
@@ -457,7 +459,7 @@ def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason:
     steps = routing.plan_route(kind=MISSED_PUNCH_KIND, applicant=person)
     label = MissedPunch.Direction(direction).label
     form.case = workflow.case_open(form=form, kind=MISSED_PUNCH_KIND, applicant=person, steps=steps,
-                                   title=f"未刷卡補登（{label}）{format_roc_datetime(at)}")
+                                   title=f"未刷卡補登（{label}）{format_roc_datetime(at)}", filed_by=filed_by)
     form.save(update_fields=["case"])
     return form
 

@@ -281,10 +281,11 @@ def _post_holds(person: Person, ev: Evaluation, case: Case, *, event_date: date 
 def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
                          reason: str = "", event_date: date | None = None,
                          attachments: Iterable[Upload] = (),
-                         more_agents: Sequence[agents.AgentPeriod] = ()) -> LeaveRequest:
+                         more_agents: Sequence[agents.AgentPeriod] = (), filed_by: Person | None = None) -> LeaveRequest:
     """Check and file a leave request, hold its minutes in the ledger and open its case (agent first).
 
     `more_agents`: further agents, each for part of the period (leave/agents.py), asked after the first.
+    `filed_by`: the personnel officer filing it for `person` (代填, workflow.services.case_open).
 
     Everything happens in one transaction after locking the person's row: a refusal
     (ChaiqinError) leaves nothing saved.
@@ -304,7 +305,8 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     steps = routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent,
                                agents=agents.deciders(agent, more_agents))
     title = _title(ev)
-    case = workflow.case_open(form=req, kind="leave", applicant=person, title=title, steps=steps, note=reason.strip()[:500])
+    case = workflow.case_open(form=req, kind="leave", applicant=person, title=title, steps=steps, note=reason.strip()[:500],
+                              filed_by=filed_by)
     req.case = case
     req.save(update_fields=["case"])
     _hold_rows(person, req, ev, case)

@@ -142,6 +142,9 @@ class Person(models.Model):
         "self", verbose_name="直屬主管", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
     email = models.EmailField("電子郵件", blank=True)
+    must_change_password = models.BooleanField(
+        "須先變更密碼", default=False, help_text="以人事室發給的一次性初始密碼登入後，須先變更密碼才能使用系統",
+    )
 
     class Meta:
         verbose_name = "人員"
@@ -312,3 +315,23 @@ class OrgEvent(AppendOnlyModel):
         verbose_name_plural = "人事異動紀錄"
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["agency", "at"])]
+class PeopleImport(models.Model):
+    """One staff file imported by the personnel office: who, when, what file, how many people changed.
+
+    Only imports that saved something are kept (a refused file or a dry run changes nothing); the
+    people themselves carry the result.
+    """
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.CASCADE, related_name="people_imports")
+    filename = models.CharField("檔名", max_length=200)
+    imported_by = models.ForeignKey(Person, verbose_name="匯入者", null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("匯入時間")
+    rows = models.PositiveIntegerField("資料列數", default=0)
+    created = models.PositiveIntegerField("新增人數", default=0)
+    updated = models.PositiveIntegerField("更新人數", default=0)
+    accounts = models.PositiveIntegerField("新建登入帳號", default=0)
+
+    class Meta:
+        verbose_name = "人員資料匯入"
+        verbose_name_plural = "人員資料匯入"
+        ordering = ["-at"]

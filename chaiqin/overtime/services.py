@@ -136,9 +136,11 @@ def _refuse(violation: rules.Violation, person: Person) -> ChaiqinError:
 
 @transaction.atomic
 def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, slots: list[PlannedSlot],
-                            situation: str = OvertimeRequest.Situation.NORMAL, paper_sign: bool = False) -> OvertimeRequest:
+                            situation: str = OvertimeRequest.Situation.NORMAL, paper_sign: bool = False,
+                            filed_by: Person | None = None) -> OvertimeRequest:
     """Ask for overtime beforehand (seed 003 Q.8: reason, work items, people, dates and hours;
     at most a month per request), checking every person's caps at the moment of asking.
+    `filed_by` is the personnel officer filing it for `applicant` (代填).
 
     A request that would break a cap is refused naming the rule (e.g. over 60 h in a month:
     公務員服務法第12條). For the civil service's exceptional situations it is checked against
@@ -213,7 +215,8 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
     minutes = sum(int((e - s).total_seconds() // 60) for _p, s, e, _d in plans)
     steps = routing.plan_route(kind=KIND, applicant=applicant, minutes=minutes)
     title = f"加班申請：{reason.strip()[:40]}（{format_roc(days[0])}" + (f"～{format_roc(days[-1])}）" if len(days) > 1 else "）")
-    request.case = workflow.case_open(form=request, kind=KIND, applicant=applicant, title=title, steps=steps)
+    request.case = workflow.case_open(form=request, kind=KIND, applicant=applicant, title=title, steps=steps,
+                                      filed_by=filed_by)
     request.save(update_fields=["case"])
     return request
 

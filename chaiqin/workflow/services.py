@@ -17,7 +17,8 @@ from chaiqin.dbguard import retry_on_deadlock
 from chaiqin import clock
 from chaiqin.dates import format_roc_datetime
 from chaiqin.errors import ChaiqinError
-from chaiqin.org.models import Person
+from chaiqin.org.access import holds_role
+from chaiqin.org.models import Person, RoleAssignment
 
 from . import away, registry
 from .models import AuditEvent, Case, Delegation, Notification, Step
@@ -73,16 +74,37 @@ def _ask(case: Case, step: Step) -> None:
            message=f"{case.applicant.name}的{label}待您以{step.get_role_display()}身分簽核：{case.title}")
 
 
+def check_filed_by(applicant: Person, filed_by: Person | None) -> Person | None:
+    """The personnel officer filing for `applicant` (代填, e.g. back-entering a paper form), or None
+    when the applicant files themselves. Refused unless `filed_by` holds the personnel role in the
+    applicant's own agency."""
+    if filed_by is None or filed_by.pk == applicant.pk:
+        return None
+    if not holds_role(filed_by, applicant.agency_id, RoleAssignment.Role.PERSONNEL):
+        raise ChaiqinError(f"只有{applicant.name}所屬機關的人事人員可以代為填寫表單。", code="filed_by")
+    return filed_by
+
+
 @transaction.atomic
-def case_open(*, form, kind: str, applicant: Person, title: str, steps: list[PlannedStep], note: str = "") -> Case:
-    """Open a case for `form` (already saved) and ask its first decider."""
+def case_open(*, form, kind: str, applicant: Person, title: str, steps: list[PlannedStep], note: str = "",
+              filed_by: Person | None = None) -> Case:
+    """Open a case for `form` (already saved) and ask its first decider.
+
+    `filed_by`: the personnel officer who filed it for the applicant (代填); the audit trail records
+    them as the actor on the applicant's behalf, and the applicant is notified.
+    """
     if not steps:
         raise ChaiqinError("此表單沒有任何簽核關卡，無法送出。")
+    filed_by = check_filed_by(applicant, filed_by)
     now = clock.now()
     case = Case.objects.create(agency_id=applicant.agency_id, applicant=applicant, kind=kind, form_id=form.pk,
                                title=title, created_at=now)
     first = _create_steps(case, steps, 1)
-    AuditEvent.objects.create(case=case, actor=applicant, action=AuditEvent.Action.SUBMIT, note=note, at=now)
+    AuditEvent.objects.create(case=case, actor=filed_by or applicant, on_behalf_of=applicant if filed_by else None,
+                              action=AuditEvent.Action.SUBMIT, note=note, at=now)
+    if filed_by:
+        notify(person=applicant, case=case, url=_form_url(case),
+               message=f"人事人員{filed_by.name}已代您填寫{registry.label_of(kind)}並送出簽核：{title}")
     _ask(case, first)
     return case
 

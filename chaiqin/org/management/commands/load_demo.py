@@ -1,10 +1,26 @@
+import os
+import unicodedata
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from chaiqin.org.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_load
+from chaiqin.org.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_load, demo_who
+
+
+def _pad(text: str, columns: int) -> str:
+    # Chinese characters take two columns of a terminal: pad by what is seen, not by characters.
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(columns - width, 0)
+
+
+def served_address() -> str:
+    """The address `make demo` serves (its HOST and PORT, as the Makefile passes them on)."""
+    host = os.environ.get("HOST") or "127.0.0.1"
+    port = os.environ.get("PORT") or "8000"
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
 
 
 class Command(BaseCommand):
@@ -17,9 +33,9 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("示範帳號（密碼皆為 %s）：" % DEMO_PASSWORD)
         for login in DEMO_LOGINS:
-            self.stdout.write(f"  {login.role:<8} {login.username:<12} {login.who}")
+            self.stdout.write(f"  {_pad(login.role, 12)} {login.username:<20} {demo_who(login)}")
         self.stdout.write("")
-        self.stdout.write("開啟 http://127.0.0.1:8000/ 登入。")
+        self.stdout.write(f"開啟 {served_address()} 登入。")
 
     def _load(self):
         created, count = demo_load()
