@@ -125,8 +125,8 @@ class BalanceLine:
 def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
     """The person's main balances on `on` with every row that explains them.
 
-    Two queries when the year's grants are posted (the usual case): the rows of the main
-    accounts' current periods, and the comp-time rows. Missing grants are posted first.
+    Two queries: the rows of the main accounts' current periods, and the comp-time rows. Nothing
+    is written: a grant not posted yet is shown as the law gives it (an unsaved row).
     """
     on = on or clock.today()
     codes = {t.code: t.name for t in rules.leave_types(person.regime, on)}
@@ -142,12 +142,16 @@ def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
         return found
 
     by_account = load()
-    missing = [a for a, rows in by_account.items()
-               if not any(r.kind == BalanceEntry.Kind.GRANT for r in rows) and ledger.granted_minutes(person, a, on) is not None]
-    if missing:
-        for a in missing:
-            ledger.ensure_grant(person, a, on)
-        by_account = load()
+    for a, rows in by_account.items():
+        if any(r.kind == BalanceEntry.Kind.GRANT for r in rows):
+            continue
+        minutes = ledger.granted_minutes(person, a, on)
+        if minutes is not None:
+            # shown as the law gives it, not written: grants are posted by services (ledger.grants_post)
+            start, end = periods[a]
+            rows.insert(0, BalanceEntry(person=person, account=a, kind=BalanceEntry.Kind.GRANT, minutes=minutes,
+                                        period_start=start, period_end=end, created_at=start,
+                                        note=f"{codes[a]}依規定核給{ledger.format_minutes(minutes)}（尚未入帳）"))
     lines = [_line(a, codes[a], *periods[a], by_account[a]) for a in periods]
     comp_rows = list(BalanceEntry.objects.filter(person=person, account=ledger.COMP_TIME).order_by("created_at", "pk"))
     if comp_rows:
