@@ -106,9 +106,23 @@ def test_school_morning_leave_ending_after_1230_is_refused_with_the_rule(world):
 
 
 def test_reading_balances_and_previewing_write_nothing(world, ivy):
-    # grants are posted by services (submission, ledger.grants_post), never by a read
-    selectors.balance_lines(world.alice, ON)
-    services.evaluate(person=world.alice, leave_code="sick", start=at("2026-03-10 08:00"), end=at("2026-03-10 17:00"))
-    assert not BalanceEntry.objects.filter(person=world.alice).exists()
-    submit(world.alice, ivy, "personal", "2026-03-10 08:00", "2026-03-10 17:00")
-    assert BalanceEntry.objects.filter(person=world.alice, kind="grant", account="personal").count() == 1
+    # grants are posted by services (at hire, the yearly command, submission), never by a read
+    assert set(BalanceEntry.objects.filter(person=world.alice).values_list("account", flat=True)) >= {
+        "annual", "personal", "sick"}
+    before = BalanceEntry.objects.count()
+    selectors.balance_lines(world.alice, date(2027, 3, 9))  # a year whose grants are not posted
+    services.evaluate(person=world.alice, leave_code="sick", start=at("2027-03-10 08:00"), end=at("2027-03-10 17:00"))
+    assert BalanceEntry.objects.count() == before
+    submit(world.alice, ivy, "personal", "2027-03-10 08:00", "2027-03-10 17:00")
+    assert BalanceEntry.objects.filter(person=world.alice, kind="grant", account="personal",
+                                       period_start=date(2027, 1, 1)).count() == 1
+
+
+def test_the_yearly_command_posts_grants_once(world):
+    from django.core.management import call_command
+
+    call_command("post_leave_grants", "--on", "116-01-01")
+    rows = BalanceEntry.objects.filter(period_start__gte=date(2027, 1, 1), kind="grant").count()
+    assert rows >= 3 * 9  # every person: annual, personal, sick at least
+    call_command("post_leave_grants", "--on", "2027-01-01")
+    assert BalanceEntry.objects.filter(period_start__gte=date(2027, 1, 1), kind="grant").count() == rows
