@@ -43,6 +43,8 @@ class LeaveType:
     (see leave_pay for pay that depends on service). counts_into names the quota the
     leave also uses. unit_minutes is the smallest unit that may be requested;
     calendar_days True means the leave runs through holidays (count calendar days).
+    counts_as_leave False: not entered as leave in the attendance record (the epidemic-era
+    防疫隔離假 and 防疫照顧假, 嚴重特殊傳染性肺炎防治及紓困振興特別條例第3條).
     """
 
     code: str
@@ -61,6 +63,7 @@ class LeaveType:
     refusable: bool = True
     is_status: bool = False
     note: str = ""
+    counts_as_leave: bool = True
 
     @property
     def hourly(self) -> bool:
@@ -108,6 +111,7 @@ def _to_type(regime: str, row: dict[str, Any], on: date) -> LeaveType:
         calendar_days=bool(row.get("calendar_days", False)), sex=row.get("sex"),
         refusable=bool(row.get("refusable", True)), is_status=bool(row.get("is_status", False)),
         note=_cite(regime, row.get("note", ""), on),
+        counts_as_leave=not row.get("not_attendance_record", False),
     )
 
 

@@ -111,3 +111,26 @@ def test_office_day_without_a_long_morning_has_no_such_rule():
     assert rules.leave_minutes_of_day(OFFICE, time(10), time(15)).minutes == 240
     closed = rules.OfficeDay(time(8), time(12), time(13), time(17), closed="afternoon")
     assert rules.leave_minutes_of_day(closed, time(8), None).minutes == 240
+
+
+@pytest.mark.parametrize("regime", ["civil", "teacher", "labor"])
+def test_epidemic_era_leave_rows_have_ended(regime):
+    # 嚴重特殊傳染性肺炎防治及紓困振興特別條例第3條, in force to 2023-06-30 (seed 003, 疫情期間請假規定)
+    then = {t.code: t for t in rules.leave_types(regime, date(2022, 6, 1))}
+    now = {t.code for t in rules.leave_types(regime, ON)}
+    assert {"epidemic_quarantine", "epidemic_care", "covid_official"} <= set(then)
+    assert not {"epidemic_quarantine", "epidemic_care", "covid_official"} & now
+    assert not then["epidemic_quarantine"].counts_as_leave and not then["epidemic_care"].counts_as_leave
+    assert then["epidemic_care"].pay == "none" and then["covid_official"].quota_days == 7
+    with pytest.raises(rules.RuleInputError, match="已失效"):
+        rules.leave_type(regime, "epidemic_care", ON)
+
+
+def test_epidemic_care_leave_is_unpaid_and_outside_personal_leave():
+    # seed 003: 防疫照顧假(扣薪), not charged to 事假 or 家庭照顧假
+    c = rules.leave_charge("civil", "epidemic_care", requested_minutes=480, used={"personal": 7 * 480},
+                           on=date(2022, 6, 1))
+    assert [(p.quotas, p.pay) for p in c.parts] == [((), "none")] and not c.refused
+    seven = rules.leave_charge("civil", "covid_official", requested_minutes=8 * 480, used={},
+                               on=date(2022, 6, 1))
+    assert seven.refused  # 公假7日 for one's own infection
