@@ -109,7 +109,10 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
 
 
 def granted_minutes(person: Person, account: str, on: date) -> int | None:
-    """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant."""
+    """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant
+    (nor while on 留職停薪: no leave is granted while the clock is stopped)."""
+    if person.status == Person.Status.UNPAID_LEAVE:
+        return None
     if account == "annual":
         hired = seniority_start(person)
         if hired > on:
@@ -164,6 +167,8 @@ def grants_post(*, person: Person, on: date) -> list[BalanceEntry]:
     The one writer of grants: called at hire (org), at the start of a year (the management
     command `post_leave_grants`, for cron) and when a status changes; pages only read.
     """
+    if person.status != Person.Status.ACTIVE:
+        return []  # 留職停薪 or left: no leave to grant (posted at the status change back to service)
     with transaction.atomic():
         found = [ensure_grant(person, a, on) for a in granted_accounts(person, on)]
     return [row for row in found if row is not None]

@@ -34,6 +34,9 @@ from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveReque
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
 COMP_CITATION = "勞動基準法第32條之1；公務人員請假規則"
+# 留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse.
+UNPAID_LEAVE_CITATION = {"civil": "公務人員留職停薪辦法", "teacher": "教育人員留職停薪辦法",
+                         "labor": "性別平等工作法第16條；勞工請假規則第5條"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,9 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
     if end <= start:
         raise ChaiqinError("請假迄時必須晚於起時。", field="end", code="order")
     first_day = _local_date(start)
+    if person.status == Person.Status.UNPAID_LEAVE:
+        raise ChaiqinError("留職停薪期間不必上班，亦不得請假；復職後始得請假。", code="status",
+                           citation=UNPAID_LEAVE_CITATION[person.regime])
     if leave_code == COMP_TIME:
         return _evaluate_comp_time(person, start, end, first_day)
     try:

@@ -126,3 +126,20 @@ def test_the_yearly_command_posts_grants_once(world):
     assert rows >= 3 * 9  # every person: annual, personal, sick at least
     call_command("post_leave_grants", "--on", "2027-01-01")
     assert BalanceEntry.objects.filter(period_start__gte=date(2027, 1, 1), kind="grant").count() == rows
+
+
+def test_unpaid_leave_stops_the_clock(world, ivy):
+    # 公務人員留職停薪辦法: during 留職停薪 there is no duty to work, so no leave, no grant, no absence
+    from chaiqin.attendance import selectors as attendance
+
+    away = person_create(agency=world.county, unit=world.civil_affairs, employee_no="AWAY", name="留停員", gender="F",
+                         post=Person.Post.ADMIN, hire_date=date(2018, 3, 1), supervisor=world.bob,
+                         status=Person.Status.UNPAID_LEAVE, username="away", password="correct-horse-battery",
+                         email="away@example.gov.tw")
+    with pytest.raises(ChaiqinError, match="留職停薪") as exc:
+        submit(away, ivy, "personal", "2026-03-10 08:00", "2026-03-10 17:00")
+    assert "留職停薪辦法" in exc.value.citation
+    assert not BalanceEntry.objects.filter(person=away).exists()
+    assert all(line.available == 0 for line in selectors.balance_lines(away, ON))
+    days = attendance.daily_statuses([away], date(2026, 3, 2), date(2026, 3, 6))[away.pk]
+    assert {d.codes for d in days} == {("unpaid_leave",)}
