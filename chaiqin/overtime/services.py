@@ -88,6 +88,9 @@ def caps_violations(person: Person, planned: list[tuple[datetime, datetime, str]
     days = [rules.workday_of(s) for s, _e, _k in planned]
     caps = None
     quarter_start = 1
+    agreement = not exception and labor_agreement(person, min(days))
+    if agreement:
+        quarter_start = person.agency.labor_agreement_on.month
     if exception and situation in rules.EXCEPTION_SITUATIONS:
         caps = rules.situation_caps(person.regime, situation, min(days))
         if situation == "major_project":
@@ -103,7 +106,14 @@ def caps_violations(person: Person, planned: list[tuple[datetime, datetime, str]
                 if office_calendar.is_workday(person.agency, d)}
     shifts += [_regular_shift(person, d) for d in sorted(workdays)]
     return rules.check_hours(person.regime, shifts, exception=exception, min_rest_hours=0, caps=caps,
-                             quarter_start_month=quarter_start)
+                             quarter_start_month=quarter_start, agreement=agreement)
+
+
+def labor_agreement(person: Person, day: date) -> bool:
+    """Whether the caps agreed at the agency's labour-management meeting apply to `person` on `day`:
+    workers only, from the agreement's date (勞動基準法第32條第2項但書: 54 h a month, 138 h in 3 months)."""
+    agreed = person.agency.labor_agreement_on
+    return person.regime == rules.LABOR and agreed is not None and agreed <= day
 
 
 def is_shift_worker(person: Person) -> bool:
@@ -480,8 +490,14 @@ def overtime_from_wfh(*, wfh_overtime) -> OvertimeRequest:
 
 
 def comp_time_expiry(person: Person, earned_on: date) -> date:
+    """The last day comp time earned on `earned_on` may be used: the agency's term, and for workers
+    never after the end of the annual-leave year containing that day, anniversary or calendar as
+    the agency counts it (勞動基準法施行細則第22條之2; unused hours are then paid, §32-1 II)."""
+    from chaiqin.leave import ledger  # overtime posts into leave's ledger; leave never imports overtime
+
     years = max(1, (person.agency.comp_time_months or 12) // 12)
-    return rules.comp_time_expires_on(person.regime, earned_on, years=years)
+    year_end = ledger.period_of(person, "annual", earned_on)[1] if person.regime == rules.LABOR else None
+    return rules.comp_time_expires_on(person.regime, earned_on, years=years, leave_year_end=year_end)
 
 
 def _post_comp_time(slot: OvertimeSlot, person: Person, minutes: int) -> bool:
