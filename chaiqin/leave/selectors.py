@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from chaiqin import clock, rules
+from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.workflow.models import Case
@@ -61,6 +62,15 @@ def leave_periods_for(people, start: datetime, end: datetime) -> list[LeavePerio
             if p0 < end and p1 > start:
                 found.append(LeavePeriod(req.pk, req.person_id, req.leave_code, req.leave_name, p0, p1, req.case.status))
     return sorted(found, key=lambda p: (p.start, p.person_id))
+
+
+def birth_leave_periods(people, start: date, end: date) -> list[LeavePeriod]:
+    """Approved and pending 娩假 and 流產假 of `people` (ids or a queryset) overlapping the days
+    [start, end] (rules.birth_leave_codes of each regime; for the yearly survey's item 14)."""
+    codes = {c for regime in rules.REGIMES for c in rules.birth_leave_codes(regime, on=end)}
+    t0 = datetime.combine(start, datetime.min.time(), tzinfo=TAIPEI)
+    t1 = datetime.combine(end, datetime.max.time(), tzinfo=TAIPEI)
+    return [p for p in leave_periods_for(people, t0, t1) if p.code in codes]
 
 
 def leave_periods(person: Person, start: datetime, end: datetime) -> list[LeavePeriod]:

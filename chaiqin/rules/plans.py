@@ -24,7 +24,7 @@ from .regimes import REGIMES, check_regime
 
 __all__ = [
     "DAY_MINUTES", "LeavePlan", "leave_plan", "quota_keys", "period_bounds", "first_year_quota_days",
-    "deducted_pay_label", "OfficeDay", "DayMinutes", "leave_minutes_of_day",
+    "deducted_pay_label", "birth_leave_codes", "OfficeDay", "DayMinutes", "leave_minutes_of_day",
 ]
 
 # A leave day is 8 hours in every regime: 公務員服務法第12條 (8 h a day, 40 h a week),
@@ -150,6 +150,13 @@ def first_year_quota_days(regime: str, code: str, *, hired: date, on: date) -> D
         return None
     months = 13 - hired.month
     return _round_half_days(days * months / 12)
+
+
+def birth_leave_codes(regime: str, *, on: date) -> tuple[str, ...]:
+    """The codes of 娩假 and 流產假 (whatever the weeks of pregnancy) in force on `on`: the leave
+    that 各機關辦理公務人員考績（成）作業要點第12點第4項 keeps out of the 甲等 count (survey item 14)."""
+    on = _leave._check_on(on)
+    return tuple(r["code"] for r in _leave._rows(regime, on) if r.get("birth_leave"))
 
 
 def deducted_pay_label(regime: str) -> str:
