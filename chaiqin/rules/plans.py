@@ -191,6 +191,10 @@ def _span(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _clock(t: time) -> int:
     return t.hour * 60 + t.minute
 
@@ -213,11 +217,10 @@ def leave_minutes_of_day(day: OfficeDay, start: time, end: time | None, *,
     afternoon = _span(s, e, a0, a1)
     share = max(0, day_minutes - (a1 - a0))
     if m1 - m0 > share and morning and m1 < e < a0 + 60:
-        back = f"{(a0 + 60) // 60:02d}:{(a0 + 60) % 60:02d}"
+        back, noon = _hhmm(a0 + 60), _hhmm(m1)
         raise RuleInputError(
-            f"上午請假至{m1 // 60:02d}:{m1 % 60:02d}後才到班者，請假期間須填至{back}"
-            f"（學校上午上班時間較請假之半日為長，{m1 // 60:02d}:{m1 % 60:02d}後之上午時間移作寒暑休之用，"
-            "下午須到班至少滿1小時之前請假）。")
+            f"上午請假而於{noon}以後才到班者，請假迄時須填{back}（學校上午上班{(m1 - m0) / 60:g}小時，"
+            f"逾半日之部分移作寒暑休之用；{noon}前未能到班者應請假至{back}）。")
     if day.closed == "morning":
         morning = 0
     if day.closed == "afternoon":
