@@ -33,7 +33,6 @@ from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveReque
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
-COMP_CITATION = "勞動基準法第32條之1；公務人員請假規則"
 # 留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse.
 UNPAID_LEAVE_CITATION = {"civil": "公務人員留職停薪辦法", "teacher": "教育人員留職停薪辦法",
                          "labor": "性別平等工作法第16條；勞工請假規則第5條"}
@@ -60,7 +59,8 @@ def leave_types_for(person: Person, on: date) -> list[OfferedType]:
         needs_event = rules.leave_plan(t.regime, t.code, on=on).needs_event_date
         offered.append(OfferedType(t.code, t.name, t.hourly, t.unit_minutes, t.calendar_days, t.citation, needs_event))
     if ledger.comp_time_available(person, on) > 0:
-        offered.append(OfferedType(COMP_TIME, "補休", True, 60, False, COMP_CITATION, False))
+        use = rules.comp_time_use(person.regime, on)
+        offered.append(OfferedType(COMP_TIME, "補休", True, use.unit_minutes, False, use.citation, False))
     return offered
 
 
@@ -225,16 +225,18 @@ def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_da
     measured = durations.measure(person.agency, start, end)
     if measured.minutes == 0:
         raise ChaiqinError("補休期間沒有任何上班時間，無須補休：" + "".join(measured.left_out), code="no_workday")
-    if measured.minutes % 60:
-        raise ChaiqinError("補休以小時為單位，請調整起迄時間。", citation=COMP_CITATION, code="unit")
+    use = rules.comp_time_use(person.regime, first_day)
+    if measured.minutes % use.unit_minutes:
+        raise ChaiqinError(f"補休以{use.unit_minutes // 60}小時為單位，請調整起迄時間。", citation=use.citation,
+                           code="unit")
     before = ledger.comp_time_available(person, first_day)
     allocation = ledger.comp_time_allocate(person, measured.minutes, first_day)
     explanation = "以加班補休抵充，依加班事實發生先後順序使用：" + "、".join(
         f"{g.earned_on.isoformat()}取得（期限{g.expires_on.isoformat()}）{ledger.format_minutes(m)}" for g, m in allocation)
     parts = [{"quotas": [COMP_TIME], "minutes": measured.minutes, "pay": "full", "pay_label": "全薪",
-              "explanation": explanation, "citation": "勞動基準法第32條之1；seed 003 Q.6", "beyond": False, "returned": 0}]
+              "explanation": explanation, "citation": use.citation, "beyond": False, "returned": 0}]
     return Evaluation(COMP_TIME, "補休", start, end, measured.minutes, measured.left_out, parts,
-                      [("補休", before, before - measured.minutes)], allocation, citation=COMP_CITATION)
+                      [("補休", before, before - measured.minutes)], allocation, citation=use.citation)
 
 
 def _check_agent_and_overlap(person: Person, agent: Person | None, start: datetime, end: datetime, *,
