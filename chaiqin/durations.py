@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-DAY_MINUTES = 480
+from chaiqin.rules import DAY_MINUTES  # a leave day of 8 hours, a fact of the law
 
 
 def format_minutes(minutes: int) -> str:

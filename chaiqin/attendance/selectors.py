@@ -54,6 +54,7 @@ STATUS_LABELS = {
     "wfh": "居家辦公",
     "busy": "差假",
     "exempt": "免簽到退",
+    "unpaid_leave": "留職停薪",
     "on_time": "正常",
     "late": "遲到",
     "early_leave": "早退",
@@ -136,14 +137,20 @@ def compute_day(
     *, person_id: int, day: date, info, hours: Hours, punches: list[datetime],
     busy: list[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
     overtime: bool = False, core: tuple[time, time] | None = None, allowances: tuple[Allowance, ...] = (),
+    unpaid_leave: bool = False,
 ) -> DayStatus:
     """The status of one person on one day (pure: everything is passed in; naive Taipei times).
 
     `busy` holds (start, end, kind, label) of leave, trips and WFH overlapping the day;
     `overtime` whether an overtime request covers the day (suppresses the off-schedule flag);
-    `core` the core hours of a person who does not punch (a full-time teacher, seed 002).
+    `core` the core hours of a person who does not punch (a full-time teacher, seed 002);
+    `unpaid_leave` the person is on 留職停薪 (nothing is expected of them that day).
     """
     punches = sorted(punches)
+    if unpaid_leave:
+        # 留職停薪 stops the clock: no punches are expected and no absence is flagged
+        return DayStatus(codes=("unpaid_leave",), person_id=person_id, day=day, first=None, last=None,
+                         punches=len(punches))
     first = punches[0] if punches else None
     last = punches[-1] if len(punches) > 1 else None
     base = dict(person_id=person_id, day=day, first=first, last=last, punches=len(punches))
@@ -346,7 +353,8 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                     out.append(compute_day(person_id=person.pk, day=info.date, info=info, hours=hours,
                                            punches=mine.get(info.date, []), busy=day_busy, punching=punching,
                                            now=now, overtime=(person.pk, info.date) in ot, core=core,
-                                           allowances=tuple(allowed.get((person.pk, info.date), ()))))
+                                           allowances=tuple(allowed.get((person.pk, info.date), ())),
+                                           unpaid_leave=person.status == Person.Status.UNPAID_LEAVE))
                 result[person.pk] = out
     return result
 

@@ -14,7 +14,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from chaiqin import clock, rules
-from chaiqin.dates import TAIPEI
+from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.leave import selectors as leave_reads
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
 from chaiqin.workflow.models import Case
@@ -254,11 +255,20 @@ def _derive(agency: Agency, year: int, item, count: int, applies: bool) -> tuple
         if not parental:
             return X, ["本年度無養育、照顧三足歲以下子女（孫子女）或收養申請留職停薪之案件。"]
         return Y, ["下列申請均已核准（本系統無拒絕紀錄）："] + plist
-    if n in (9, 14, 19):
+    if n == 14:
+        births = leave_reads.birth_leave_periods(people, y_start, y_end)
+        names = dict(people.filter(pk__in={b.person_id for b in births}).values_list("pk", "name"))
+        blist = [f"{names.get(b.person_id, '')} {b.name} {format_roc(b.start.astimezone(TAIPEI).date())}起"
+                 for b in births]
+        if not parental and not births:
+            return X, ["本年度無請娩假、流產假或育嬰留職停薪之人員。"]
+        lines = [f"本年度請娩假或流產假 {len({p.person_id for p in births})} 人、育嬰留職停薪 {len(parental)} 人，"
+                 "考績請確認列入受考人數且不列入甲等人數計算："]
+        return None, lines + blist + plist
+    if n in (9, 19):
         if not parental:
             return X, ["本年度無育嬰留職停薪人員。"]
         what = {9: "陞任評分請確認已由當事人就甲式、乙式擇優採計",
-                14: "考績請確認列入受考人數且不列入甲等人數計算",
                 19: "請確認依累計任職辦理另予考績及升等條件換算"}[n]
         return None, [f"本年度育嬰留職停薪人員 {len(parental)} 人，{what}："] + plist
     if n == 11:
@@ -425,10 +435,11 @@ def travel_card(person: Person, year: int) -> TravelCard:
         entitled = rules.annual_leave_days(person.regime, person.hire_date, on, admin_post=person.admin_post)
     except rules.RuleInputError as exc:
         return TravelCard(person, year, True, None, None, self_use, None, False, str(exc))
-    subsidy = rules.travel_card_subsidy(min(entitled, Decimal(30)), all_self_use=self_use is not None, on=on)
+    # annual_leave_days never exceeds the 30 days of 公務人員請假規則第7條: no clamp is needed here
+    subsidy = rules.travel_card_subsidy(entitled, all_self_use=self_use is not None, on=on)
     taken_minutes = records.annual_leave_taken_minutes(person, date(year, 1, 1), date(year, 12, 31))
-    taken = Decimal(taken_minutes) / Decimal(480) if taken_minutes is not None else Decimal(0)
-    compulsory = rules.compulsory_leave_owed(min(entitled, Decimal(30)), taken.quantize(Decimal("0.01")), on=on)
+    taken = Decimal(taken_minutes) / Decimal(rules.DAY_MINUTES) if taken_minutes is not None else Decimal(0)
+    compulsory = rules.compulsory_leave_owed(entitled, taken.quantize(Decimal("0.01")), on=on)
     note = "" if taken_minutes is not None else f"已休日數：{records.NO_DATA}（請假帳目尚未建置）"
     return TravelCard(person, year, True, entitled, subsidy, self_use, compulsory, taken_minutes is not None, note)
 

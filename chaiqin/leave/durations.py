@@ -1,9 +1,9 @@
 """How many minutes of leave a period [start, end) is, by the agency's office hours and calendar.
 
-A workday has a morning [office_start, lunch_start) and an afternoon [lunch_end, office_end).
-A leave day is 8 hours: where the morning is longer than 8 h minus the afternoon (schools:
-08:00–12:30 is 4.5 h, the afternoon 13:00–17:00 is 4 h, seed 003 Q.10–11), the morning
-counts at most the difference, so 08:00–12:00 is 4 h and 08:00–14:00 is 5 h, as A.10 says.
+A workday has a morning [office_start, lunch_start) and an afternoon [lunch_end, office_end);
+what one day counts is rules.leave_minutes_of_day (the 8-hour day, and the school morning:
+08:00–12:00 is 4 h, 08:00–14:00 is 5 h, a morning leave ending between 12:30 and 14:00 is
+refused with the rule).
 Days off (weekends, holidays, whole-day closures) count nothing, and are listed with the
 reason; leave counted in calendar days (maternity, miscarriage) counts every day, 8 h each.
 """
@@ -15,10 +15,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from chaiqin import rules
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.errors import ChaiqinError
 from chaiqin.dates import format_roc, weekday_zh
 
-DAY_MINUTES = 480
+DAY_MINUTES = rules.DAY_MINUTES
 _KIND_LABEL = {"weekend": "週休二日（例假日、休息日）", "holiday": "國定假日", "closure": "停止上班"}
 
 
@@ -72,17 +74,22 @@ def measure(agency, start: datetime, end: datetime, *, calendar_days: bool = Fal
             result.left_out.append(f"{label}{why}，不計入請假時數。")
             continue
         (m0, m1), (a0, a1) = halves(agency, day)
-        afternoon_len = _overlap(a0, a1, a0, a1)
+        day_start = max(s, datetime.combine(day, time()))
+        day_end = e if e.date() == day else None
+        office = rules.OfficeDay(m0.time(), m1.time(), a0.time(), a1.time(), closed=info.closure_part or "")
+        if day_start.date() > day or (day_end is not None and day_end <= day_start):
+            continue
+        try:
+            counted = rules.leave_minutes_of_day(office, day_start.time(), None if day_end is None else day_end.time())
+        except rules.RuleInputError as exc:
+            raise ChaiqinError(f"{label}：{exc}", code="school_morning", field="end") from None
         morning = _overlap(s, e, m0, m1)
         afternoon = _overlap(s, e, a0, a1)
         if info.closure_part == "morning" and morning:
             result.left_out.append(f"{label}上午{info.name or '停止上班'}，上午不計入請假時數。")
-            morning = 0
         if info.closure_part == "afternoon" and afternoon:
             result.left_out.append(f"{label}下午{info.name or '停止上班'}，下午不計入請假時數。")
-            afternoon = 0
-        minutes = min(morning, max(0, DAY_MINUTES - afternoon_len)) + afternoon
-        minutes = min(minutes, DAY_MINUTES)
+        minutes = counted.minutes
         if minutes:
             result.by_day.append((day, minutes))
             result.minutes += minutes

@@ -3,9 +3,11 @@
 Accounts are the quota keys of chaiqin.rules ("annual", "personal", "sick", "family_care",
 pools such as "sick_paid") plus "comp_time" (補休). Every row belongs to the leave year
 (or month, school year, event) of its account that contains the day it is about
-(`period_of`). Yearly grants are posted lazily, once per person, account and period, the
-first time anything needs them (`ensure_grant`): annual leave by seniority from
-rules.annual_leave_days, fixed quotas from rules.leave_quota_minutes.
+(`period_of`). Yearly grants are posted by services only (`grants_post`: at hire, by the
+yearly command, at submission and at a status change), once per person, account and
+period: annual leave by seniority from rules.annual_leave_days, fixed quotas from
+rules.leave_quota_minutes (prorated in the first year, rules.first_year_quota_days). Reads
+count a grant not posted yet as the law gives it and write nothing.
 
 Kinds: grant (+), hold (− while a request waits), release (+, the hold lifted on a
 decision), use (− once approved), reversal (+, 銷假), expiry (−), carry_over (+),
@@ -22,13 +24,17 @@ from django.db.models import Sum
 
 from chaiqin import clock, rowlocks, rules
 from chaiqin.errors import ChaiqinError
-from chaiqin.durations import DAY_MINUTES, days_of, format_minutes  # noqa: F401 - re-exported
+from chaiqin.durations import days_of, format_minutes  # noqa: F401 - re-exported
 from chaiqin.org.models import Person
 from chaiqin.rowlocks import holds_lock, mark_locked  # noqa: F401 - re-exported: the services call ledger.mark_locked
 
 from .models import BalanceEntry
 
+DAY_MINUTES = rules.DAY_MINUTES
 COMP_TIME = "comp_time"
+# Leave granted beyond its quota with pay deducted by the day (ChargePart.deducted): its minutes are
+# posted to this account so that the pay office can sum them per year.
+PAY_DEDUCTED = "pay_deducted"
 CONSUMING = (BalanceEntry.Kind.HOLD, BalanceEntry.Kind.RELEASE, BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL)
 GRANTING = (BalanceEntry.Kind.GRANT, BalanceEntry.Kind.CARRY_OVER, BalanceEntry.Kind.EXPIRY, BalanceEntry.Kind.DEFERRAL,
             BalanceEntry.Kind.PAYOUT)
@@ -56,9 +62,8 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
     """First and last day of the period of `account` that contains `on`.
 
     annual: the person's leave year (rules.annual_leave_year: calendar, school or
-    anniversary year); others per rules.quota_period: year, school_year (8/1–7/31), month,
-    two_years (two calendar years from an even year, an approximation of the rolling two
-    years), event (the event's own day: each event has its own quota).
+    anniversary year); a quota key: its period kind (rules.quota_period) and bounds
+    (rules.period_bounds); the pay-deducted account and unknown keys: the calendar year.
     """
     if account == COMP_TIME:
         return on, on
@@ -71,23 +76,14 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
         kind = rules.quota_period(person.regime, account, on=on)
     except rules.RuleInputError:
         kind = "year"
-    if kind == "school_year":
-        start = date(on.year if on.month >= 8 else on.year - 1, 8, 1)
-        return start, date(start.year + 1, 7, 31)
-    if kind == "month":
-        start = on.replace(day=1)
-        return start, rules.add_months(start, 1) - timedelta(days=1)
-    if kind == "two_years":
-        first = on.year - (on.year % 2)
-        return date(first, 1, 1), date(first + 1, 12, 31)
-    if kind == "event":
-        day = event_date or on
-        return day, day
-    return date(on.year, 1, 1), date(on.year, 12, 31)
+    return rules.period_bounds(kind, on, event_date=event_date)
 
 
 def granted_minutes(person: Person, account: str, on: date) -> int | None:
-    """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant."""
+    """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant
+    (nor while on 留職停薪: no leave is granted while the clock is stopped)."""
+    if person.status == Person.Status.UNPAID_LEAVE:
+        return None
     if account == "annual":
         hired = seniority_start(person)
         if hired > on:
@@ -95,7 +91,7 @@ def granted_minutes(person: Person, account: str, on: date) -> int | None:
         days = rules.annual_leave_days(person.regime, hired, on, basis=_annual_basis(person),
                                        admin_post=person.admin_post)
         return int(days * DAY_MINUTES)
-    if account in ("menstrual", COMP_TIME):
+    if account == COMP_TIME:
         return None
     try:
         ltype = rules.leave_type(person.regime, account, on)
@@ -103,6 +99,11 @@ def granted_minutes(person: Person, account: str, on: date) -> int | None:
         return None
     if ltype.quota_days is None or ltype.period not in _GRANTED_PERIODS:
         return None
+    # the year someone takes up service: by the months in service (公務人員請假規則第3條第2項)
+    first_year = rules.first_year_quota_days(person.regime, account, hired=person.hire_date, on=on) \
+        if person.hire_date <= on else None
+    if first_year is not None:
+        return int(first_year * DAY_MINUTES)
     return rules.leave_quota_minutes(person.regime, account, on=on, day_minutes=DAY_MINUTES)
 
 
@@ -123,6 +124,25 @@ def post(*, person: Person, account: str, kind: str, minutes: int, period_start:
             person=person, account=account, kind=kind, minutes=minutes, period_start=period_start,
             period_end=period_end, note=note[:300], case=case, earned_on=earned_on, expires_on=expires_on,
             source=source, created_at=clock.now())
+
+
+def granted_accounts(person: Person, on: date) -> list[str]:
+    """The accounts of `person`'s regime that have a yearly grant in force on `on` (annual leave first)."""
+    codes = [t.code for t in rules.leave_types(person.regime, on)]
+    return [a for a in ["annual", *[c for c in codes if c != "annual"]] if granted_minutes(person, a, on) is not None]
+
+
+def grants_post(*, person: Person, on: date) -> list[BalanceEntry]:
+    """Post every yearly grant of `person` for the periods containing `on` that is not posted yet.
+
+    The one writer of grants: called at hire (org), at the start of a year (the management
+    command `post_leave_grants`, for cron) and when a status changes; pages only read.
+    """
+    if person.status != Person.Status.ACTIVE:
+        return []  # 留職停薪 or left: no leave to grant (posted at the status change back to service)
+    with transaction.atomic():
+        found = [ensure_grant(person, a, on) for a in granted_accounts(person, on)]
+    return [row for row in found if row is not None]
 
 
 def ensure_grant(person: Person, account: str, on: date) -> BalanceEntry | None:
@@ -181,12 +201,16 @@ def entitled(person: Person, account: str, on: date) -> int | None:
 def balance(person: Person, account: str, on: date) -> int:
     """Minutes available in `account` in the period containing `on`, pending holds deducted.
 
-    Posts the period's grant first if it is missing. Comp time: comp_time_available.
+    A grant not posted yet counts as the law gives it (nothing is written). Comp time:
+    comp_time_available.
     """
     if account == COMP_TIME:
         return comp_time_available(person, on)
-    ensure_grant(person, account, on)
-    return _period_rows(person, account, on).aggregate(s=Sum("minutes"))["s"] or 0
+    rows = _period_rows(person, account, on)
+    total = rows.aggregate(s=Sum("minutes"))["s"] or 0
+    if not rows.filter(kind=BalanceEntry.Kind.GRANT).exists():
+        total += granted_minutes(person, account, on) or 0
+    return total
 
 
 # --- comp time (補休) -------------------------------------------------------------------------

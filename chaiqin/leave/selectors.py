@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from chaiqin import clock, rules
+from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.workflow.models import Case
@@ -61,6 +62,15 @@ def leave_periods_for(people, start: datetime, end: datetime) -> list[LeavePerio
             if p0 < end and p1 > start:
                 found.append(LeavePeriod(req.pk, req.person_id, req.leave_code, req.leave_name, p0, p1, req.case.status))
     return sorted(found, key=lambda p: (p.start, p.person_id))
+
+
+def birth_leave_periods(people, start: date, end: date) -> list[LeavePeriod]:
+    """Approved and pending 娩假 and 流產假 of `people` (ids or a queryset) overlapping the days
+    [start, end] (rules.birth_leave_codes of each regime; for the yearly survey's item 14)."""
+    codes = {c for regime in rules.REGIMES for c in rules.birth_leave_codes(regime, on=end)}
+    t0 = datetime.combine(start, datetime.min.time(), tzinfo=TAIPEI)
+    t1 = datetime.combine(end, datetime.max.time(), tzinfo=TAIPEI)
+    return [p for p in leave_periods_for(people, t0, t1) if p.code in codes]
 
 
 def leave_periods(person: Person, start: datetime, end: datetime) -> list[LeavePeriod]:
@@ -125,8 +135,8 @@ class BalanceLine:
 def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
     """The person's main balances on `on` with every row that explains them.
 
-    Two queries when the year's grants are posted (the usual case): the rows of the main
-    accounts' current periods, and the comp-time rows. Missing grants are posted first.
+    Two queries: the rows of the main accounts' current periods, and the comp-time rows. Nothing
+    is written: a grant not posted yet is shown as the law gives it (an unsaved row).
     """
     on = on or clock.today()
     codes = {t.code: t.name for t in rules.leave_types(person.regime, on)}
@@ -142,12 +152,16 @@ def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
         return found
 
     by_account = load()
-    missing = [a for a, rows in by_account.items()
-               if not any(r.kind == BalanceEntry.Kind.GRANT for r in rows) and ledger.granted_minutes(person, a, on) is not None]
-    if missing:
-        for a in missing:
-            ledger.ensure_grant(person, a, on)
-        by_account = load()
+    for a, rows in by_account.items():
+        if any(r.kind == BalanceEntry.Kind.GRANT for r in rows):
+            continue
+        minutes = ledger.granted_minutes(person, a, on)
+        if minutes is not None:
+            # shown as the law gives it, not written: grants are posted by services (ledger.grants_post)
+            start, end = periods[a]
+            rows.insert(0, BalanceEntry(person=person, account=a, kind=BalanceEntry.Kind.GRANT, minutes=minutes,
+                                        period_start=start, period_end=end, created_at=start,
+                                        note=f"{codes[a]}依規定核給{ledger.format_minutes(minutes)}（尚未入帳）"))
     lines = [_line(a, codes[a], *periods[a], by_account[a]) for a in periods]
     comp_rows = list(BalanceEntry.objects.filter(person=person, account=ledger.COMP_TIME).order_by("created_at", "pk"))
     if comp_rows:

@@ -34,7 +34,9 @@ from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveReque
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
-COMP_CITATION = "勞動基準法第32條之1；公務人員請假規則"
+# 留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse.
+UNPAID_LEAVE_CITATION = {"civil": "公務人員留職停薪辦法", "teacher": "教育人員留職停薪辦法",
+                         "labor": "性別平等工作法第16條；勞工請假規則第5條"}
 
 
 @dataclass(frozen=True)
@@ -48,16 +50,6 @@ class OfferedType:
     needs_event: bool
 
 
-def _needs_event(ltype) -> bool:
-    if ltype.period != "event":
-        return False
-    try:
-        rules.leave_window(ltype.regime, ltype.code, event_date=date(2026, 1, 1), on=ltype.in_force_from)
-    except rules.RuleInputError:
-        return False
-    return True
-
-
 def leave_types_for(person: Person, on: date) -> list[OfferedType]:
     """The leave types offered to `person` on `on`: their regime's (rules.leave_types), for their sex,
     not status changes such as 育嬰留職停薪, plus 補休 when they have comp time left."""
@@ -65,9 +57,11 @@ def leave_types_for(person: Person, on: date) -> list[OfferedType]:
     for t in rules.leave_types(person.regime, on):
         if t.is_status or (t.sex == "female" and person.gender != Person.Gender.FEMALE):
             continue
-        offered.append(OfferedType(t.code, t.name, t.hourly, t.unit_minutes, t.calendar_days, t.citation, _needs_event(t)))
+        needs_event = rules.leave_plan(t.regime, t.code, on=on).needs_event_date
+        offered.append(OfferedType(t.code, t.name, t.hourly, t.unit_minutes, t.calendar_days, t.citation, needs_event))
     if ledger.comp_time_available(person, on) > 0:
-        offered.append(OfferedType(COMP_TIME, "補休", True, 60, False, COMP_CITATION, False))
+        use = rules.comp_time_use(person.regime, on)
+        offered.append(OfferedType(COMP_TIME, "補休", True, use.unit_minutes, False, use.citation, False))
     return offered
 
 
@@ -90,8 +84,9 @@ class Evaluation:
     def pay_summary(self) -> str:
         totals: dict[str, int] = {}
         for p in self.parts:
-            totals[p["pay"]] = totals.get(p["pay"], 0) + p["minutes"]
-        return "、".join(f"{PAY_LABELS[k]}{ledger.format_minutes(v)}" for k, v in totals.items())
+            label = p.get("pay_label") or PAY_LABELS[p["pay"]]
+            totals[label] = totals.get(label, 0) + p["minutes"]
+        return "、".join(f"{k}{ledger.format_minutes(v)}" for k, v in totals.items())
 
 
 def _aware(moment: datetime) -> datetime:
@@ -118,12 +113,15 @@ def _menstrual_month_minutes(person: Person, day: date, exclude_id: int | None) 
 
 
 def _ledger_state(person: Person, keys: Iterable[str], on: date, event_date: date | None):
-    """used and entitled minutes per quota key in the period of `on` (two queries)."""
+    """used and entitled minutes per quota key in the period of `on` (one query, no write).
+
+    A yearly grant not posted yet counts as the law gives it (ledger.granted_minutes)."""
     periods = {k: ledger.period_of(person, k, on, event_date=event_date)[0] for k in keys}
     rows = (BalanceEntry.objects.filter(person=person, account__in=list(periods), period_start__in=set(periods.values()))
             .values_list("account", "period_start", "kind").annotate(s=Sum("minutes")))
     used: dict[str, int] = {}
     granted: dict[str, int] = {}
+    posted: set[str] = set()
     for account, start, kind, total in rows:
         if periods.get(account) != start:
             continue
@@ -131,23 +129,29 @@ def _ledger_state(person: Person, keys: Iterable[str], on: date, event_date: dat
             used[account] = used.get(account, 0) - total
         else:
             granted[account] = granted.get(account, 0) + total
+            if kind == BalanceEntry.Kind.GRANT:
+                posted.add(account)
+    for key in periods:
+        if key not in posted:
+            law = ledger.granted_minutes(person, key, on)
+            if law is not None:
+                granted[key] = granted.get(key, 0) + law
     return used, granted
-
-
-_CHAIN_KEYS = ("personal", "sick", "annual", "menstrual", "family_care", "mental_health", "sick_paid",
-               "sick_two_years", "sick_hospitalised", "pregnancy_rest", "extended_sick")
 
 
 def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime, event_date: date | None = None,
              exclude_request: LeaveRequest | None = None) -> Evaluation:
-    """Check a request as the rules of submission say and split it into quota slices. No write except
-    lazily posted yearly grants. Raises ChaiqinError naming the rule that refuses it."""
+    """Check a request as the rules of submission say and split it into quota slices. Writes nothing
+    (a grant not posted yet counts as the law gives it). Raises ChaiqinError naming the rule that refuses it."""
     if start is None or end is None:
         raise ChaiqinError("請填寫請假起迄時間。", field="start")
     start, end = _aware(start), _aware(end)
     if end <= start:
         raise ChaiqinError("請假迄時必須晚於起時。", field="end", code="order")
     first_day = _local_date(start)
+    if person.status == Person.Status.UNPAID_LEAVE:
+        raise ChaiqinError("留職停薪期間不必上班，亦不得請假；復職後始得請假。", code="status",
+                           citation=UNPAID_LEAVE_CITATION[person.regime])
     if leave_code == COMP_TIME:
         return _evaluate_comp_time(person, start, end, first_day)
     try:
@@ -162,7 +166,7 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
     if measured.minutes == 0:
         raise ChaiqinError("請假期間沒有任何上班時間，無須請假：" + "".join(measured.left_out),
                            citation=ltype.citation, code="no_workday", field="start")
-    if _needs_event(ltype):
+    if rules.leave_plan(person.regime, leave_code, on=first_day).needs_event_date:
         if event_date is None:
             raise ChaiqinError(f"{ltype.name}須填寫事實發生日（結婚登記日、死亡日或分娩日）。", field="event_date", code="window")
         last_day = _local_date(end - timedelta(microseconds=1))
@@ -171,13 +175,8 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
             if not check.ok:
                 raise ChaiqinError(f"{ltype.name}：{check.reason}", citation=check.citation, code="window", field="start")
     hired = ledger.seniority_start(person)
-    keys = {leave_code, *(k for k in _CHAIN_KEYS)}
-    if ltype.counts_into:
-        keys.add(ltype.counts_into)
-    codes = {t.code for t in rules.leave_types(person.regime, first_day)}
-    for key in ("annual", leave_code, ltype.counts_into):
-        if key and key in codes:
-            ledger.ensure_grant(person, key, first_day)
+    plan = rules.leave_plan(person.regime, leave_code, on=first_day)
+    keys = {leave_code, "annual", *plan.pools, *plan.after_used_up}
     used, granted = _ledger_state(person, keys, first_day, event_date)
     entitled = {k: Decimal(v) / Decimal(ledger.DAY_MINUTES) for k, v in granted.items()}
     entitled.setdefault("annual", Decimal(0))
@@ -189,11 +188,14 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
             if leave_code == "menstrual" else 0)
     except rules.RuleInputError as exc:
         raise ChaiqinError(str(exc), citation=ltype.citation, code="rule") from None
-    parts = [{"quotas": list(p.quotas), "minutes": p.minutes, "pay": p.pay, "pay_label": PAY_LABELS[p.pay],
-              "explanation": p.explanation, "citation": p.citation, "beyond": p.beyond_entitlement, "returned": 0}
+    deducted_label = rules.deducted_pay_label(person.regime)
+    parts = [{"quotas": list(p.quotas) + ([ledger.PAY_DEDUCTED] if p.deducted else []), "minutes": p.minutes,
+              "pay": p.pay, "pay_label": deducted_label if p.deducted else PAY_LABELS[p.pay],
+              "explanation": p.explanation, "citation": p.citation, "beyond": p.beyond_entitlement,
+              "deducted": p.deducted, "returned": 0}
              for p in charge.parts]
-    if charge.beyond_entitlement:
-        beyond = next(p for p in charge.parts if p.beyond_entitlement)
+    if charge.refused:
+        beyond = next(p for p in charge.parts if p.beyond_entitlement and not p.deducted)
         raise ChaiqinError(f"{ltype.name}額度不足：申請{ledger.format_minutes(measured.minutes)}，其中"
                            f"{ledger.format_minutes(beyond.minutes)}超過可用額度。{beyond.explanation}",
                            citation=beyond.citation, code="quota")
@@ -224,16 +226,18 @@ def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_da
     measured = durations.measure(person.agency, start, end)
     if measured.minutes == 0:
         raise ChaiqinError("補休期間沒有任何上班時間，無須補休：" + "".join(measured.left_out), code="no_workday")
-    if measured.minutes % 60:
-        raise ChaiqinError("補休以小時為單位，請調整起迄時間。", citation=COMP_CITATION, code="unit")
+    use = rules.comp_time_use(person.regime, first_day)
+    if measured.minutes % use.unit_minutes:
+        raise ChaiqinError(f"補休以{use.unit_minutes // 60}小時為單位，請調整起迄時間。", citation=use.citation,
+                           code="unit")
     before = ledger.comp_time_available(person, first_day)
     allocation = ledger.comp_time_allocate(person, measured.minutes, first_day)
     explanation = "以加班補休抵充，依加班事實發生先後順序使用：" + "、".join(
         f"{g.earned_on.isoformat()}取得（期限{g.expires_on.isoformat()}）{ledger.format_minutes(m)}" for g, m in allocation)
     parts = [{"quotas": [COMP_TIME], "minutes": measured.minutes, "pay": "full", "pay_label": "全薪",
-              "explanation": explanation, "citation": "勞動基準法第32條之1；seed 003 Q.6", "beyond": False, "returned": 0}]
+              "explanation": explanation, "citation": use.citation, "beyond": False, "returned": 0}]
     return Evaluation(COMP_TIME, "補休", start, end, measured.minutes, measured.left_out, parts,
-                      [("補休", before, before - measured.minutes)], allocation, citation=COMP_CITATION)
+                      [("補休", before, before - measured.minutes)], allocation, citation=use.citation)
 
 
 def _check_agent_and_overlap(person: Person, agent: Person | None, start: datetime, end: datetime, *,
@@ -254,6 +258,15 @@ def _check_agent_and_overlap(person: Person, agent: Person | None, start: dateti
     mine = [b for b in busy[person.pk] if exclude is None or (b.kind, b.form_id) != exclude]
     if mine:
         raise occupancy.overlap_error(mine)
+
+
+def _post_grants(person: Person, ev: Evaluation) -> None:
+    """The yearly grants of the quotas a request draws on, posted before its holds (evaluate
+    counted them as the law gives them; posting them makes the ledger show the same)."""
+    first_day = _local_date(ev.start)
+    for key in {k for p in ev.parts for k in p["quotas"]} | {"annual"}:
+        if key not in (COMP_TIME, ledger.PAY_DEDUCTED):
+            ledger.ensure_grant(person, key, first_day)
 
 
 def _hold_rows(person: Person, req: LeaveRequest, ev: Evaluation, case: Case) -> None:
@@ -293,6 +306,7 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     uploads = [check_upload(u) for u in attachments]
     person = rowlocks.lock_person(person.pk, related=("agency", "unit"))
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
+    _post_grants(person, ev)
     _check_agent_and_overlap(person, agent, ev.start, ev.end)
     agents.check_periods(person, agent, more_agents, ev.start, ev.end)
     req = LeaveRequest.objects.create(
@@ -346,6 +360,7 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     _release_holds(req.case, "退回修正，解除原保留")
     ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
                   exclude_request=req)
+    _post_grants(person, ev)
     _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", req.pk))
     agents.save_periods(req, ())  # the corrected request names its agent anew; spans of the returned one go
     req.leave_code, req.leave_name, req.start, req.end, req.minutes = ev.code, ev.name, ev.start, ev.end, ev.minutes
@@ -529,6 +544,7 @@ def leave_lines_hold(*, person: Person, case: Case, lines: Iterable[LeaveLineSpe
         except ChaiqinError as exc:
             raise ChaiqinError(f"第{number}項請假類別：{exc.message}", citation=exc.citation, field="leave_lines",
                                code=exc.code) from None
+        _post_grants(person, ev)
         _post_holds(person, ev, case, prefix=f"{label}第{number}項 " if label else "")
         done.append(ev)
     return done

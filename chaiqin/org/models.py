@@ -35,6 +35,10 @@ class Agency(models.Model):
         "勞工特別休假年度", max_length=12, choices=LeaveBasis.choices, default=LeaveBasis.ANNIVERSARY,
         help_text="勞動基準法施行細則第24條：周年制或經約定之曆年制",
     )
+    labor_agreement_on = models.DateField(
+        "勞資會議同意延長工時日期", null=True, blank=True,
+        help_text="勞動基準法第32條第2項但書：經工會或勞資會議同意後，勞工延長工時每月54小時、每3個月138小時（自同意之月起算）",
+    )
     comp_time_months = models.PositiveSmallIntegerField(
         "補休期限（月）", default=12, help_text="本機關規定補休應於幾個月內請畢（行政院規定為2年，學校常見為1年）"
     )

@@ -92,7 +92,19 @@ def person_create(
         user.save()
         person.user = user
     person.save()
+    _post_leave_grants_at_hire(person)
     return person
+
+
+def _post_leave_grants_at_hire(person: Person) -> None:
+    """The year's leave grants of someone taken into service today or earlier (prorated in the year of
+    hire, 公務人員請假規則第3條第2項); later years come from the yearly command post_leave_grants."""
+    from chaiqin import clock
+    from chaiqin.leave import ledger  # leave builds on org: imported here, at the one call, to keep org first
+
+    today = clock.today()
+    if person.status == Person.Status.ACTIVE and person.hire_date <= today:
+        ledger.grants_post(person=person, on=today)
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ class RequestIn(Schema):
     work_items: str
     situation: str = "normal"
     paper_sign: bool = False
+    project_start: date | None = None  # a special major project's first month (its 240 h run from it)
     slots: list[SlotIn]
 
 
@@ -104,7 +105,8 @@ def request_submit(request, payload: RequestIn):
         person = me if s.person_id in (None, me.pk) else access.person_get_for(request.user, s.person_id)
         slots.append(services.PlannedSlot(person, s.start, s.end))
     return services.overtime_request_submit(applicant=me, reason=payload.reason, work_items=payload.work_items,
-                                            slots=slots, situation=payload.situation, paper_sign=payload.paper_sign)
+                                            slots=slots, situation=payload.situation, paper_sign=payload.paper_sign,
+                                            project_start=payload.project_start)
 
 
 @router.get("/requests/{request_id}", response=RequestOut, summary="加班申請單")

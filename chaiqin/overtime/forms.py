@@ -9,6 +9,7 @@ class OvertimeRequestForm(forms.Form):
     reason = forms.CharField(label="加班事由", max_length=300)
     work_items = forms.CharField(label="工作項目內容", widget=forms.Textarea(attrs={"rows": 2}))
     situation = forms.ChoiceField(label="情形", choices=OvertimeRequest.Situation.choices)
+    project_start = ROCDateField(label="專案起始日（特殊重大專案業務，3個月240小時自該月起算）", required=False)
     date_from = ROCDateField(label="加班日期（起）")
     date_to = ROCDateField(label="加班日期（迄）", required=False)
     start_time = forms.TimeField(label="每日起", widget=forms.TimeInput(attrs={"placeholder": "18:00"}))

@@ -41,6 +41,8 @@ class OvertimeRequest(models.Model):
     reason = models.CharField("加班事由", max_length=300)
     work_items = models.TextField("工作項目內容")
     situation = models.CharField("情形", max_length=15, choices=Situation.choices, default=Situation.NORMAL)
+    # the first month of a special major project: its 240 h run over 3 months from it (公務員服勤實施辦法第4條)
+    project_start = models.DateField("專案起始月", null=True, blank=True)
     paper_sign = models.BooleanField("紙本簽到退", default=False)
     report_required = models.BooleanField("應報主管機關備查", default=False,
                                           help_text="超過一般上限，依例外規定辦理（seed 002：事由發生之日起1個月內報主管機關備查）")

@@ -157,8 +157,10 @@ def month_caps(people, year: int, month: int, *, regular: dict | None = None) ->
     """Every hours rule broken in the month by `people` (one check_hours per regime): live
     overtime slots plus, when given, `regular` {person_id: [(start, end, break_minutes)]}."""
     first, last = month_bounds(year, month)
-    by_regime: dict[str, list] = defaultdict(list)
-    regime_of = {p.pk: p.regime for p in people}
+    by_regime: dict[tuple, list] = defaultdict(list)
+    # workers of an agency with a labour-management agreement are checked against its caps, its
+    # three months counted from the agreement's month (勞動基準法第32條第2項但書)
+    regime_of = {p.pk: (p.regime, *_agreement_key(p, first)) for p in people}
     ids = list(regime_of)
     for i in range(0, len(ids), 5000):
         rows = OvertimeSlot.objects.filter(person_id__in=ids[i:i + 5000], day__range=(first, last),
@@ -170,9 +172,16 @@ def month_caps(people, year: int, month: int, *, regular: dict | None = None) ->
         for s, e, b in blocks:
             by_regime[regime_of[pid]].append(rules.Shift(pid, s, e, "regular", break_minutes=b))
     out: list[rules.Violation] = []
-    for regime, shifts in by_regime.items():
-        out += rules.check_hours(regime, shifts, min_rest_hours=0)
+    for (regime, agreement, start_month), shifts in by_regime.items():
+        out += rules.check_hours(regime, shifts, min_rest_hours=0, agreement=agreement, quarter_start_month=start_month)
     return out
+
+
+def _agreement_key(person: Person, day: date) -> tuple[bool, int]:
+    agreed = person.agency.labor_agreement_on
+    if person.regime == rules.LABOR and agreed is not None and agreed <= day:
+        return True, agreed.month
+    return False, 1
 
 
 def roster_check(entries: list[dict], *, schedule: str = "weekly", agreement: bool = False) -> list[rules.Violation]:

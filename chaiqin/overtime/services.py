@@ -60,10 +60,12 @@ def day_kind_of(agency, day: date) -> str:
     return "rest_day"
 
 
-def _month_span(days: list[date]) -> tuple[date, date]:
-    """From the first day of the earliest quarter to the last day of the latest month touched."""
+def _month_span(days: list[date], quarter_start_month: int = 1) -> tuple[date, date]:
+    """From the first day of the earliest 3-month period (periods start in `quarter_start_month`)
+    to the last day of the latest month touched."""
     first, last = min(days), max(days)
-    q_first = date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
+    back = (first.month - quarter_start_month) % 3
+    q_first = rules.add_months(first.replace(day=1), -back)
     return q_first, date(last.year, last.month, pycalendar.monthrange(last.year, last.month)[1])
 
 
@@ -75,12 +77,25 @@ def _regular_shift(person: Person, day: date) -> rules.Shift:
 
 
 def caps_violations(person: Person, planned: list[tuple[datetime, datetime, str]], *, exception: bool,
-                    exclude_request: int | None = None) -> list[rules.Violation]:
+                    exclude_request: int | None = None, situation: str | None = None,
+                    project_start: date | None = None) -> list[rules.Violation]:
     """The hours rules `person` would break with `planned` (naive start, end, day kind) on top of
     their live overtime (pending or approved) in the quarter and months touched, and the
-    regular office hours of those workdays (公務員服務法第12條, 勞動基準法第32條)."""
+    regular office hours of those workdays (公務員服務法第12條, 勞動基準法第32條).
+
+    An exceptional `situation` uses its own caps (rules.situation_caps): a special major project
+    240 h over the three months counted from `project_start`'s month, seasonal work 12 h a day."""
     days = [rules.workday_of(s) for s, _e, _k in planned]
-    lo, hi = _month_span(days)
+    caps = None
+    quarter_start = 1
+    agreement = not exception and labor_agreement(person, min(days))
+    if agreement:
+        quarter_start = person.agency.labor_agreement_on.month
+    if exception and situation in rules.EXCEPTION_SITUATIONS:
+        caps = rules.situation_caps(person.regime, situation, min(days))
+        if situation == "major_project":
+            quarter_start = (project_start or min(days)).month
+    lo, hi = _month_span(days, quarter_start)
     existing = OvertimeSlot.objects.filter(person=person, day__range=(lo, hi), request__case__status__in=LIVE)
     if exclude_request:
         existing = existing.exclude(request_id=exclude_request)
@@ -90,7 +105,15 @@ def caps_violations(person: Person, planned: list[tuple[datetime, datetime, str]
     workdays = {d for d in (rules.workday_of(sh.start) for sh in shifts)
                 if office_calendar.is_workday(person.agency, d)}
     shifts += [_regular_shift(person, d) for d in sorted(workdays)]
-    return rules.check_hours(person.regime, shifts, exception=exception, min_rest_hours=0)
+    return rules.check_hours(person.regime, shifts, exception=exception, min_rest_hours=0, caps=caps,
+                             quarter_start_month=quarter_start, agreement=agreement)
+
+
+def labor_agreement(person: Person, day: date) -> bool:
+    """Whether the caps agreed at the agency's labour-management meeting apply to `person` on `day`:
+    workers only, from the agreement's date (勞動基準法第32條第2項但書: 54 h a month, 138 h in 3 months)."""
+    agreed = person.agency.labor_agreement_on
+    return person.regime == rules.LABOR and agreed is not None and agreed <= day
 
 
 def is_shift_worker(person: Person) -> bool:
@@ -137,7 +160,7 @@ def _refuse(violation: rules.Violation, person: Person) -> ChaiqinError:
 @transaction.atomic
 def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, slots: list[PlannedSlot],
                             situation: str = OvertimeRequest.Situation.NORMAL, paper_sign: bool = False,
-                            filed_by: Person | None = None) -> OvertimeRequest:
+                            filed_by: Person | None = None, project_start: date | None = None) -> OvertimeRequest:
     """Ask for overtime beforehand (seed 003 Q.8: reason, work items, people, dates and hours;
     at most a month per request), checking every person's caps at the moment of asking.
     `filed_by` is the personnel officer filing it for `applicant` (代填).
@@ -177,6 +200,12 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
                            citation=rules.overtime_filing_figures(first).request_citation, field="date_to")
 
     exceptional = situation != OvertimeRequest.Situation.NORMAL
+    if situation == OvertimeRequest.Situation.MAJOR_PROJECT:
+        project_start = (project_start or first).replace(day=1)
+        if project_start > first:
+            raise ChaiqinError("專案起始月不得晚於加班日。", field="project_start")
+    else:
+        project_start = None
     report = False
     warnings: list[str] = []
     by_person: dict[int, list] = {}
@@ -186,7 +215,8 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
         if exceptional and person.regime == rules.LABOR:
             raise ChaiqinError(f"{person.name}適用勞動基準法，沒有公務人員的例外延長上限；天災事變依第32條第4項另行辦理。",
                                citation="勞動基準法第32條")
-        found = caps_violations(person, planned, exception=exceptional)
+        found = caps_violations(person, planned, exception=exceptional, situation=situation,
+                                project_start=project_start)
         if found:
             raise _refuse(found[0], person)
         if exceptional and caps_violations(person, planned, exception=False):
@@ -203,7 +233,7 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
     now = clock.now()
     request = OvertimeRequest.objects.create(
         agency=applicant.agency, applicant=applicant, reason=reason.strip(), work_items=work_items.strip(),
-        situation=situation, paper_sign=paper_sign, created_at=now, report_required=report,
+        situation=situation, paper_sign=paper_sign, created_at=now, report_required=report, project_start=project_start,
         report_due=rules.exceptional_report_due(first) if report else None,
         rest_warning="；".join(warnings)[:300],
     )
@@ -464,8 +494,14 @@ def overtime_from_wfh(*, wfh_overtime) -> OvertimeRequest:
 
 
 def comp_time_expiry(person: Person, earned_on: date) -> date:
+    """The last day comp time earned on `earned_on` may be used: the agency's term, and for workers
+    never after the end of the annual-leave year containing that day, anniversary or calendar as
+    the agency counts it (勞動基準法施行細則第22條之2; unused hours are then paid, §32-1 II)."""
+    from chaiqin.leave import ledger  # overtime posts into leave's ledger; leave never imports overtime
+
     years = max(1, (person.agency.comp_time_months or 12) // 12)
-    return rules.comp_time_expires_on(person.regime, earned_on, years=years)
+    year_end = ledger.period_of(person, "annual", earned_on)[1] if person.regime == rules.LABOR else None
+    return rules.comp_time_expires_on(person.regime, earned_on, years=years, leave_year_end=year_end)
 
 
 def _post_comp_time(slot: OvertimeSlot, person: Person, minutes: int) -> bool:

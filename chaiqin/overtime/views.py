@@ -65,7 +65,8 @@ def request_new(request):
                                          data["start_time"], data["end_time"])
         try:
             made = services.overtime_request_submit(applicant=me, reason=data["reason"], work_items=data["work_items"],
-                                                    slots=slots, situation=data["situation"], paper_sign=data["paper_sign"])
+                                                    slots=slots, situation=data["situation"], paper_sign=data["paper_sign"],
+                                                    project_start=data.get("project_start"))
         except ChaiqinError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, str(exc))
         else:

@@ -4,6 +4,7 @@ The public API is fixed in shared/RULES_API.md; every name there is importable f
 Each submodule declares its public names in `__all__` and owns one area of law:
 
 - leave.py      leave types, quotas, pay, merge and window rules (請假規則, 性別平等工作法)
+- plans.py      a leave type's plan (pools, periods, unit), first-year proration, minutes of a leave day
 - annual.py     annual leave by seniority and its carry-over (勞基法§38, 公務人員請假規則§7-§10, 教師請假規則§8)
 - hours.py      working-hour caps, rest, the 7-day rule (公務員服務法§12, 勞基法§30-§36)
 - pay.py        overtime pay (勞基法§24, §39)
@@ -20,6 +21,7 @@ from .errors import RuleInputError
 from .regimes import CIVIL, LABOR, REGIMES, TEACHER, check_regime
 
 from .leave import *  # noqa: E402,F401,F403
+from .plans import *  # noqa: E402,F401,F403
 from .annual import *  # noqa: E402,F401,F403
 from .hours import *  # noqa: E402,F401,F403
 from .pay import *  # noqa: E402,F401,F403
@@ -31,11 +33,12 @@ from .survey import *  # noqa: E402,F401,F403
 from .protection import *  # noqa: E402,F401,F403
 from .overtime_filing import *  # noqa: E402,F401,F403
 
+from . import plans  # noqa: E402
 from . import annual, comptime, committee, hours, leave, overtime_filing, pay, protection, subsidy, survey, wfh  # noqa: E402
 
 __all__ = [
     "RuleInputError", "CIVIL", "TEACHER", "LABOR", "REGIMES", "check_regime",
-    *leave.__all__, *annual.__all__, *hours.__all__, *pay.__all__, *comptime.__all__,
+    *leave.__all__, *plans.__all__, *annual.__all__, *hours.__all__, *pay.__all__, *comptime.__all__,
     *wfh.__all__, *subsidy.__all__, *committee.__all__, *survey.__all__, *protection.__all__,
     *overtime_filing.__all__,
 ]

@@ -26,6 +26,8 @@ __all__ = [
     "comp_time_expires_on",
     "comp_time_ledger",
     "holiday_overtime_day",
+    "CompTimeUse",
+    "comp_time_use",
 ]
 
 CENT = Decimal("0.01")
@@ -99,6 +101,24 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class CompTimeUse:
+    """How comp time is taken: its unit, oldest grant first, and the rule that says so."""
+
+    unit_minutes: int
+    citation: str
+
+
+def comp_time_use(regime: str, on: date) -> CompTimeUse:
+    """The unit in which comp time is taken on `on` (by the hour: 勞動基準法第32條之1 for workers,
+    行政院各機關加班補休規定 for civil servants and teachers), in the order the overtime was worked."""
+    check_regime(regime)
+    table = load_table("comptime")
+    base = table["regime_alias"].get(regime, regime)
+    row = rows_in_force([r for r in table["use"] if r["regime"] == base], on, what=f"補休單位（{base}）")[0]
+    return CompTimeUse(unit_minutes=int(row["unit_minutes"]), citation=row["citation"])
 
 
 def comp_time_expires_on(

@@ -58,6 +58,7 @@ from .hours_caps import (
     Caps,
     Shift,
     Violation,
+    EXCEPTION_SITUATIONS,
     check_options,
     detail_daily,
     detail_half_cycle,
@@ -73,6 +74,7 @@ from .hours_caps import (
     naive_taipei,
     person_order,
     settings_for,
+    situation_caps,
     sort_violations,
     validate_shift,
     workday_of,
@@ -80,7 +82,8 @@ from .hours_caps import (
 from .hours_loop import DEFAULT_ANCHOR, check_hours_loop
 from .regimes import LABOR
 
-__all__ = ["Shift", "Violation", "Caps", "workday_of", "check_hours", "hours_caps", "check_hours_loop"]
+__all__ = ["Shift", "Violation", "Caps", "workday_of", "check_hours", "hours_caps", "check_hours_loop",
+           "situation_caps", "EXCEPTION_SITUATIONS"]
 
 DAY = 86400
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -348,7 +351,7 @@ class _Grid:
         rows, cols = np.nonzero(over)
         for r, c in zip(rows.tolist(), cols.tolist()):
             caps = st[c].caps
-            code = "daily_over_14h" if caps.mode == "exception" else "daily_over_12h"
+            code = "daily_over_14h" if caps.daily_max_hours >= 14 else "daily_over_12h"
             out.append(Violation(persons[p0 + r], code, self.dates[c],
                                  detail_daily(self.dates[c], total[r, c], caps.daily_max_hours), caps.citation))
 

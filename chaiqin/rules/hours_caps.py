@@ -163,6 +163,33 @@ def hours_caps(
     )
 
 
+EXCEPTION_SITUATIONS = ("disaster", "emergency", "major_project", "seasonal")
+
+
+@cache
+def situation_caps(regime: str, situation: str, on: date) -> Caps:
+    """The caps of the civil service's exceptional `situation` in force on `on`
+    (公務員服務法第12條第1項但書, 公務員服勤實施辦法第4條; seed 002):
+
+    disaster, emergency: 14 h a day, 80 h a month, 240 h in 3 months, 14-h days at most 3 in a row;
+    major_project: 14 h a day, 240 h over 3 consecutive months from the project's first month
+    (not 80 a month; pass that month as check_hours' quarter_start_month);
+    seasonal: 12 h a day, 80 h a month.
+    Raises RuleInputError for labor (no such exceptions) or an unknown situation.
+    """
+    if situation not in EXCEPTION_SITUATIONS:
+        raise RuleInputError(f"未知的例外加班情形「{situation}」。")
+    if situation in ("disaster", "emergency"):
+        return hours_caps(regime, on, exception=True)
+    _mode(regime, True, False)
+    rows = [r for r in load_table("hours")["caps"] if r["regime"] == hours_regime(regime) and r["mode"] == situation]
+    row = rows_in_force(rows, on, what=f"工時上限（{situation}）")[0]
+    return Caps(
+        daily_max_hours=row["daily_max_hours"], monthly_overtime_hours=row["monthly_overtime_hours"],
+        quarterly_overtime_hours=row.get("quarterly_overtime_hours"), long_day_hours=row.get("long_day_hours"),
+        long_day_max_consecutive=row.get("long_day_max_consecutive"), citation=row["citation"], mode=situation)
+
+
 def _hhmm(text: str) -> int:
     hh, mm = text.split(":")
     return int(hh) * 3600 + int(mm) * 60

@@ -140,7 +140,7 @@ def check_hours_loop(
         for day in days:
             st = settings(day)
             c = st.caps
-            code = "daily_over_14h" if c.mode == "exception" else "daily_over_12h"
+            code = "daily_over_14h" if c.daily_max_hours >= 14 else "daily_over_12h"
             if total[day] > c.daily_max_hours * 3600:
                 out.append(Violation(person, code, day, detail_daily(day, total[day], c.daily_max_hours),
                                      c.citation))

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from ._tables import _as_date, in_force, load_table, rows_in_force
 from .errors import RuleInputError
-from .regimes import LABOR, REGIMES, TEACHER, check_regime
+from .regimes import LABOR, REGIMES, check_regime
 
 __all__ = [
     "LeaveType", "leave_types", "leave_type", "leave_pay", "leave_quota_minutes",
@@ -43,6 +43,8 @@ class LeaveType:
     (see leave_pay for pay that depends on service). counts_into names the quota the
     leave also uses. unit_minutes is the smallest unit that may be requested;
     calendar_days True means the leave runs through holidays (count calendar days).
+    counts_as_leave False: not entered as leave in the attendance record (the epidemic-era
+    防疫隔離假 and 防疫照顧假, 嚴重特殊傳染性肺炎防治及紓困振興特別條例第3條).
     """
 
     code: str
@@ -61,6 +63,7 @@ class LeaveType:
     refusable: bool = True
     is_status: bool = False
     note: str = ""
+    counts_as_leave: bool = True
 
     @property
     def hourly(self) -> bool:
@@ -108,6 +111,7 @@ def _to_type(regime: str, row: dict[str, Any], on: date) -> LeaveType:
         calendar_days=bool(row.get("calendar_days", False)), sex=row.get("sex"),
         refusable=bool(row.get("refusable", True)), is_status=bool(row.get("is_status", False)),
         note=_cite(regime, row.get("note", ""), on),
+        counts_as_leave=not row.get("not_attendance_record", False),
     )
 
 
@@ -211,10 +215,10 @@ def quota_period(regime: str, key: str, *, on: date) -> str:
     pool = _pool_row(regime, key, on)
     if pool is not None:
         return pool["period"]
-    if key == "menstrual":
-        # Its own quota in the chain is the 3 days a year outside sick leave.
-        return "school_year" if regime == TEACHER else "year"
-    return _row(regime, key, on)["period"]
+    row = _row(regime, key, on)
+    # A leave with days free of another quota (生理假: 3 a year outside sick leave) counts its own
+    # key over the period of those free days, not over the period of its unit (a month).
+    return row.get("free_days_period", row["period"])
 
 
 def _cap_minutes(regime: str, key: str, on: date, day_minutes: int,
@@ -229,7 +233,7 @@ def _cap_minutes(regime: str, key: str, on: date, day_minutes: int,
     if pool is not None:
         return int(Decimal(str(pool["quota_days"])) * day_minutes)
     row = _row(regime, key, on)
-    if key == "menstrual" or row.get("free_days_per_year") is not None:
+    if row.get("free_days_per_year") is not None:
         return int(Decimal(str(row["free_days_per_year"])) * day_minutes)
     if key == "annual":
         raise RuleInputError(
@@ -267,6 +271,9 @@ class ChargePart:
     empty when the slice uses no quota (beyond every quota, or uncapped leave such as 公假).
     beyond_entitlement: True when the slice exceeds what the law grants (pay deducted,
     or needs the employer's consent / must be requested as another leave).
+    deducted: the slice is beyond the quota but the law still grants the leave with pay
+    deducted by the day (事假 beyond 7 days, 公務人員請假規則第3條第1項第1款; sick leave
+    beyond 28 days once 事假 is used up, 第2款): accepted, the deciders may still refuse.
     """
 
     code: str
@@ -276,6 +283,7 @@ class ChargePart:
     explanation: str
     citation: str
     beyond_entitlement: bool = False
+    deducted: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +305,11 @@ class LeaveCharge:
     @property
     def beyond_entitlement(self) -> bool:
         return any(p.beyond_entitlement for p in self.parts)
+
+    @property
+    def refused(self) -> bool:
+        """True when a slice is beyond what the law grants and not merely unpaid (see ChargePart.deducted)."""
+        return any(p.beyond_entitlement and not p.deducted for p in self.parts)
 
     def minutes_by_pay(self) -> dict[str, int]:
         out = {"full": 0, "half": 0, "none": 0}
@@ -392,7 +405,7 @@ def leave_charge(regime: str, code: str, *, requested_minutes: int, used: Mappin
             code=code, quotas=quotas, minutes=take, pay=pay,
             explanation=_cite(regime, step["why"], on),
             citation=_cite(regime, step.get("citation", row["citation"]), on),
-            beyond_entitlement=beyond))
+            beyond_entitlement=beyond, deducted=bool(step.get("deducted", False))))
         remaining -= take
         for key in quotas:
             running[key] = running.get(key, 0) + take
@@ -402,7 +415,7 @@ def leave_charge(regime: str, code: str, *, requested_minutes: int, used: Mappin
             code=code, quotas=(), minutes=remaining, pay="none",
             explanation=_cite(regime, beyond, on),
             citation=_cite(regime, row.get("beyond_citation", row["citation"]), on),
-            beyond_entitlement=True))
+            beyond_entitlement=True, deducted=bool(row.get("beyond_deducted", False))))
     return LeaveCharge(regime=regime, code=code, requested_minutes=requested_minutes, parts=tuple(parts))
 
 
@@ -532,7 +545,7 @@ def extended_sick_check(regime: str, *, used: Mapping[str, int], on: date,
     row = _row(regime, "extended_sick", on)
     citation = row["citation"]
     entitled = dict(entitled or {})
-    for key in ("sick", "personal", "annual"):
+    for key in row.get("after_used_up", ()):
         if key == "annual" and "annual" not in entitled:
             continue
         cap = _cap_minutes(regime, key, on, day_minutes, entitled) or 0

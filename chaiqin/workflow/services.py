@@ -44,6 +44,12 @@ def notify(*, person: Person, message: str, case: Case | None = None, url: str =
     return note
 
 
+@transaction.atomic
+def notifications_mark_read(*, person: Person) -> int:
+    """Mark every unread notification of `person` read; returns how many were unread."""
+    return person.notifications.filter(read_at__isnull=True).update(read_at=clock.now())
+
+
 def _form_url(case: Case) -> str:
     try:
         return registry.form_kind(case.kind).url(registry.form_of(case))

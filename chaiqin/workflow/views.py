@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _page
@@ -79,7 +78,11 @@ def case_withdraw(request, case_id: int):
 
 @login_required
 def notifications(request):
+    """The person's notifications; opening the page reads them, the button marks them read (a POST)."""
     me = access.person_of(request.user)
+    if request.method == "POST":
+        services.notifications_mark_read(person=me)
+        return redirect("workflow:notifications")
     items = list(me.notifications.select_related("case")[:100])
-    me.notifications.filter(read_at__isnull=True).update(read_at=clock.now())
-    return _page(request, "workflow/notifications.html", "notifications", items=items)
+    return _page(request, "workflow/notifications.html", "notifications", items=items,
+                 unread=any(n.read_at is None for n in items))

@@ -34,7 +34,8 @@ def test_preview_submit_cancel_and_balances_through_the_api(api, world, ivy):
 
 
 def test_a_refusal_is_a_400_naming_the_rule(api, world, ivy):
-    body = {"leave_code": "personal", "start": "115-03-10 08:00", "end": "115-03-20 17:00", "agent_id": ivy.pk}
+    # 家庭照顧假每年以7日為限 (公務人員請假規則第3條第1項第1款): 9 days are refused
+    body = {"leave_code": "family_care", "start": "115-03-10 08:00", "end": "115-03-20 17:00", "agent_id": ivy.pk}
     response = api.post("/api/leave/requests", body, content_type="application/json")
     assert response.status_code == 400
     assert "額度不足" in response.json()["detail"] and "公務人員請假規則" in response.json()["citation"]

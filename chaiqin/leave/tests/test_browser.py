@@ -8,9 +8,9 @@ from chaiqin.conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def fill_leave(page, start, end):
+def fill_leave(page, start, end, code="personal"):
     page.goto("/leave/new/")
-    page.get_by_label("假別").select_option("personal")
+    page.get_by_label("假別").select_option(code)
     page.get_by_label("起日").fill(start)
     page.get_by_label("迄日").fill(end)
     page.get_by_label("職務代理人").select_option(label="許雅雯（民政處 行政人員）")
@@ -66,7 +66,7 @@ def test_personal_leave_from_request_to_partial_cancellation(page, world, ivy):
 
 def test_a_refused_request_shows_the_rule_in_chinese(page, world, ivy):
     log_in(page, "alice")
-    fill_leave(page, "115-03-10", "115-03-20")
+    fill_leave(page, "115-03-10", "115-03-20", code="family_care")  # 9 days: 家庭照顧假 is 7 a year
     page.get_by_role("button", name="送出申請").click()
     refusal = page.get_by_test_id("refusal").inner_text()
     assert "額度不足" in refusal and "公務人員請假規則" in refusal

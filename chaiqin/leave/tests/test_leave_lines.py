@@ -43,13 +43,13 @@ def test_lines_are_held_on_submit_used_on_approval_and_make_no_leave_request(wor
 
 
 def test_lines_beyond_the_quota_are_refused_at_submit_with_the_rule_and_nothing_is_saved(world, ivy):
-    # a pending leave request already holds 5 of the 7 days of 事假 (公務人員請假規則第3條)
-    services.leave_request_submit(person=world.alice, leave_code="personal", start=at("2026-03-02 08:00"),
+    # a pending request already holds 5 of the 7 days of 家庭照顧假 (公務人員請假規則第3條第1項第1款)
+    services.leave_request_submit(person=world.alice, leave_code="family_care", start=at("2026-03-02 08:00"),
                                   end=at("2026-03-06 17:00"), agent=ivy)
-    form = overseas(world, [("personal", "2026-03-16 08:00", "2026-03-18 17:00"),
+    form = overseas(world, [("family_care", "2026-03-16 08:00", "2026-03-18 17:00"),
                             ("annual", "2026-03-19 08:00", "2026-03-27 17:00")])
     rows = BalanceEntry.objects.exclude(kind="grant").count()
-    with pytest.raises(ChaiqinError, match="第1項請假類別：事假額度不足") as exc:
+    with pytest.raises(ChaiqinError, match="第1項請假類別：家庭照顧假額度不足") as exc:
         trips.overseas_submit(actor=world.alice, overseas=form)
     assert "公務人員請假規則" in exc.value.citation
     form.refresh_from_db()
@@ -59,8 +59,8 @@ def test_lines_beyond_the_quota_are_refused_at_submit_with_the_rule_and_nothing_
 
 
 def test_two_lines_of_one_form_cannot_together_exceed_a_quota(world):
-    form = overseas(world, [("personal", "2026-03-16 08:00", "2026-03-20 17:00"),
-                            ("personal", "2026-03-23 08:00", "2026-03-27 17:00")])  # 5 + 5 > 7
+    form = overseas(world, [("family_care", "2026-03-16 08:00", "2026-03-20 17:00"),
+                            ("family_care", "2026-03-23 08:00", "2026-03-27 17:00")])  # 5 + 5 > 7
     with pytest.raises(ChaiqinError, match="第2項請假類別"):
         trips.overseas_submit(actor=world.alice, overseas=form)
 

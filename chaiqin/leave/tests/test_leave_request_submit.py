@@ -97,17 +97,17 @@ def test_leave_on_a_holiday_only_is_refused(world, ivy):
 
 
 def test_a_quota_exceeded_is_refused_with_its_article(world, ivy):
-    # 公務人員請假規則第3條: 事假每年准給7日
+    # 公務人員請假規則第3條第1項第1款: 家庭照顧假每年以7日為限 (事假 beyond 7 days is granted unpaid)
     with pytest.raises(ChaiqinError, match="額度不足") as exc:
-        submit(world, ivy, start="2026-03-10 08:00", end="2026-03-20 17:00")
+        submit(world, ivy, code="family_care", start="2026-03-10 08:00", end="2026-03-20 17:00")
     assert "公務人員請假規則" in exc.value.citation
     assert nothing_saved()
 
 
 def test_two_pending_requests_cannot_together_exceed_the_balance(world, ivy):
-    submit(world, ivy, start="2026-03-10 08:00", end="2026-03-13 17:00")  # 4 days
+    submit(world, ivy, code="family_care", start="2026-03-10 08:00", end="2026-03-13 17:00")  # 4 days
     with pytest.raises(ChaiqinError, match="額度不足"):
-        submit(world, ivy, start="2026-03-16 08:00", end="2026-03-19 17:00")  # 4 more: 8 > 7
+        submit(world, ivy, code="family_care", start="2026-03-16 08:00", end="2026-03-19 17:00")  # 4 more: 8 > 7
 
 
 def test_a_leave_type_the_regime_lacks_is_refused(world, ivy):

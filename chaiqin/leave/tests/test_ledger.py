@@ -14,6 +14,9 @@ def test_civil_personal_leave_is_granted_seven_days_once_a_calendar_year(world):
     # 公務人員請假規則第3條: 事假每年准給7日
     assert ledger.balance(world.alice, "personal", date(2026, 3, 9)) == 7 * 480
     assert ledger.balance(world.alice, "personal", date(2026, 6, 1)) == 7 * 480
+    assert BalanceEntry.objects.filter(person=world.alice, account="personal", kind="grant").count() == 1  # at hire
+    ledger.grants_post(person=world.alice, on=date(2026, 3, 9))
+    ledger.grants_post(person=world.alice, on=date(2026, 6, 1))
     assert BalanceEntry.objects.filter(person=world.alice, account="personal", kind="grant").count() == 1
 
 

@@ -49,10 +49,10 @@ def test_the_preview_says_the_quota_the_pay_and_what_remains(client, world, ivy)
 def test_a_refused_request_shows_the_rule_in_chinese(client, world, ivy):
     login(client, "alice")
     response = client.post(reverse("leave:new"), {
-        "leave_code": "personal", "start_date": "115-03-10", "start_time": "08:00", "end_date": "115-03-20",
+        "leave_code": "family_care", "start_date": "115-03-10", "start_time": "08:00", "end_date": "115-03-20",
         "end_time": "17:00", "agent": ivy.pk, "submit": "1"})
     page = response.content.decode()
-    assert "額度不足" in page and "公務人員請假規則" in page
+    assert "額度不足" in page and "公務人員請假規則" in page  # 家庭照顧假每年以7日為限
 
 
 def test_a_stranger_cannot_open_someone_elses_leave(client, world, approved):

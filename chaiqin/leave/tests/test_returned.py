@@ -40,7 +40,7 @@ def test_a_returned_request_still_holds_its_days(world, returned):
 def test_a_correction_beyond_the_quota_is_refused_and_nothing_changes(world, ivy, returned):
     rows_before = BalanceEntry.objects.count()
     with pytest.raises(ChaiqinError, match="額度不足") as exc:
-        services.leave_request_resubmit(request=returned, actor=world.alice, leave_code="personal",
+        services.leave_request_resubmit(request=returned, actor=world.alice, leave_code="family_care",
                                         start=at("2026-03-10 08:00"), end=at("2026-03-19 17:00"), agent=ivy)
     assert "公務人員請假規則" in exc.value.citation
     returned.refresh_from_db()
@@ -106,7 +106,7 @@ def test_the_correction_page_shows_the_reason_previews_and_resubmits(client, wor
     preview = client.post(reverse("leave:edit", args=[returned.pk]), {**form, "preview": "1"}).content.decode()
     assert "核准後剩 6日" in preview  # its own two held days count as free again
     assert ledger.balance(world.alice, "personal", ON) == 5 * 480  # the preview changed nothing
-    refused = client.post(reverse("leave:edit", args=[returned.pk]), {**form, "end_date": "115-03-24", "submit": "1"})
+    refused = client.post(reverse("leave:edit", args=[returned.pk]), {**form, "leave_code": "family_care", "end_date": "115-03-24", "submit": "1"})
     assert "額度不足" in refused.content.decode()
     response = client.post(reverse("leave:edit", args=[returned.pk]), {**form, "submit": "1"})
     assert response.status_code == 302
@@ -117,7 +117,8 @@ def test_the_api_resubmits_a_returned_request(client, world, ivy, returned):
     assert client.login(username="alice", password="correct-horse-battery")
     url = f"/api/leave/requests/{returned.pk}/resubmit"
     body = {"leave_code": "personal", "start": "115-03-12 08:00", "end": "115-03-12 17:00", "agent_id": ivy.pk}
-    too_much = client.post(url, {**body, "end": "115-03-24 17:00"}, content_type="application/json")
+    too_much = client.post(url, {**body, "leave_code": "family_care", "end": "115-03-24 17:00"},
+                           content_type="application/json")
     assert too_much.status_code == 400 and "額度不足" in too_much.json()["detail"]
     done = client.post(url, body, content_type="application/json")
     assert done.status_code == 200 and done.json()["status"] == "pending" and done.json()["minutes"] == 480

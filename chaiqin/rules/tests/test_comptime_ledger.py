@@ -87,3 +87,14 @@ def test_a_national_holiday_on_a_weekend_is_claimed_on_the_holidays_own_date():
 def test_bad_ledger_input_raises(grants, uses):
     with pytest.raises(rules.RuleInputError):
         rules.comp_time_ledger("labor", grants, uses, on=date(2026, 3, 1))
+
+
+def test_comp_time_is_taken_by_the_hour():
+    # 勞動基準法第32條之1 (seed 003 Q.6); civil servants: 行政院各機關加班補休規定
+    from datetime import date as _date
+
+    from chaiqin import rules as _rules
+
+    assert _rules.comp_time_use("labor", _date(2026, 3, 2)).unit_minutes == 60
+    assert "第32條之1" in _rules.comp_time_use("labor", _date(2026, 3, 2)).citation
+    assert _rules.comp_time_use("teacher", _date(2026, 3, 2)).unit_minutes == 60

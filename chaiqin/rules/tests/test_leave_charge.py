@@ -25,17 +25,35 @@ def test_civil_sick_leave_beyond_28_days_is_charged_to_personal_leave():
     assert "事假抵銷" in c.parts[1].explanation
 
 
-def test_civil_sick_leave_beyond_sick_and_personal_uses_annual_leave_then_pay_is_deducted():
-    # RULES.md: beyond 28 charged to personal leave, then annual leave, then pay deducted
-    c = charge("civil", "sick", 3 * D, {"sick": 28 * D, "personal": 7 * D, "annual": 6 * D},
+def test_civil_sick_leave_beyond_sick_and_personal_has_pay_deducted_and_never_takes_annual_leave():
+    # 公務人員請假規則第3條第1項第2款: beyond 28 days offset by 事假; no 事假 left: pay deducted by
+    # the day (銓敘部, relayed in 花蓮縣政府108.1.16府人訓字第1080012300號), never from 休假
+    c = charge("civil", "sick", 3 * D, {"sick": 28 * D, "personal": 6 * D, "annual": 0},
                entitled={"annual": 7})
-    assert slices(c) == [(("annual",), D, "full"), ((), 2 * D, "none")]
-    assert c.parts[-1].beyond_entitlement and "扣除俸給" in c.parts[-1].explanation
+    assert slices(c) == [(("personal",), D, "full"), ((), 2 * D, "none")]
+    last = c.parts[-1]
+    assert last.beyond_entitlement and last.deducted and not c.refused
+    assert "扣除俸給" in last.explanation and "1080012300" in last.citation
 
 
-def test_charging_into_annual_leave_needs_the_persons_entitlement():
-    with pytest.raises(rules.RuleInputError, match="休假日數"):
-        charge("civil", "sick", D, {"sick": 28 * D, "personal": 7 * D})
+def test_teacher_sick_leave_beyond_28_days_and_personal_leave_has_pay_deducted_not_annual_leave():
+    # 教師請假規則第3條: 病假超過28日以事假抵銷; beyond, 按日扣除薪給
+    c = charge("teacher", "sick", 2 * D, {"sick": 28 * D, "personal": 7 * D}, entitled={"annual": 7})
+    assert slices(c) == [((), 2 * D, "none")] and c.parts[0].deducted
+    assert "扣除薪給" in c.parts[0].explanation
+
+
+def test_civil_personal_leave_beyond_seven_days_is_granted_with_pay_deducted():
+    # 公務人員請假規則第3條第1項第1款: 「超過規定日數之事假，應按日扣除俸(薪)給」
+    c = charge("civil", "personal", D, {"personal": 7 * D})
+    assert slices(c) == [((), D, "none")]
+    assert c.parts[0].deducted and not c.refused and "按日扣除俸給" in c.parts[0].explanation
+
+
+def test_labor_personal_leave_beyond_fourteen_days_is_refused():
+    # 勞工請假規則第7條: 一年內合計不得超過14日 (not a deduction: beyond it there is no right)
+    c = charge("labor", "personal", D, {"personal": 14 * D})
+    assert c.refused and not c.parts[0].deducted
 
 
 def test_family_care_uses_both_its_own_and_the_personal_quota():
@@ -45,8 +63,12 @@ def test_family_care_uses_both_its_own_and_the_personal_quota():
 
 
 def test_civil_family_care_after_personal_leave_is_used_up_has_pay_deducted():
+    # 公務人員請假規則第3條第1項第1款: family care counts into 事假; beyond it, pay deducted
     c = charge("civil", "family_care", D, {"personal": 7 * D})
     assert slices(c) == [(("family_care",), D, "none")] and c.beyond_entitlement
+    assert c.parts[0].deducted and not c.refused
+    over = charge("civil", "family_care", D, {"personal": 7 * D, "family_care": 7 * D})
+    assert over.refused  # beyond the 7 days of family care: ask for 事假 instead
 
 
 def test_civil_mental_health_leave_is_inside_personal_leave_by_the_hour():
@@ -192,3 +214,11 @@ def test_extended_sick_leave_is_at_most_one_year_within_two_years():
 def test_labor_has_no_extended_sick_leave():
     with pytest.raises(rules.RuleInputError, match="留職停薪"):
         rules.extended_sick_check("labor", used={}, on=ON)
+
+
+def test_charging_into_annual_leave_needs_the_persons_entitlement():
+    # 勞工請假規則第5條: a worker's sick leave past its limits may be offset by 特別休假, whose days
+    # are the person's own (annual_leave_days)
+    used = {"sick_hospitalised": 365 * D, "sick_two_years": 365 * D, "personal": 14 * D}
+    with pytest.raises(rules.RuleInputError, match="休假日數"):
+        charge("labor", "sick_hospitalised", D, used)
