@@ -92,6 +92,7 @@ class RequestOut(Schema):
 class CancelIn(Schema):
     start: str | None = None
     end: str | None = None
+    whole: bool = False  # all that is not yet cancelled; without it, start or end must be given
     reason: str = ""
 
 
@@ -206,12 +207,13 @@ def detail(request, request_id: int):
     return _out(selectors.leave_request_get_for(request.user, request_id))
 
 
-@router.post("/requests/{request_id}/cancel", response=RequestOut, summary="銷假（全部或部分）；簽核中則撤回")
+@router.post("/requests/{request_id}/cancel", response=RequestOut,
+             summary="銷假（全部或部分，送出銷假單依簽核流程核准）；簽核中則撤回")
 def cancel(request, request_id: int, payload: CancelIn):
     me = access.person_of(request.user)
     req = selectors.leave_request_get_for(request.user, request_id)
     services.leave_request_cancel(request=req, actor=me, start=_dt(payload.start, "銷假起"),
-                                  end=_dt(payload.end, "銷假迄"), reason=payload.reason)
+                                  end=_dt(payload.end, "銷假迄"), whole=payload.whole, reason=payload.reason)
     req.refresh_from_db()
     return _out(req)
 

@@ -87,3 +87,19 @@ def measure(agency, start: datetime, end: datetime, *, calendar_days: bool = Fal
             result.by_day.append((day, minutes))
             result.minutes += minutes
     return result
+
+
+def trim_to_work(agency, start: datetime, end: datetime, *,
+                 calendar_days: bool = False) -> tuple[datetime, datetime] | None:
+    """[start, end) narrowed to its first and last working minute (aware datetimes), so a whole day
+    typed as 00:00 to 24:00 reads as that day's office hours; None when it holds no working time.
+    Leave counted in calendar days is returned as given. Two queries (measure)."""
+    found = measure(agency, start, end, calendar_days=calendar_days)
+    if not found.minutes:
+        return None
+    if calendar_days:
+        return start, end
+    (m0, _), _ = halves(agency, found.by_day[0][0])
+    _, (_, a1) = halves(agency, found.by_day[-1][0])
+    first, last = max(_local(start), m0), min(_local(end), a1)
+    return timezone.make_aware(first), timezone.make_aware(last)

@@ -161,12 +161,15 @@ def request_detail(request, request_id: int):
                  may_withdraw=mine and status in ("pending", "returned"), may_edit=mine and status == "returned",
                  returned_note=selectors.return_reason(req) if status == "returned" else "", cancel_form=CancelForm(),
                  cancellations=req.cancellations.all(), attachments=req.attachments.defer("data"),
+                 cancel_requests=req.cancel_requests.select_related("case"),
                  fmt=ledger.format_minutes)
 
 
 @login_required
 @require_POST
 def request_cancel(request, request_id: int):
+    """Withdraw a request still waiting; for an approved one, show the days a 銷假單 would give back
+    (leave_cancel_plan) and file it once confirmed."""
     me = access.person_of(request.user)
     req = selectors.leave_request_get_for(request.user, request_id)
     form = CancelForm(request.POST)
@@ -174,16 +177,21 @@ def request_cancel(request, request_id: int):
         messages.error(request, "銷假期間格式有誤：" + " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("leave:detail", request_id=req.pk)
     data = form.cleaned_data
+    asked = {"start": data["start"], "end": data["end"], "whole": data["whole"]}
     try:
-        done = services.leave_request_cancel(request=req, actor=me, start=data["start"], end=data["end"],
-                                             reason=data.get("reason", ""))
+        if req.status == "approved" and "confirm" not in request.POST:
+            pieces = services.leave_cancel_plan(request=req, actor=me, **asked)
+            return _page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
+                         total=sum(p.minutes for p in pieces))
+        done = services.leave_request_cancel(request=req, actor=me, reason=data.get("reason", ""), **asked)
     except ChaiqinError as exc:
         messages.error(request, _error_text(exc))
     else:
         if done is None:
             messages.success(request, "已撤回請假申請，保留的額度已釋出。")
         else:
-            messages.success(request, f"已銷假{ledger.format_minutes(done.minutes)}，額度已回復。")
+            messages.success(request, f"已送出銷假單（{ledger.format_minutes(done.minutes)}），"
+                                      "核准後額度即回復，並通知職務代理人、簽核人員及人事單位。")
     return redirect("leave:detail", request_id=req.pk)
 
 
@@ -277,6 +285,19 @@ def _team_cell(mark: str) -> str:
     return format_html('<td><span class="tag" title="{}">{}</span></td>', mark, mark[:2]) if mark else "<td></td>"
 
 
+def _counts_calendar_days(regime: str, code: str, on: date) -> bool:
+    try:
+        return rules.leave_type(regime, code, on).calendar_days
+    except rules.RuleInputError:  # 補休 and types no longer in force count working time
+        return False
+
+
+def _covers_office_hours(agency, start: datetime, end: datetime, day: date) -> bool:
+    opens = timezone.make_aware(datetime.combine(day, agency.office_start))
+    closes = timezone.make_aware(datetime.combine(day, agency.office_end))
+    return start < closes and end > opens
+
+
 @login_required
 def team_calendar(request):
     me = access.person_of(request.user)
@@ -287,13 +308,17 @@ def team_calendar(request):
     start = timezone.make_aware(datetime.combine(first, datetime.min.time()))
     end = timezone.make_aware(datetime.combine(last + timedelta(days=1), datetime.min.time()))
     cells: dict[tuple[int, date], str] = {}
+    workdays = {info.date: info for info in days}
+    regimes = {x.pk: x.regime for x in people}
     for p in selectors.leave_periods_for([x.pk for x in people], start, end):
-        d0 = timezone.localtime(p.start).date()
-        d1 = timezone.localtime(p.end - timedelta(microseconds=1)).date()
-        d = max(d0, first)
-        while d <= min(d1, last):
-            mark = p.name + ("" if p.status == "approved" else "（簽核中）")
-            cells[(p.person_id, d)] = mark
+        mark = p.name + ("" if p.status == "approved" else "（簽核中）")
+        whole_days = _counts_calendar_days(regimes[p.person_id], p.code, timezone.localtime(p.start).date())
+        d = max(timezone.localtime(p.start).date(), first)
+        while d <= min(timezone.localtime(p.end - timedelta(microseconds=1)).date(), last):
+            # only days the leave is there: a workday whose office hours it covers, or every day of
+            # leave counted in calendar days; not the weekend, holiday or 銷假 edge a piece spans
+            if whole_days or (workdays[d].is_workday and _covers_office_hours(me.agency, p.start, p.end, d)):
+                cells[(p.person_id, d)] = mark
             d += timedelta(days=1)
     # A unit's month is a thousand cells or more: each row is built here, escaped by format_html,
     # rather than by a template loop (three times faster for a unit of forty).
