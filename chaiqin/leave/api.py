@@ -159,11 +159,13 @@ def types(request):
     return [t.__dict__ for t in services.leave_types_for(me, clock.today())]
 
 
-@router.post("/preview", response=PreviewOut, summary="試算：使用哪個額度、剩餘、給薪、不計入之日")
+@router.post("/preview", response=PreviewOut,
+             summary="試算：送出時之全部檢核（含代理人、重疊之請假、出差、居家辦公），及使用哪個額度、剩餘、給薪、不計入之日")
 def preview(request, payload: RequestIn):
     me = access.person_of(request.user)
-    ev = services.evaluate(person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"),
-                           end=_dt(payload.end, "迄"), event_date=_date(payload.event_date))
+    ev = services.leave_request_preview(
+        person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"), end=_dt(payload.end, "迄"),
+        agent=_agent(me, payload.agent_id), event_date=_date(payload.event_date), attachments=_uploads(payload))
     return {"leave_code": ev.code, "leave_name": ev.name, "minutes": ev.minutes,
             "duration": ledger.format_minutes(ev.minutes), "pay_summary": ev.pay_summary, "parts": ev.parts,
             "remaining": [{"quota": n, "before_minutes": b, "after_minutes": a} for n, b, a in ev.remaining],

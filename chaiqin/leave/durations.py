@@ -103,3 +103,18 @@ def trim_to_work(agency, start: datetime, end: datetime, *,
     _, (_, a1) = halves(agency, found.by_day[-1][0])
     first, last = max(_local(start), m0), min(_local(end), a1)
     return timezone.make_aware(first), timezone.make_aware(last)
+
+
+def days_present(agency, start: datetime, end: datetime, days, *, calendar_days: bool = False) -> list[date]:
+    """The days of `days` (office_calendar day infos, e.g. a month's) on which a period [start, end)
+    is really there, for calendars: the workdays whose office hours it covers, or every day it
+    touches when it counts calendar days. Not the weekend, holiday or edge of a 銷假 it spans."""
+    s, e = _local(start), _local(end)
+    found = []
+    for info in days:
+        if calendar_days:
+            if s < _at(info.date + timedelta(days=1), "00:00") and e > _at(info.date, "00:00"):
+                found.append(info.date)
+        elif info.is_workday and s < _at(info.date, agency.office_end) and e > _at(info.date, agency.office_start):
+            found.append(info.date)
+    return found

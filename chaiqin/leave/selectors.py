@@ -72,6 +72,17 @@ def requests_of(person: Person) -> QuerySet[LeaveRequest]:
     return LeaveRequest.objects.filter(person=person).select_related("case", "agent").order_by("-start")
 
 
+def own_schedule(person: Person, days: int = 60) -> list:
+    """The person's leave, trips and WFH days from now for `days` days (workflow.occupancy), to
+    show beside the leave form: what a new request may not overlap."""
+    from datetime import timedelta
+
+    from chaiqin.workflow import occupancy
+
+    now = clock.now()
+    return occupancy.busy_between(person, now, now + timedelta(days=days))
+
+
 @dataclass(frozen=True)
 class Covered:
     """A period of someone's leave that an agent covers: what is left of `request` after 銷假."""

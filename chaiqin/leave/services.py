@@ -275,11 +275,58 @@ def _post_holds(person: Person, ev: Evaluation, case: Case, *, event_date: date 
                         period_start=start, period_end=end, case=case, note=note + "（申請中）")
 
 
+def leave_request_check(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
+                        event_date: date | None = None, correcting: LeaveRequest | None = None) -> Evaluation:
+    """Every check of submission, the one function that 送出 (leave_request_submit, _resubmit) and
+    試算 (leave_request_preview) run: the rules of `evaluate` (type, period, window, quotas), the
+    agent, overlaps with the person's other leave, trips and WFH days (workflow.occupancy; the
+    request being corrected excepted), and a chain with someone to decide it. Returns the
+    evaluation; raises ChaiqinError naming the rule. Call with the person's row locked."""
+    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
+                  exclude_request=correcting)
+    _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", correcting.pk) if correcting else None)
+    routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent)
+    return ev
+
+
+def _correctable(request: LeaveRequest, actor: Person) -> LeaveRequest:
+    """`request` locked, if `actor` applied for it and it was returned for correction; else refuse."""
+    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
+    if actor.pk != req.person_id:
+        raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
+    if req.case is None or req.case.status != Case.Status.RETURNED:
+        status = req.case.get_status_display() if req.case else "草稿"
+        raise ChaiqinError(f"此請假單為「{status}」，只有被退回修正的請假單可以修正後重送。", code="state")
+    return req
+
+
+def leave_request_preview(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
+                          event_date: date | None = None, correcting: LeaveRequest | None = None,
+                          attachments: Iterable[Upload] = ()) -> Evaluation:
+    """試算: what 送出 would say, by running leave_request_check exactly as submission does (with
+    the attachments' checks), inside a transaction that is then rolled back, so nothing it
+    touches stays: lazily posted yearly grants, and when `correcting` a returned request, its own
+    holds lifted for the count as its resubmission lifts them. Raises ChaiqinError as 送出 would."""
+    with transaction.atomic():
+        for u in attachments:
+            check_upload(u)
+        person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=person.pk)
+        ledger.mark_locked(person.pk)
+        if correcting is not None:
+            correcting = _correctable(correcting, person)
+            _release_holds(correcting.case, "試算")
+        ev = leave_request_check(person=person, leave_code=leave_code, start=start, end=end, agent=agent,
+                                 event_date=event_date, correcting=correcting)
+        transaction.set_rollback(True)
+    return ev
+
+
 @transaction.atomic
 def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
                          reason: str = "", event_date: date | None = None,
                          attachments: Iterable[Upload] = ()) -> LeaveRequest:
-    """Check and file a leave request, hold its minutes in the ledger and open its case (agent first).
+    """Check (leave_request_check) and file a leave request, hold its minutes in the ledger and
+    open its case (agent first).
 
     Everything happens in one transaction after locking the person's row: a refusal
     (ChaiqinError) leaves nothing saved.
@@ -287,8 +334,8 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     uploads = [check_upload(u) for u in attachments]
     person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=person.pk)
     ledger.mark_locked(person.pk)
-    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
-    _check_agent_and_overlap(person, agent, ev.start, ev.end)
+    ev = leave_request_check(person=person, leave_code=leave_code, start=start, end=end, agent=agent,
+                             event_date=event_date)
     req = LeaveRequest.objects.create(
         person=person, leave_code=ev.code, leave_name=ev.name, start=ev.start, end=ev.end, minutes=ev.minutes,
         event_date=event_date, reason=reason.strip()[:300], agent=agent, charge=ev.parts, left_out=ev.left_out,
@@ -328,16 +375,10 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     uploads = [check_upload(u) for u in attachments]
     person = Person.objects.select_for_update().select_related("agency", "unit").get(pk=request.person_id)
     ledger.mark_locked(person.pk)
-    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
-    if actor.pk != req.person_id:
-        raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
-    if req.case is None or req.case.status != Case.Status.RETURNED:
-        status = req.case.get_status_display() if req.case else "草稿"
-        raise ChaiqinError(f"此請假單為「{status}」，只有被退回修正的請假單可以修正後重送。", code="state")
+    req = _correctable(request, actor)
     _release_holds(req.case, "退回修正，解除原保留")
-    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
-                  exclude_request=req)
-    _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", req.pk))
+    ev = leave_request_check(person=person, leave_code=leave_code, start=start, end=end, agent=agent,
+                             event_date=event_date, correcting=req)
     req.leave_code, req.leave_name, req.start, req.end, req.minutes = ev.code, ev.name, ev.start, ev.end, ev.minutes
     req.event_date, req.reason, req.agent, req.charge, req.left_out = (event_date, reason.strip()[:300], agent,
                                                                        ev.parts, ev.left_out)

@@ -26,6 +26,7 @@ from chaiqin.org.models import Person
 from chaiqin.web.views import _page
 
 from . import attachments as files
+from . import durations as leave_durations
 from . import exports, ledger, selectors, services
 from .forms import CancelForm, LeaveRequestForm
 from .models import LeaveAttachment
@@ -58,8 +59,10 @@ def request_new(request):
             data = form.cleaned_data
             try:
                 if "preview" in request.POST:
-                    preview = services.evaluate(person=me, leave_code=data["leave_code"], start=data.get("start"),
-                                                end=data.get("end"), event_date=data.get("event_date"))
+                    preview = services.leave_request_preview(
+                        person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
+                        agent=data.get("agent"), event_date=data.get("event_date"),
+                        attachments=files.from_django(data.get("attachments") or []))
                 else:
                     req = services.leave_request_submit(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
@@ -75,7 +78,7 @@ def request_new(request):
         form = LeaveRequestForm(person=me, offered=offered)
     (m0, m1), (a0, a1) = _halves(me)
     return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
-                 offered=offered, morning=(m0, m1), afternoon=(a0, a1))
+                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), schedule=selectors.own_schedule(me))
 
 
 def _initial(req) -> dict:
@@ -104,7 +107,10 @@ def request_edit(request, request_id: int):
             data = form.cleaned_data
             try:
                 if "preview" in request.POST:
-                    preview = _preview_without(req, me, data)
+                    preview = services.leave_request_preview(
+                        person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
+                        agent=data.get("agent"), event_date=data.get("event_date"), correcting=req,
+                        attachments=files.from_django(data.get("attachments") or []))
                 else:
                     services.leave_request_resubmit(
                         request=req, actor=me, leave_code=data["leave_code"], start=data.get("start"),
@@ -121,27 +127,8 @@ def request_edit(request, request_id: int):
         form = LeaveRequestForm(person=me, offered=offered, initial=_initial(req))
     (m0, m1), (a0, a1) = _halves(me)
     return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
-                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req,
+                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req, schedule=selectors.own_schedule(me),
                  attachments=req.attachments.defer("data"), returned_note=selectors.return_reason(req))
-
-
-def _preview_without(req, me: Person, data):
-    """The preview of a correction, as if the request's own holds were lifted (rolled back afterwards)."""
-    from django.db import transaction
-
-    result = None
-    try:
-        with transaction.atomic():
-            services._release_holds(req.case, "試算")
-            result = services.evaluate(person=me, leave_code=data["leave_code"], start=data.get("start"),
-                                       end=data.get("end"), event_date=data.get("event_date"), exclude_request=req)
-            raise _Rollback
-    except _Rollback:
-        return result
-
-
-class _Rollback(Exception):
-    pass
 
 
 def _halves(me: Person):
@@ -292,12 +279,6 @@ def _counts_calendar_days(regime: str, code: str, on: date) -> bool:
         return False
 
 
-def _covers_office_hours(agency, start: datetime, end: datetime, day: date) -> bool:
-    opens = timezone.make_aware(datetime.combine(day, agency.office_start))
-    closes = timezone.make_aware(datetime.combine(day, agency.office_end))
-    return start < closes and end > opens
-
-
 @login_required
 def team_calendar(request):
     me = access.person_of(request.user)
@@ -308,18 +289,12 @@ def team_calendar(request):
     start = timezone.make_aware(datetime.combine(first, datetime.min.time()))
     end = timezone.make_aware(datetime.combine(last + timedelta(days=1), datetime.min.time()))
     cells: dict[tuple[int, date], str] = {}
-    workdays = {info.date: info for info in days}
     regimes = {x.pk: x.regime for x in people}
     for p in selectors.leave_periods_for([x.pk for x in people], start, end):
         mark = p.name + ("" if p.status == "approved" else "（簽核中）")
         whole_days = _counts_calendar_days(regimes[p.person_id], p.code, timezone.localtime(p.start).date())
-        d = max(timezone.localtime(p.start).date(), first)
-        while d <= min(timezone.localtime(p.end - timedelta(microseconds=1)).date(), last):
-            # only days the leave is there: a workday whose office hours it covers, or every day of
-            # leave counted in calendar days; not the weekend, holiday or 銷假 edge a piece spans
-            if whole_days or (workdays[d].is_workday and _covers_office_hours(me.agency, p.start, p.end, d)):
-                cells[(p.person_id, d)] = mark
-            d += timedelta(days=1)
+        for d in leave_durations.days_present(me.agency, p.start, p.end, days, calendar_days=whole_days):
+            cells[(p.person_id, d)] = mark
     # A unit's month is a thousand cells or more: each row is built here, escaped by format_html,
     # rather than by a template loop (three times faster for a unit of forty).
     grid = [(p, mark_safe("".join(_team_cell(cells.get((p.pk, info.date), "")) for info in days))) for p in people]
