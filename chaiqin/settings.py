@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "django_htmx",  # ships htmx itself (static), for fragments such as the leave form's live duration
     "chaiqin.org",
     "chaiqin.calendar",
     "chaiqin.workflow",

@@ -72,6 +72,19 @@ def requests_of(person: Person) -> QuerySet[LeaveRequest]:
     return LeaveRequest.objects.filter(person=person).select_related("case", "agent").order_by("-start")
 
 
+def duration_of(person: Person, leave_code: str, start: datetime, end: datetime) -> int:
+    """Minutes of leave in [start, end) for `person` by their agency's office hours and calendar, as
+    the form counts them (calendar days for types counted so). Two queries; no rule is checked."""
+    from . import durations
+
+    calendar_days = False
+    try:
+        calendar_days = rules.leave_type(person.regime, leave_code, start.date()).calendar_days
+    except rules.RuleInputError:  # 補休, or no type chosen yet: working time
+        pass
+    return durations.measure(person.agency, start, end, calendar_days=calendar_days).minutes
+
+
 def own_schedule(person: Person, days: int = 60) -> list:
     """The person's leave, trips and WFH days from now for `days` days (workflow.occupancy), to
     show beside the leave form: what a new request may not overlap."""

@@ -131,6 +131,30 @@ def request_edit(request, request_id: int):
                  attachments=req.attachments.defer("data"), returned_note=selectors.return_reason(req))
 
 
+@login_required
+def live_duration(request):
+    """The leave form's 「計算天數 共計 N日N時」, fetched by htmx as the dates and times are typed."""
+    from chaiqin.dates import DateInputError, parse_date
+    from django import forms as django_forms
+
+    from .forms import parse_time
+
+    me = access.person_of(request.user)
+    q = request.GET
+    try:
+        start = timezone.make_aware(datetime.combine(parse_date(q.get("start_date", "")),
+                                                     parse_time(q.get("start_time", ""))))
+        end = timezone.make_aware(datetime.combine(parse_date(q.get("end_date", "")), parse_time(q.get("end_time", ""))))
+    except (DateInputError, django_forms.ValidationError, ValueError):
+        return HttpResponse("計算天數：請填寫起迄日期與時間。")
+    if end <= start:
+        return HttpResponse("計算天數：迄時必須晚於起時。")
+    if (end - start).days > 366:
+        return HttpResponse("計算天數：期間超過一年，請分次申請。")
+    minutes = selectors.duration_of(me, q.get("leave_code", ""), start, end)
+    return HttpResponse(format_html("計算天數 共計 <strong>{}</strong>", ledger.format_minutes(minutes) or "0時"))
+
+
 def _halves(me: Person):
     from .durations import halves
 
