@@ -94,7 +94,7 @@ def slot_sign(request, slot_id: int, direction: str):
     slot = selectors.slot_get_for(request.user, slot_id)
     try:
         services.overtime_sign(slot=slot, person=me, direction=direction)
-        messages.success(request, "加班簽到完成。" if direction == "in" else "加班簽退完成。")
+        messages.success(request, {"in": "加班簽到完成。", "out": "加班簽退完成。"}.get(direction, "已清除簽到退，請重新簽到。"))
     except ChaiqinError as exc:
         messages.error(request, str(exc))
     return redirect("overtime:request", request_id=slot.request_id)
