@@ -126,6 +126,8 @@ LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
 TIME_ZONE = "Asia/Taipei"
 USE_I18N = True
+# The project's own translations of Django strings zh-Hant lacks (e.g. the empty choice of a select).
+LOCALE_PATHS = [BASE_DIR / "chaiqin" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from chaiqin import clock, rules
+from chaiqin.dates import format_roc
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
@@ -110,7 +111,7 @@ def lactation_request_submit(*, person: Person, child_birth_date: date, start: d
         daily_minutes=law.lactation_minutes(overtime_minutes=0), created_at=clock.now())
     steps = routing.plan_route(kind=LACTATION, applicant=person)
     form.case = workflow.case_open(form=form, kind=LACTATION, applicant=person, steps=steps,
-                                   title=f"哺（集）乳時間 {start:%Y-%m-%d}～{end:%Y-%m-%d}")
+                                   title=f"哺（集）乳時間 {format_roc(start)}～{format_roc(end)}")
     form.save(update_fields=["case"])
     return form
 
@@ -140,7 +141,7 @@ def childcare_request_submit(*, person: Person, child_birth_date: date, mode: st
     steps = routing.plan_route(kind=CHILDCARE, applicant=person)
     label = ChildcareHoursRequest.Mode(mode).label
     form.case = workflow.case_open(form=form, kind=CHILDCARE, applicant=person, steps=steps,
-                                   title=f"育兒{label} {start:%Y-%m-%d}～{end:%Y-%m-%d}")
+                                   title=f"育兒{label} {format_roc(start)}～{format_roc(end)}")
     form.save(update_fields=["case"])
     return form
 

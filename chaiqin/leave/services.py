@@ -20,7 +20,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from chaiqin import clock, rules
-from chaiqin.dates import format_roc_datetime
+from chaiqin.dates import format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 from chaiqin.workflow import occupancy, routing
@@ -33,7 +33,9 @@ from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveCance
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
-COMP_CITATION = "勞動基準法第32條之1；公務人員請假規則"
+COMP_CITATIONS = {rules.LABOR: "勞動基準法第32條之1", rules.CIVIL: "公務人員保障法第23條（加班補休）",
+                  rules.TEACHER: "公務人員保障法第23條（加班補休）"}
+COMP_CITATION = COMP_CITATIONS[rules.CIVIL]
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def leave_types_for(person: Person, on: date) -> list[OfferedType]:
             continue
         offered.append(OfferedType(t.code, t.name, t.hourly, t.unit_minutes, t.calendar_days, t.citation, _needs_event(t)))
     if ledger.comp_time_available(person, on) > 0:
-        offered.append(OfferedType(COMP_TIME, "補休", True, 60, False, COMP_CITATION, False))
+        offered.append(OfferedType(COMP_TIME, "補休", True, 60, False, _comp_citation(person), False))
     return offered
 
 
@@ -224,15 +226,20 @@ def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_da
     if measured.minutes == 0:
         raise ChaiqinError("補休期間沒有任何上班時間，無須補休：" + "".join(measured.left_out), code="no_workday")
     if measured.minutes % 60:
-        raise ChaiqinError("補休以小時為單位，請調整起迄時間。", citation=COMP_CITATION, code="unit")
+        raise ChaiqinError("補休以小時為單位，請調整起迄時間。", citation=_comp_citation(person), code="unit")
     before = ledger.comp_time_available(person, first_day)
     allocation = ledger.comp_time_allocate(person, measured.minutes, first_day)
     explanation = "以加班補休抵充，依加班事實發生先後順序使用：" + "、".join(
-        f"{g.earned_on.isoformat()}取得（期限{g.expires_on.isoformat()}）{ledger.format_minutes(m)}" for g, m in allocation)
+        f"{format_roc(g.earned_on)}取得（期限{format_roc(g.expires_on)}）{ledger.format_minutes(m)}" for g, m in allocation)
     parts = [{"quotas": [COMP_TIME], "minutes": measured.minutes, "pay": "full", "pay_label": "全薪",
-              "explanation": explanation, "citation": "勞動基準法第32條之1；seed 003 Q.6", "beyond": False, "returned": 0}]
+              "explanation": explanation, "citation": _comp_citation(person), "beyond": False, "returned": 0}]
     return Evaluation(COMP_TIME, "補休", start, end, measured.minutes, measured.left_out, parts,
-                      [("補休", before, before - measured.minutes)], allocation, citation=COMP_CITATION)
+                      [("補休", before, before - measured.minutes)], allocation, citation=_comp_citation(person))
+
+
+def _comp_citation(person: Person) -> str:
+    """Each regime's own law for comp time: the LSA for workers, 公務人員保障法 for the others."""
+    return COMP_CITATIONS.get(person.regime, COMP_CITATION)
 
 
 def _check_agent_and_overlap(person: Person, agent: Person | None, start: datetime, end: datetime, *,

@@ -396,7 +396,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str,
     if trip.case is None or trip.case.status != "approved":
         raise ChaiqinError("出差單尚未核准，不能申請其加班時數（核准的出差單即為加班之核准依據）。")
     if not trip.overtime_minutes:
-        raise ChaiqinError("此出差單沒有自行填寫加班時數；假日出差請於出差單填寫（seed 002 關鍵操作指引2）。")
+        raise ChaiqinError("此出差單沒有自行填寫加班時數；假日出差請於出差單填寫。")
     if OvertimeRequest.objects.filter(trip=trip).exists():
         raise ChaiqinError("此出差單的加班時數已申請。")
     _check_compensation(person, compensation)

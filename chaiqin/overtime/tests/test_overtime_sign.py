@@ -49,3 +49,18 @@ def test_a_wrong_sign_in_can_be_redone_before_the_claim_but_not_after(world, set
     assert done.minutes == 173
     with pytest.raises(ChaiqinError, match="已申請補償"):
         sign(settings, world, slot, "2026-03-04T09:05", "redo")
+
+
+def test_the_claim_form_proposes_comp_time_to_a_civil_servant_and_asks_paper_fields_only_on_paper(
+        client, world, settings, slot, ask):
+    from chaiqin.overtime.forms import ClaimForm
+
+    settings.CHAIQIN_NOW = "2026-03-04T09:00"
+    assert client.login(username="alice", password="correct-horse-battery")
+    page = client.get(f"/overtime/requests/{slot.request_id}/").content.decode()
+    assert '<option value="comp_time" selected>' in page  # 公務人員保障法第23條: 補休 proposed first
+    assert "紙本簽到退單" not in page and 'name="minutes"' not in page
+    paper = approve_all(ask(world.alice, [("2026-03-05T18:00", "2026-03-05T21:00")], paper_sign=True))
+    page = client.get(f"/overtime/requests/{paper.pk}/").content.decode()
+    assert "紙本簽到退單" in page and 'name="minutes"' in page
+    assert set(ClaimForm(paper=False).fields) == {"compensation"}
