@@ -147,6 +147,21 @@ def case_decide(*, case: Case, actor: Person, decision: str, comment: str = "") 
     return case
 
 
+def cases_decide(*, cases: list[Case], actor: Person, decision: str, comment: str = "") -> list[tuple[Case, str]]:
+    """Decide several cases at once (the inbox): each goes through case_decide in its own
+    transaction, so each is checked and audited one by one and one refusal leaves the others
+    decided. Returns (case, "" when decided, else the refusal's message) in the order given."""
+    done = []
+    for case in cases:
+        try:
+            case_decide(case=case, actor=actor, decision=decision, comment=comment)
+        except ChaiqinError as exc:
+            done.append((case, str(exc)))
+        else:
+            done.append((case, ""))
+    return done
+
+
 @transaction.atomic
 def case_withdraw(*, case: Case, actor: Person, reason: str = "") -> Case:
     """The applicant takes back a case that is not finally decided."""

@@ -63,3 +63,13 @@ def test_every_role_gets_only_arithmetic_from_the_live_duration(records, usernam
 def test_anonymous_callers_are_sent_to_log_in(records, client):
     response = client.get("/leave/duration/", {"start_date": "115-03-10"})
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+@pytest.mark.parametrize("username", ATTACKERS + ("alice", "diana", "carol", "erin", "frank"))
+def test_the_inbox_batch_decides_nothing_that_is_not_the_callers_step(records, username):
+    # alice's leave waits for bob (her agent in these records): nobody else can decide it in a batch
+    client = client_for(username)
+    before = snapshot()
+    response = client.post("/workflow/inbox/decide/", {"case": [records.case.pk], "decision": "approve"})
+    assert response.status_code == 302
+    assert snapshot() == before
