@@ -184,6 +184,10 @@ SECURE_CSP = {
 # Freeze the clock (ISO datetime, Asia/Taipei) for tests and demos; empty means the real time.
 CHAIQIN_NOW = env.str("CHAIQIN_NOW", default="")
 
+# The daily e-mail digests of `manage.py send_reminders` (cron): each may be turned off.
+CHAIQIN_REMIND_DECIDERS = env.bool("CHAIQIN_REMIND_DECIDERS", default=True)
+CHAIQIN_REMIND_ATTENDANCE = env.bool("CHAIQIN_REMIND_ATTENDANCE", default=True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
