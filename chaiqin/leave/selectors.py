@@ -321,3 +321,33 @@ def balance_table(viewer: Person, on: date | None = None, query: str = ""):
         if len(chunk) < EXPORT_CHUNK:
             return
         offset += EXPORT_CHUNK
+
+
+def leave_summary(req: LeaveRequest) -> list[tuple[str, str]]:
+    """A leave request as its deciders read it on the decision page (workflow registry summary)."""
+    from chaiqin.dates import format_roc, format_roc_datetime
+
+    rows = [("假別", req.leave_name), ("期間", f"{format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"),
+            ("時數", ledger.format_minutes(req.minutes)
+             + (f"（已銷假 {ledger.format_minutes(req.cancelled_minutes)}）" if req.cancelled_minutes else ""))]
+    if req.event_date:
+        rows.append(("事實發生日", format_roc(req.event_date)))
+    rows += [("職務代理人", req.agent.name if req.agent else "—"), ("事由", req.reason or "—")]
+    rows += [("額度與給薪", "\n".join(f"{p['pay_label']}：{p['explanation']}（{p['citation']}）" for p in req.charge))]
+    if req.left_out:
+        rows.append(("不計入之日", "\n".join(req.left_out)))
+    if req.attachments.exists():
+        rows.append(("附件", "、".join(a.name for a in req.attachments.defer("data"))))
+    return rows
+
+
+def cancel_summary(form) -> list[tuple[str, str]]:
+    """A 銷假單 as its deciders read it: the leave it gives back, the days, the reason."""
+    from chaiqin.dates import format_roc_datetime
+
+    req = form.request
+    periods = "\n".join(f"{format_roc_datetime(datetime.fromisoformat(s))} 至 {format_roc_datetime(datetime.fromisoformat(e))}"
+                        f"（{ledger.format_minutes(int(m))}）" for s, e, m in form.pieces)
+    return [("原請假", f"{req.leave_name} {format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"
+                       f"（{ledger.format_minutes(req.minutes)}）"),
+            ("銷假期間", periods), ("銷假時數", ledger.format_minutes(form.minutes)), ("事由", form.reason or "—")]

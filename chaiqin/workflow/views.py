@@ -34,14 +34,15 @@ def case_detail(request, case_id: int):
     may_decide = current is not None and current in selectors.inbox(me)
     try:
         kind = registry.form_kind(case.kind)
-        form_url, choices = kind.url(registry.form_of(case)), kind.decisions()
+        form = registry.form_of(case)
+        form_url, choices, summary = kind.url(form), kind.decisions(), registry.form_summary(form)
     except LookupError:
-        form_url, choices = "", None
+        form_url, choices, summary = "", None, []
     return _page(
         request, "workflow/case.html", "inbox", case=case, steps=case.steps.select_related("decider", "acted_by"),
         events=selectors.trail(case), may_decide=may_decide, decision_form=DecisionForm(choices=choices),
         may_withdraw=case.applicant_id == me.pk and case.status in case.OPEN, form_url=form_url,
-        kind_label=registry.label_of(case.kind),
+        kind_label=registry.label_of(case.kind), summary=summary,
     )
 
 
