@@ -5,6 +5,7 @@ are visited at most twice, so the crawl stays short as the demo grows."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
@@ -50,8 +51,9 @@ def _wanted(url: str, origin: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(page, origin: str) -> dict[str, list[str]]:
-    """path -> what is wrong there, for every page reached from the home page by links."""
+def crawl(page, origin: str, shots: str = "") -> dict[str, list[str]]:
+    """path -> what is wrong there, for every page reached from the home page by links; with
+    `shots` (a folder), a full-page screenshot of each page shape to look at afterwards."""
     problems: dict[str, list[str]] = {}
     seen_shapes: dict[str, int] = {}
     queue, seen = deque(["/"]), {"/"}
@@ -66,6 +68,9 @@ def crawl(page, origin: str) -> dict[str, list[str]]:
             raise
         visited += 1
         found = page.evaluate(PROBE)
+        if shots and seen_shapes.get(_shape(path), 0) <= 1:
+            name = re.sub(r"[^A-Za-z0-9]+", "_", path).strip("_") or "home"
+            page.screenshot(path=os.path.join(shots, f"{name}.png"), full_page=True)
         wrong = []
         if response is not None and response.status >= 400:
             wrong.append(f"HTTP {response.status}")
@@ -103,7 +108,11 @@ def test_every_page_of_every_demo_log_in_fits_a_phone_and_reads_as_the_users_rea
         context.set_default_timeout(15_000)
         page = context.new_page()
         log_in(page, login.username, DEMO_PASSWORD)
-        for path, wrong in crawl(page, live_server.url).items():
+        shots = os.environ.get("CHAIQIN_SCREENSHOTS", "")  # a folder: screenshots to look at
+        if shots:
+            shots = os.path.join(shots, login.username)
+            os.makedirs(shots, exist_ok=True)
+        for path, wrong in crawl(page, live_server.url, shots).items():
             report[f"{login.username} {path}"] = wrong
         context.close()
     assert not report, "\n".join(f"{where}: {'; '.join(wrong)}" for where, wrong in sorted(report.items()))

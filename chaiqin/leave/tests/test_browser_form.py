@@ -36,3 +36,20 @@ def test_the_duration_updates_as_dates_are_typed_and_own_leave_shows(page, world
     assert "病假（簽核中）" in page.get_by_test_id("month").inner_text()
     if shots:
         page.screenshot(path=os.path.join(shots, "home-390.png"), full_page=True)
+
+
+def test_a_long_list_of_agents_can_be_searched(page, world, ivy):
+    from chaiqin.org.models import Person
+    from chaiqin.org.services import person_create
+
+    for n in range(16):
+        person_create(agency=world.county, unit=world.civil_affairs, employee_no=f"P{n:02d}", name=f"同仁{n:02d}",
+                      gender="F", post=Person.Post.ADMIN, hire_date=world.alice.hire_date, supervisor=world.bob)
+    log_in(page, "alice")
+    page.goto("/leave/new/")
+    search = page.get_by_placeholder("輸入姓名或職稱搜尋")
+    search.fill("許雅")
+    shown = page.locator("#id_agent option:not([hidden])").all_inner_texts()
+    assert shown == ["（請選擇）", "許雅雯（行政人員）"]
+    page.get_by_label("職務代理人").select_option(label="許雅雯（行政人員）")
+    assert page.locator("#id_agent").input_value() == str(ivy.pk)
