@@ -24,6 +24,13 @@ def format_minutes(minutes: int) -> str:
     return sign + "".join(parts)
 
 
+def format_hours(minutes: int) -> str:
+    """`13時`, `3時30分` — hours and minutes, as overtime is written (no days of 8 hours)."""
+    sign = "-" if minutes < 0 else ""
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours}時{mins:02d}分" if mins else f"{sign}{hours}時"
+
+
 def days_of(minutes: int) -> Decimal:
     """Minutes as days of 8 hours (Decimal, exact)."""
     return Decimal(minutes) / Decimal(DAY_MINUTES)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "django_htmx",  # ships htmx itself (static), for fragments such as the leave form's live duration
     "chaiqin.org",
     "chaiqin.calendar",
     "chaiqin.workflow",
@@ -151,6 +152,8 @@ LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
 TIME_ZONE = "Asia/Taipei"
 USE_I18N = True
+# The project's own translations of Django strings zh-Hant lacks (e.g. the empty choice of a select).
+LOCALE_PATHS = [BASE_DIR / "chaiqin" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -208,6 +211,10 @@ SECURE_CSP = {
 
 # Freeze the clock (ISO datetime, Asia/Taipei) for tests and demos; empty means the real time.
 CHAIQIN_NOW = env.str("CHAIQIN_NOW", default="")
+
+# The daily e-mail digests of `manage.py send_reminders` (cron): each may be turned off.
+CHAIQIN_REMIND_DECIDERS = env.bool("CHAIQIN_REMIND_DECIDERS", default=True)
+CHAIQIN_REMIND_ATTENDANCE = env.bool("CHAIQIN_REMIND_ATTENDANCE", default=True)
 
 LOGGING = {
     "version": 1,

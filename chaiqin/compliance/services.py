@@ -5,12 +5,16 @@ and from protection_law.py (lactation and child-under-3 hours, cited there).
 
 from __future__ import annotations
 
+import re
+
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.urls import reverse
 
 from chaiqin import clock, rules
+from chaiqin.dates import format_roc
+from chaiqin.durations import format_hours
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
@@ -95,14 +99,41 @@ def _check_child(*, child_birth_date: date, start: date, end: date, months: int,
     last = law.months_later(child_birth_date, months) - timedelta(days=1)
     if end > last:
         raise ChaiqinError(
-            f"{what}以子女未滿{months // 12}歲為限：子女於 {last:%Y-%m-%d} 後已滿{months // 12}歲，迄日請調整至該日以前。",
+            f"{what}以子女未滿{months // 12}歲為限：子女於 {format_roc(last)} 後已滿{months // 12}歲，迄日請調整至該日以前。",
             citation=citation, field="end")
+
+
+_SPAN = re.compile(r"(\d{1,2})[:：](\d{2})\s*[–—\-~～至到]\s*(\d{1,2})[:：](\d{2})")
+
+
+def _check_lactation_times(times: str) -> None:
+    text = times.strip()
+    if not text:
+        return
+    spans = _SPAN.findall(text)
+    if not spans:
+        raise ChaiqinError("哺（集）乳時段請以「10:00–10:30、15:00–15:30」的方式填寫。", field="times")
+    total = 0
+    for h0, m0, h1, m1 in spans:
+        minutes = (int(h1) * 60 + int(m1)) - (int(h0) * 60 + int(m0))
+        if minutes <= 0:
+            raise ChaiqinError(f"哺（集）乳時段 {h0}:{m0}–{h1}:{m1} 的迄時須晚於起時。", field="times")
+        total += minutes
+    allowed = law.lactation_minutes(overtime_minutes=0)
+    if total > allowed:
+        raise ChaiqinError(f"哺（集）乳時段合計{format_hours(total)}，超過法定每日{format_hours(allowed)}"
+                           f"（延長工作時間達{format_hours(law.LACTATION_OVERTIME_THRESHOLD_MINUTES)}以上者，"
+                           f"另得於當日加給{law.LACTATION_OVERTIME_EXTRA_MINUTES}分鐘）。",
+                           citation=law.LACTATION_CITATION, field="times", code="lactation_minutes")
 
 
 @transaction.atomic
 def lactation_request_submit(*, person: Person, child_birth_date: date, start: date, end: date,
                              times: str = "") -> LactationRequest:
-    """Apply for lactation time (性別平等工作法第18條) and open its workflow case."""
+    """Apply for lactation time (性別平等工作法第18條) and open its workflow case. A schedule of
+    times (`times`, e.g. 「10:00–10:30、15:00–15:30」) longer in total than the law's daily
+    minutes (rules.lactation_minutes) is refused with the article, never saved shortened."""
+    _check_lactation_times(times)
     _check_child(child_birth_date=child_birth_date, start=start, end=end, months=law.LACTATION_CHILD_MONTHS,
                  what="哺（集）乳時間", citation=law.LACTATION_CITATION)
     form = LactationRequest.objects.create(
@@ -110,7 +141,7 @@ def lactation_request_submit(*, person: Person, child_birth_date: date, start: d
         daily_minutes=law.lactation_minutes(overtime_minutes=0), created_at=clock.now())
     steps = routing.plan_route(kind=LACTATION, applicant=person)
     form.case = workflow.case_open(form=form, kind=LACTATION, applicant=person, steps=steps,
-                                   title=f"哺（集）乳時間 {start:%Y-%m-%d}～{end:%Y-%m-%d}")
+                                   title=f"哺（集）乳時間 {format_roc(start)}～{format_roc(end)}")
     form.save(update_fields=["case"])
     return form
 
@@ -140,7 +171,7 @@ def childcare_request_submit(*, person: Person, child_birth_date: date, mode: st
     steps = routing.plan_route(kind=CHILDCARE, applicant=person)
     label = ChildcareHoursRequest.Mode(mode).label
     form.case = workflow.case_open(form=form, kind=CHILDCARE, applicant=person, steps=steps,
-                                   title=f"育兒{label} {start:%Y-%m-%d}～{end:%Y-%m-%d}")
+                                   title=f"育兒{label} {format_roc(start)}～{format_roc(end)}")
     form.save(update_fields=["case"])
     return form
 

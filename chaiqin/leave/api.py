@@ -100,6 +100,7 @@ class RequestOut(Schema):
 class CancelIn(Schema):
     start: str | None = None
     end: str | None = None
+    whole: bool = False  # all that is not yet cancelled; without it, start or end must be given
     reason: str = ""
 
 
@@ -166,11 +167,13 @@ def types(request):
     return [t.__dict__ for t in services.leave_types_for(me, clock.today())]
 
 
-@router.post("/preview", response=PreviewOut, summary="試算：使用哪個額度、剩餘、給薪、不計入之日")
+@router.post("/preview", response=PreviewOut,
+             summary="試算：送出時之全部檢核（含代理人、重疊之請假、出差、居家辦公），及使用哪個額度、剩餘、給薪、不計入之日")
 def preview(request, payload: RequestIn):
     me = access.person_of(request.user)
-    ev = services.evaluate(person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"),
-                           end=_dt(payload.end, "迄"), event_date=_date(payload.event_date))
+    ev = services.leave_request_preview(
+        person=me, leave_code=payload.leave_code, start=_dt(payload.start, "起"), end=_dt(payload.end, "迄"),
+        agent=_agent(me, payload.agent_id), event_date=_date(payload.event_date), attachments=_uploads(payload))
     return {"leave_code": ev.code, "leave_name": ev.name, "minutes": ev.minutes,
             "duration": ledger.format_minutes(ev.minutes), "pay_summary": ev.pay_summary, "parts": ev.parts,
             "remaining": [{"quota": n, "before_minutes": b, "after_minutes": a} for n, b, a in ev.remaining],
@@ -216,12 +219,13 @@ def detail(request, request_id: int):
     return _out(selectors.leave_request_get_for(request.user, request_id))
 
 
-@router.post("/requests/{request_id}/cancel", response=RequestOut, summary="銷假（全部或部分）；簽核中則撤回")
+@router.post("/requests/{request_id}/cancel", response=RequestOut,
+             summary="銷假（全部或部分，送出銷假單依簽核流程核准）；簽核中則撤回")
 def cancel(request, request_id: int, payload: CancelIn):
     me = access.person_of(request.user)
     req = selectors.leave_request_get_for(request.user, request_id)
     services.leave_request_cancel(request=req, actor=me, start=_dt(payload.start, "銷假起"),
-                                  end=_dt(payload.end, "銷假迄"), reason=payload.reason)
+                                  end=_dt(payload.end, "銷假迄"), whole=payload.whole, reason=payload.reason)
     req.refresh_from_db()
     return _out(req)
 

@@ -11,13 +11,19 @@ class LeaveConfig(AppConfig):
         from chaiqin.workflow import away, occupancy, registry
 
         from . import selectors, services
-        from .models import LeaveRequest
+        from .models import LeaveCancelRequest, LeaveRequest
 
         registry.register(
             "leave", label="請假", model=LeaveRequest,
             on_approved=services.leave_request_approved,
             on_closed=services.leave_request_closed,
-            url=lambda form: reverse("leave:detail", args=[form.pk]),
+            url=lambda form: reverse("leave:detail", args=[form.pk]), summary=selectors.leave_summary,
+        )
+        registry.register(
+            "leave_cancel", label="銷假", model=LeaveCancelRequest,
+            on_approved=services.leave_cancel_approved,
+            on_closed=services.leave_cancel_closed,
+            url=lambda form: reverse("leave:detail", args=[form.request_id]), summary=selectors.cancel_summary,
         )
 
         def provider(person, start, end):

@@ -33,7 +33,7 @@ def _agent(person: Person) -> Person | None:
             .exclude(user__username__in=["supervisor", "personnel", "admin"]).order_by("employee_no").first())
 
 
-def _approve(req: LeaveRequest) -> None:
+def _approve(req) -> None:
     case = req.case
     for _ in range(10):
         case.refresh_from_db()
@@ -55,8 +55,9 @@ def demo_load() -> str:
             req = services.leave_request_submit(person=employee, leave_code="personal", start=_at(day, 8),
                                                 end=_at(day + timedelta(days=1), 17), agent=agent, reason="家中有事")
             _approve(req)
-            services.leave_request_cancel(request=req, actor=employee, start=_at(day + timedelta(days=1), 8),
-                                          end=_at(day + timedelta(days=1), 17), reason="事情提前處理完畢")
+            cancel = services.leave_request_cancel(request=req, actor=employee, start=_at(day + timedelta(days=1), 8),
+                                                   end=_at(day + timedelta(days=1), 17), reason="事情提前處理完畢")
+            _approve(cancel)
             sick = _weekday(9, 0)
             services.leave_request_submit(person=employee, leave_code="sick", start=_at(sick, 13),
                                           end=_at(sick, 17), agent=agent, reason="門診")

@@ -94,3 +94,34 @@ def measure(agency, start: datetime, end: datetime, *, calendar_days: bool = Fal
             result.by_day.append((day, minutes))
             result.minutes += minutes
     return result
+
+
+def trim_to_work(agency, start: datetime, end: datetime, *,
+                 calendar_days: bool = False) -> tuple[datetime, datetime] | None:
+    """[start, end) narrowed to its first and last working minute (aware datetimes), so a whole day
+    typed as 00:00 to 24:00 reads as that day's office hours; None when it holds no working time.
+    Leave counted in calendar days is returned as given. Two queries (measure)."""
+    found = measure(agency, start, end, calendar_days=calendar_days)
+    if not found.minutes:
+        return None
+    if calendar_days:
+        return start, end
+    (m0, _), _ = halves(agency, found.by_day[0][0])
+    _, (_, a1) = halves(agency, found.by_day[-1][0])
+    first, last = max(_local(start), m0), min(_local(end), a1)
+    return timezone.make_aware(first), timezone.make_aware(last)
+
+
+def days_present(agency, start: datetime, end: datetime, days, *, calendar_days: bool = False) -> list[date]:
+    """The days of `days` (office_calendar day infos, e.g. a month's) on which a period [start, end)
+    is really there, for calendars: the workdays whose office hours it covers, or every day it
+    touches when it counts calendar days. Not the weekend, holiday or edge of a 銷假 it spans."""
+    s, e = _local(start), _local(end)
+    found = []
+    for info in days:
+        if calendar_days:
+            if s < _at(info.date + timedelta(days=1), "00:00") and e > _at(info.date, "00:00"):
+                found.append(info.date)
+        elif info.is_workday and s < _at(info.date, agency.office_end) and e > _at(info.date, agency.office_start):
+            found.append(info.date)
+    return found

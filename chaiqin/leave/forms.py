@@ -109,6 +109,7 @@ SPANS = (2, 3)
 
 
 class CancelForm(forms.Form):
+    whole = forms.BooleanField(label="全部銷假（尚未銷假之全部期間）", required=False)
     start_date = ROCDateField(label="銷假起日", required=False)
     start_time = TimeText(label="起時", required=False)
     end_date = ROCDateField(label="銷假迄日", required=False)

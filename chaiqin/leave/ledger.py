@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from chaiqin import clock, rowlocks, rules
+from chaiqin.dates import format_roc
 from chaiqin.errors import ChaiqinError
 from chaiqin.durations import days_of, format_minutes  # noqa: F401 - re-exported
 from chaiqin.org.models import Person
@@ -168,7 +169,7 @@ def _post_grant(person: Person, account: str, start: date, end: date, minutes: i
         return existing
     name = "休假" if account == "annual" else _name(person, account, on)
     return post(person=person, account=account, kind=BalanceEntry.Kind.GRANT, minutes=minutes, period_start=start,
-                period_end=end, note=f"{start.isoformat()}至{end.isoformat()}年度{name}核給{format_minutes(minutes)}")
+                period_end=end, note=f"{format_roc(start)}至{format_roc(end)}年度{name}核給{format_minutes(minutes)}")
 
 
 def _name(person: Person, account: str, on: date) -> str:
@@ -225,7 +226,7 @@ def comp_time_grant(*, person: Person, minutes: int, earned_on: date, expires_on
         raise ChaiqinError("補休期限不得早於加班日。", citation="勞動基準法第32條之1")
     return post(person=person, account=COMP_TIME, kind=BalanceEntry.Kind.GRANT, minutes=minutes,
                 period_start=earned_on, period_end=expires_on, earned_on=earned_on, expires_on=expires_on,
-                case=case, note=note or f"加班換補休{format_minutes(minutes)}（{earned_on.isoformat()}）")
+                case=case, note=note or f"加班換補休{format_minutes(minutes)}（{format_roc(earned_on)}）")
 
 
 def comp_time_remaining(person: Person) -> dict[int, tuple[BalanceEntry, int]]:
@@ -253,6 +254,6 @@ def comp_time_allocate(person: Person, minutes: int, on: date) -> list[tuple[Bal
         ledger = rules.comp_time_ledger(person.regime, grants, [rules.CompUse("use", on, minutes)], on=on)
     except rules.RuleInputError:
         have = comp_time_available(person, on)
-        raise ChaiqinError(f"可用補休不足：{on.isoformat()} 可用 {format_minutes(have)}，申請 {format_minutes(minutes)}。",
+        raise ChaiqinError(f"可用補休不足：{format_roc(on)} 可用 {format_minutes(have)}，申請 {format_minutes(minutes)}。",
                            citation="勞動基準法第32條之1", code="quota") from None
     return [(remaining[a.grant_id][0], a.minutes) for a in ledger.allocations]

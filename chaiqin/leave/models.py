@@ -194,3 +194,33 @@ class AgentSpan(models.Model):
         ordering = ["request", "order"]
         indexes = [models.Index(fields=["agent", "start"])]
         constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="agent_span_end_after_start")]
+
+
+class LeaveCancelRequest(models.Model):
+    """銷假單: the applicant asks to give back part or all of an approved request. It goes through
+    the workflow (kind "leave_cancel"); only its approval writes the LeaveCancellation rows and
+    returns the quota. `pieces` are the [start, end) periods asked for, trimmed to working time,
+    as [[start ISO, end ISO, minutes], ...]."""
+
+    request = models.ForeignKey(LeaveRequest, verbose_name="請假單", on_delete=models.PROTECT,
+                                related_name="cancel_requests")
+    start = models.DateTimeField("起")
+    end = models.DateTimeField("迄")
+    minutes = models.PositiveIntegerField("銷假時數（分鐘）")
+    pieces = models.JSONField("銷假期間", default=list)
+    reason = models.CharField("事由", max_length=300, blank=True)
+    case = models.OneToOneField("workflow.Case", verbose_name="簽核案件", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="leave_cancel_request")
+    created_at = models.DateTimeField("申請時間", default=timezone.now)
+
+    class Meta:
+        verbose_name = "銷假單"
+        verbose_name_plural = "銷假單"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.request} 銷假"
+
+    @property
+    def status(self) -> str:
+        return self.case.status if self.case_id else "draft"

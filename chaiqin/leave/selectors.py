@@ -82,11 +82,48 @@ def requests_of(person: Person) -> QuerySet[LeaveRequest]:
     return LeaveRequest.objects.filter(person=person).select_related("case", "agent").order_by("-start")
 
 
-def covering(agent: Person) -> QuerySet[LeaveRequest]:
-    """Leave that `agent` covers (代理), from today on, pending or approved."""
-    today = clock.now()
-    return (LeaveRequest.objects.filter(agent=agent, end__gt=today, case__status__in=HOLDING)
-            .select_related("person", "case").order_by("start"))
+def duration_of(person: Person, leave_code: str, start: datetime, end: datetime) -> int:
+    """Minutes of leave in [start, end) for `person` by their agency's office hours and calendar, as
+    the form counts them (calendar days for types counted so). Two queries; no rule is checked."""
+    from . import durations
+
+    calendar_days = False
+    try:
+        calendar_days = rules.leave_type(person.regime, leave_code, start.date()).calendar_days
+    except rules.RuleInputError:  # 補休, or no type chosen yet: working time
+        pass
+    return durations.measure(person.agency, start, end, calendar_days=calendar_days).minutes
+
+
+def own_schedule(person: Person, days: int = 60) -> list:
+    """The person's leave, trips and WFH days from now for `days` days (workflow.occupancy), to
+    show beside the leave form: what a new request may not overlap."""
+    from datetime import timedelta
+
+    from chaiqin.workflow import occupancy
+
+    now = clock.now()
+    return occupancy.busy_between(person, now, now + timedelta(days=days))
+
+
+@dataclass(frozen=True)
+class Covered:
+    """A period of someone's leave that an agent covers: what is left of `request` after 銷假."""
+
+    request: LeaveRequest
+    start: datetime
+    end: datetime
+
+
+def covering(agent: Person) -> list[Covered]:
+    """Leave that `agent` covers (代理), from now on, pending or approved, cancelled days removed
+    (a request cut in two by 銷假 gives two rows). Two queries."""
+    now = clock.now()
+    requests = (LeaveRequest.objects.filter(agent=agent, end__gt=now, case__status__in=HOLDING)
+                .select_related("person", "case").order_by("start")
+                .prefetch_related(Prefetch("cancellations", queryset=LeaveCancellation.objects.order_by("start"))))
+    return [Covered(req, p0, p1) for req in requests
+            for p0, p1 in _minus(req.start, req.end, [(c.start, c.end) for c in req.cancellations.all()]) if p1 > now]
 
 
 def leave_request_get_for(user, request_id: int) -> LeaveRequest:
@@ -99,6 +136,8 @@ def leave_request_get_for(user, request_id: int) -> LeaveRequest:
     if req.person_id == viewer.pk or req.agent_id == viewer.pk:
         return req
     if req.case_id and req.case.steps.filter(decider=viewer).exists():
+        return req
+    if req.cancel_requests.filter(case__steps__decider=viewer).exists():  # a decider of its 銷假單
         return req
     if access.can_see_person(viewer, req.person):
         return req
@@ -323,3 +362,33 @@ def away_covered_by(agent_id: int, at) -> set[int]:
     return set(LeaveRequest.objects.filter(case__status=Case.Status.APPROVED, start__lte=at, end__gt=at)
                .filter((Q(agent_id=agent_id) & ~Exists(spans_now)) | Exists(spans_now.filter(agent_id=agent_id)))
                .values_list("person_id", flat=True))
+
+
+def leave_summary(req: LeaveRequest) -> list[tuple[str, str]]:
+    """A leave request as its deciders read it on the decision page (workflow registry summary)."""
+    from chaiqin.dates import format_roc, format_roc_datetime
+
+    rows = [("假別", req.leave_name), ("期間", f"{format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"),
+            ("時數", ledger.format_minutes(req.minutes)
+             + (f"（已銷假 {ledger.format_minutes(req.cancelled_minutes)}）" if req.cancelled_minutes else ""))]
+    if req.event_date:
+        rows.append(("事實發生日", format_roc(req.event_date)))
+    rows += [("職務代理人", req.agent.name if req.agent else "—"), ("事由", req.reason or "—")]
+    rows += [("額度與給薪", "\n".join(f"{p['pay_label']}：{p['explanation']}（{p['citation']}）" for p in req.charge))]
+    if req.left_out:
+        rows.append(("不計入之日", "\n".join(req.left_out)))
+    if req.attachments.exists():
+        rows.append(("附件", "、".join(a.name for a in req.attachments.defer("data"))))
+    return rows
+
+
+def cancel_summary(form) -> list[tuple[str, str]]:
+    """A 銷假單 as its deciders read it: the leave it gives back, the days, the reason."""
+    from chaiqin.dates import format_roc_datetime
+
+    req = form.request
+    periods = "\n".join(f"{format_roc_datetime(datetime.fromisoformat(s))} 至 {format_roc_datetime(datetime.fromisoformat(e))}"
+                        f"（{ledger.format_minutes(int(m))}）" for s, e, m in form.pieces)
+    return [("原請假", f"{req.leave_name} {format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"
+                       f"（{ledger.format_minutes(req.minutes)}）"),
+            ("銷假期間", periods), ("銷假時數", ledger.format_minutes(form.minutes)), ("事由", form.reason or "—")]

@@ -1,4 +1,4 @@
-"""Every write of leave: submit, approve/close (from the workflow), cancel (銷假).
+"""Every write of leave: submit, approve/close (from the workflow), cancel (銷假, a form of its own).
 
 Rules at submission (issue 4): the type must be the person's regime's (rules.leave_type),
 the period must end after it starts and contain working time (workdays only, except leave
@@ -20,7 +20,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from chaiqin import clock, rowlocks, rules
-from chaiqin.dates import format_roc_datetime
+from chaiqin.dates import format_roc, format_roc_datetime
 from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
@@ -30,7 +30,7 @@ from chaiqin.workflow.models import AuditEvent, Case
 
 from . import agents, durations, ledger
 from .attachments import Upload, check_upload
-from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveRequest
+from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveCancelRequest, LeaveRequest
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
@@ -233,7 +233,7 @@ def _evaluate_comp_time(person: Person, start: datetime, end: datetime, first_da
     before = ledger.comp_time_available(person, first_day)
     allocation = ledger.comp_time_allocate(person, measured.minutes, first_day)
     explanation = "以加班補休抵充，依加班事實發生先後順序使用：" + "、".join(
-        f"{g.earned_on.isoformat()}取得（期限{g.expires_on.isoformat()}）{ledger.format_minutes(m)}" for g, m in allocation)
+        f"{format_roc(g.earned_on)}取得（期限{format_roc(g.expires_on)}）{ledger.format_minutes(m)}" for g, m in allocation)
     parts = [{"quotas": [COMP_TIME], "minutes": measured.minutes, "pay": "full", "pay_label": "全薪",
               "explanation": explanation, "citation": use.citation, "beyond": False, "returned": 0}]
     return Evaluation(COMP_TIME, "補休", start, end, measured.minutes, measured.left_out, parts,
@@ -289,13 +289,62 @@ def _post_holds(person: Person, ev: Evaluation, case: Case, *, event_date: date 
                         period_start=start, period_end=end, case=case, note=note + "（申請中）")
 
 
+def leave_request_check(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
+                        event_date: date | None = None, correcting: LeaveRequest | None = None) -> Evaluation:
+    """Every check of submission, the one function that 送出 (leave_request_submit, _resubmit) and
+    試算 (leave_request_preview) run: the rules of `evaluate` (type, period, window, quotas), the
+    agent, overlaps with the person's other leave, trips and WFH days (workflow.occupancy; the
+    request being corrected excepted), and a chain with someone to decide it. Returns the
+    evaluation; raises ChaiqinError naming the rule. Call with the person's row locked."""
+    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
+                  exclude_request=correcting)
+    _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", correcting.pk) if correcting else None)
+    routing.plan_route(kind="leave", applicant=person, minutes=ev.minutes, agent=agent)
+    return ev
+
+
+def _correctable(request: LeaveRequest, actor: Person) -> LeaveRequest:
+    """`request` locked, if `actor` applied for it and it was returned for correction; else refuse."""
+    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
+    if actor.pk != req.person_id:
+        raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
+    if req.case is None or req.case.status != Case.Status.RETURNED:
+        status = req.case.get_status_display() if req.case else "草稿"
+        raise ChaiqinError(f"此請假單為「{status}」，只有被退回修正的請假單可以修正後重送。", code="state")
+    return req
+
+
+def leave_request_preview(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
+                          event_date: date | None = None, correcting: LeaveRequest | None = None,
+                          attachments: Iterable[Upload] = ()) -> Evaluation:
+    """試算: what 送出 would say, by running leave_request_check exactly as submission does (with
+    the attachments' checks), inside a transaction that is then rolled back, so nothing it
+    touches stays: lazily posted yearly grants, and when `correcting` a returned request, its own
+    holds lifted for the count as its resubmission lifts them. Raises ChaiqinError as 送出 would."""
+    with transaction.atomic():
+        for u in attachments:
+            check_upload(u)
+        person = rowlocks.lock_person(person.pk, related=("agency", "unit"))
+        if correcting is not None:
+            correcting = _correctable(correcting, person)
+            _release_holds(correcting.case, "試算")
+        ev = leave_request_check(person=person, leave_code=leave_code, start=start, end=end, agent=agent,
+                                 event_date=event_date, correcting=correcting)
+        transaction.set_rollback(True)
+    return ev
+
+
 @retry_on_deadlock
 @transaction.atomic
 def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
                          reason: str = "", event_date: date | None = None,
                          attachments: Iterable[Upload] = (),
                          more_agents: Sequence[agents.AgentPeriod] = (), filed_by: Person | None = None) -> LeaveRequest:
-    """Check and file a leave request, hold its minutes in the ledger and open its case (agent first).
+    """Check (leave_request_check) and file a leave request, hold its minutes in the ledger and
+    open its case (agent first).
+
+    `more_agents`: further agents, each for part of the period (leave/agents.py), asked after the first.
+    `filed_by`: the personnel officer filing it for `person` (代填, workflow.services.case_open).
 
     `more_agents`: further agents, each for part of the period (leave/agents.py), asked after the first.
     `filed_by`: the personnel officer filing it for `person` (代填, workflow.services.case_open).
@@ -305,9 +354,9 @@ def leave_request_submit(*, person: Person, leave_code: str, start: datetime, en
     """
     uploads = [check_upload(u) for u in attachments]
     person = rowlocks.lock_person(person.pk, related=("agency", "unit"))
-    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date)
+    ev = leave_request_check(person=person, leave_code=leave_code, start=start, end=end, agent=agent,
+                             event_date=event_date)
     _post_grants(person, ev)
-    _check_agent_and_overlap(person, agent, ev.start, ev.end)
     agents.check_periods(person, agent, more_agents, ev.start, ev.end)
     req = LeaveRequest.objects.create(
         person=person, leave_code=ev.code, leave_name=ev.name, start=ev.start, end=ev.end, minutes=ev.minutes,
@@ -351,17 +400,11 @@ def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: 
     """
     uploads = [check_upload(u) for u in attachments]
     person = rowlocks.lock_person(request.person_id, related=("agency", "unit"))
-    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
-    if actor.pk != req.person_id:
-        raise ChaiqinError("只有申請人本人可以修正並重新送出請假單。", code="permission")
-    if req.case is None or req.case.status != Case.Status.RETURNED:
-        status = req.case.get_status_display() if req.case else "草稿"
-        raise ChaiqinError(f"此請假單為「{status}」，只有被退回修正的請假單可以修正後重送。", code="state")
+    req = _correctable(request, actor)
     _release_holds(req.case, "退回修正，解除原保留")
-    ev = evaluate(person=person, leave_code=leave_code, start=start, end=end, event_date=event_date,
-                  exclude_request=req)
+    ev = leave_request_check(person=person, leave_code=leave_code, start=start, end=end, agent=agent,
+                             event_date=event_date, correcting=req)
     _post_grants(person, ev)
-    _check_agent_and_overlap(person, agent, ev.start, ev.end, exclude=("leave", req.pk))
     agents.save_periods(req, ())  # the corrected request names its agent anew; spans of the returned one go
     req.leave_code, req.leave_name, req.start, req.end, req.minutes = ev.code, ev.name, ev.start, ev.end, ev.minutes
     req.event_date, req.reason, req.agent, req.charge, req.left_out = (event_date, reason.strip()[:300], agent,
@@ -413,56 +456,155 @@ def leave_request_closed(form: LeaveRequest, status: str) -> None:
     _release_holds(form.case, f"{label}，解除保留")
 
 
+@dataclass(frozen=True)
+class CancelPiece:
+    """One period a 銷假 gives back, trimmed to working time, with its minutes per day."""
+
+    start: datetime
+    end: datetime
+    minutes: int
+    by_day: list[tuple[date, int]]
+
+
+def _calendar_days(person: Person, req: LeaveRequest) -> bool:
+    if req.leave_code == COMP_TIME:
+        return False
+    try:
+        return rules.leave_type(person.regime, req.leave_code, _local_date(req.start)).calendar_days
+    except rules.RuleInputError:
+        return False
+
+
+def _cancel_holes(req: LeaveRequest) -> list[tuple[datetime, datetime]]:
+    """Periods of `req` already given back or asked back by a 銷假單 still waiting for approval."""
+    holes = [(c.start, c.end) for c in req.cancellations.all()]
+    for form in req.cancel_requests.filter(case__status__in=Case.OPEN):
+        holes += [(datetime.fromisoformat(s), datetime.fromisoformat(e)) for s, e, _ in form.pieces]
+    return holes
+
+
+def leave_cancel_plan(*, request: LeaveRequest, actor: Person, start: datetime | None = None,
+                      end: datetime | None = None, whole: bool = False) -> list[CancelPiece]:
+    """What a 銷假 of `request` would give back: every check of leave_cancel_submit (the confirmation
+    page and the submission run this one function). `whole` asks back all that is left; otherwise
+    [start, end) is clamped to the request and trimmed to working time, so a whole day typed as
+    00:00 to 24:00 reads as that day's office hours. Reads only; raises ChaiqinError."""
+    from .selectors import _minus
+
+    if actor.pk != request.person_id:
+        raise ChaiqinError("只有申請人本人可以申請銷假。", code="permission")
+    if request.case is None or request.case.status != Case.Status.APPROVED:
+        status = request.case.get_status_display() if request.case else "草稿"
+        raise ChaiqinError(f"此請假單為「{status}」，只有已核准的請假可以銷假。", code="state")
+    if not whole and start is None and end is None:
+        raise ChaiqinError("請填寫銷假起迄日期，或勾選「全部銷假」。", code="empty", field="start_date")
+    holes = _cancel_holes(request)
+    if whole:
+        periods = _minus(request.start, request.end, holes)
+    else:
+        s = max(_aware(start), request.start) if start else request.start
+        e = min(_aware(end), request.end) if end else request.end
+        if e <= s:
+            raise ChaiqinError("銷假期間必須在原請假期間之內，且迄時晚於起時。", code="range", field="start_date")
+        if any(h0 < e and h1 > s for h0, h1 in holes):
+            raise ChaiqinError("此段期間已經銷假，或已有銷假單簽核中。", code="overlap", field="start_date")
+        periods = [(s, e)]
+    person = request.person
+    calendar_days = _calendar_days(person, request)
+    pieces = []
+    for p0, p1 in periods:
+        trimmed = durations.trim_to_work(person.agency, p0, p1, calendar_days=calendar_days)
+        if trimmed is not None:
+            found = durations.measure(person.agency, *trimmed, calendar_days=calendar_days)
+            pieces.append(CancelPiece(trimmed[0], trimmed[1], found.minutes, found.by_day))
+    if not pieces:
+        raise ChaiqinError("銷假期間沒有任何請假時數（皆非上班時間）。", code="no_workday", field="start_date")
+    pending = sum(int(m) for f in request.cancel_requests.filter(case__status__in=Case.OPEN) for _, _, m in f.pieces)
+    if sum(p.minutes for p in pieces) > request.minutes - request.cancelled_minutes - pending:
+        raise ChaiqinError("銷假時數超過尚未銷假之請假時數。", code="range")
+    return pieces
+
+
+def _cancel_title(req: LeaveRequest, first: datetime, last: datetime, minutes: int) -> str:
+    return (f"{req.leave_name}銷假 {format_roc_datetime(first)}至{format_roc_datetime(last)}"
+            f"（{ledger.format_minutes(minutes)}）")
+
+
 @retry_on_deadlock
 @transaction.atomic
-def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetime | None = None,
-                         end: datetime | None = None, reason: str = "") -> LeaveCancellation | None:
-    """銷假 of all or part [start, end) of an approved request: the quota comes back as reversal rows
-    and the case records it (closed as cancelled when nothing is left). A request still waiting
-    for approval is withdrawn instead (its holds are released). Returns the cancellation, or None
-    after a withdrawal."""
-    person = rowlocks.lock_person(request.person_id, related=("agency",))
-    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=request.pk)
-    if actor.pk != req.person_id:
-        raise ChaiqinError("只有申請人本人可以銷假或撤回請假。", code="permission")
-    if req.case.status in Case.OPEN:
-        workflow.case_withdraw(case=req.case, actor=actor, reason=reason or "申請人撤回")
-        return None
-    if req.case.status != Case.Status.APPROVED:
-        raise ChaiqinError(f"此請假單為「{req.case.get_status_display()}」，無須銷假。", code="state")
-    if start is None and end is None:
-        from .selectors import _minus
+def leave_cancel_submit(*, request: LeaveRequest, actor: Person, start: datetime | None = None,
+                        end: datetime | None = None, whole: bool = False, reason: str = "") -> LeaveCancelRequest:
+    """File a 銷假單 for an approved request (leave_cancel_plan's checks) and send it through the
+    chain of the original request: the agency's chain for "leave_cancel" where it set one, else
+    its chain for leave without the agent (the agent is told when it is approved). Nothing is
+    given back until the last decider approves (leave_cancel_approved)."""
+    person = rowlocks.lock_person(request.person_id, related=("agency", "unit"))
+    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case", "person__agency").get(pk=request.pk)
+    pieces = leave_cancel_plan(request=req, actor=actor, start=start, end=end, whole=whole)
+    minutes = sum(p.minutes for p in pieces)
+    form = LeaveCancelRequest.objects.create(
+        request=req, start=pieces[0].start, end=pieces[-1].end, minutes=minutes, reason=reason.strip()[:300],
+        pieces=[[p.start.isoformat(), p.end.isoformat(), p.minutes] for p in pieces], created_at=clock.now())
+    steps = routing.plan_route(kind="leave_cancel", like="leave", applicant=person, minutes=req.minutes)
+    title = _cancel_title(req, pieces[0].start, pieces[-1].end, minutes)
+    form.case = workflow.case_open(form=form, kind="leave_cancel", applicant=person, title=title[:200], steps=steps,
+                                   note=reason.strip()[:500])
+    form.save(update_fields=["case"])
+    workflow.case_record(case=req.case, actor=actor, action=AuditEvent.Action.NOTE, note=f"申請{title}"[:500])
+    return form
 
-        pieces = _minus(req.start, req.end, [(c.start, c.end) for c in req.cancellations.all()])
-    else:
-        # a whole day typed (00:00 to 24:00) means the leave's own hours that day: clamp to the request
-        piece_start = max(_aware(start), req.start) if start else req.start
-        piece_end = min(_aware(end), req.end) if end else req.end
-        if (start and _aware(start) >= req.end) or (end and _aware(end) <= req.start):
-            raise ChaiqinError("銷假期間必須在原請假期間之內。", code="range", field="start")
-        pieces = [(piece_start, piece_end)]
-    calendar_days = False
-    if req.leave_code != COMP_TIME:
-        try:
-            calendar_days = rules.leave_type(person.regime, req.leave_code, _local_date(req.start)).calendar_days
-        except rules.RuleInputError:
-            pass
-    done = None
-    total = 0
-    for piece_start, piece_end in pieces:
-        minutes = durations.measure(person.agency, piece_start, piece_end, calendar_days=calendar_days).minutes
-        if minutes == 0 and len(pieces) > 1:
-            continue
-        done = _cancel_piece(person, req, piece_start, piece_end, minutes, reason)
-        total += done.minutes
-    if done is None:
-        raise ChaiqinError("銷假期間沒有任何請假時數（皆非上班時間）。", code="no_workday")
+
+def leave_request_cancel(*, request: LeaveRequest, actor: Person, start: datetime | None = None,
+                         end: datetime | None = None, whole: bool = False,
+                         reason: str = "") -> LeaveCancelRequest | None:
+    """The applicant's 銷假 button: a request still waiting for approval is withdrawn (its holds are
+    released; returns None); an approved one gets a 銷假單 (leave_cancel_submit; returns it)."""
+    if actor.pk != request.person_id:
+        raise ChaiqinError("只有申請人本人可以銷假或撤回請假。", code="permission")
+    if request.case is not None and request.case.status in Case.OPEN:
+        workflow.case_withdraw(case=request.case, actor=actor, reason=reason or "申請人撤回")
+        return None
+    return leave_cancel_submit(request=request, actor=actor, start=start, end=end, whole=whole, reason=reason)
+
+
+def leave_cancel_approved(form: LeaveCancelRequest) -> None:
+    """Workflow callback, inside the deciding transaction: the 銷假單 is approved, so its periods
+    become LeaveCancellation rows, the quota comes back as reversal rows, the original case
+    records it (closed as cancelled when nothing is left), and the agent, the deciders of the
+    original request and the personnel office are told."""
+    person = rowlocks.lock_person(form.request.person_id, related=("agency",))
+    req = LeaveRequest.objects.select_for_update(of=("self",)).select_related("case", "agent").get(pk=form.request_id)
+    for s, e, minutes in form.pieces:
+        _cancel_piece(person, req, datetime.fromisoformat(s), datetime.fromisoformat(e), int(minutes), form.reason)
     req.save(update_fields=["charge", "cancelled_minutes"])
     close = Case.Status.CANCELLED if req.cancelled_minutes >= req.minutes else None
-    note = f"銷假 {format_roc_datetime(pieces[0][0])}至{format_roc_datetime(pieces[-1][1])}（{ledger.format_minutes(total)}）"
-    workflow.case_record(case=req.case, actor=actor, action=AuditEvent.Action.CANCEL,
-                         note=(note + (f"：{reason.strip()}" if reason.strip() else ""))[:500], close_as=close)
-    return done
+    decided = form.case.steps.filter(acted_by__isnull=False).order_by("-order").select_related("acted_by").first()
+    actor = decided.acted_by if decided else person
+    note = f"核准{form.case.title}" + (f"：{form.reason}" if form.reason else "")
+    workflow.case_record(case=req.case, actor=actor, action=AuditEvent.Action.CANCEL, note=note[:500], close_as=close)
+    _tell_about_cancellation(req, form, person)
+
+
+def _tell_about_cancellation(req: LeaveRequest, form: LeaveCancelRequest, person: Person) -> None:
+    from django.urls import reverse
+
+    from chaiqin.org.models import RoleAssignment
+
+    told = {person.pk}
+    people = [req.agent] if req.agent else []
+    people += [s.decider for s in req.case.steps.select_related("decider").order_by("order")]
+    people += [a.person for a in RoleAssignment.objects.filter(agency_id=person.agency_id, role=RoleAssignment.Role.PERSONNEL)
+               .exclude(person__status=Person.Status.LEFT).select_related("person")]
+    url = reverse("leave:detail", args=[req.pk])
+    for p in people:
+        if p is None or p.pk in told:
+            continue
+        told.add(p.pk)
+        workflow.notify(person=p, case=req.case, url=url, message=f"{person.name}已核准銷假：{form.case.title}"[:300])
+
+
+def leave_cancel_closed(form: LeaveCancelRequest, status: str) -> None:
+    """Workflow callback on a 銷假單 rejected or withdrawn: nothing was given back, nothing to undo."""
 
 
 def _cancel_piece(person: Person, req: LeaveRequest, start: datetime, end: datetime, minutes: int,

@@ -6,6 +6,7 @@ app_name = "leave"
 urlpatterns = [
     path("", views.home, name="home"),
     path("new/", views.request_new, name="new"),
+    path("duration/", views.live_duration, name="duration"),
     path("requests/<int:request_id>/", views.request_detail, name="detail"),
     path("requests/<int:request_id>/edit/", views.request_edit, name="edit"),
     path("requests/<int:request_id>/cancel/", views.request_cancel, name="cancel"),

@@ -25,6 +25,7 @@ from chaiqin.org.models import Person
 from chaiqin.web.views import _page
 
 from . import attachments as files
+from . import durations as leave_durations
 from . import exports, ledger, selectors, services
 from .forms import CancelForm, LeaveRequestForm
 from .models import LeaveAttachment
@@ -56,8 +57,10 @@ def request_new(request):
             data = form.cleaned_data
             try:
                 if "preview" in request.POST:
-                    preview = services.evaluate(person=me, leave_code=data["leave_code"], start=data.get("start"),
-                                                end=data.get("end"), event_date=data.get("event_date"))
+                    preview = services.leave_request_preview(
+                        person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
+                        agent=data.get("agent"), event_date=data.get("event_date"),
+                        attachments=files.from_django(data.get("attachments") or []))
                 else:
                     req = services.leave_request_submit(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
@@ -74,7 +77,7 @@ def request_new(request):
         form = LeaveRequestForm(person=me, offered=offered)
     (m0, m1), (a0, a1) = _halves(me)
     return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
-                 offered=offered, morning=(m0, m1), afternoon=(a0, a1))
+                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), schedule=selectors.own_schedule(me))
 
 
 def _initial(req) -> dict:
@@ -103,7 +106,10 @@ def request_edit(request, request_id: int):
             data = form.cleaned_data
             try:
                 if "preview" in request.POST:
-                    preview = _preview_without(req, me, data)
+                    preview = services.leave_request_preview(
+                        person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
+                        agent=data.get("agent"), event_date=data.get("event_date"), correcting=req,
+                        attachments=files.from_django(data.get("attachments") or []))
                 else:
                     services.leave_request_resubmit(
                         request=req, actor=me, leave_code=data["leave_code"], start=data.get("start"),
@@ -120,27 +126,32 @@ def request_edit(request, request_id: int):
         form = LeaveRequestForm(person=me, offered=offered, initial=_initial(req))
     (m0, m1), (a0, a1) = _halves(me)
     return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
-                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req,
+                 offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req, schedule=selectors.own_schedule(me),
                  attachments=req.attachments.defer("data"), returned_note=selectors.return_reason(req))
 
 
-def _preview_without(req, me: Person, data):
-    """The preview of a correction, as if the request's own holds were lifted (rolled back afterwards)."""
-    from django.db import transaction
+@login_required
+def live_duration(request):
+    """The leave form's 「計算天數 共計 N日N時」, fetched by htmx as the dates and times are typed."""
+    from chaiqin.dates import DateInputError, parse_date
+    from django import forms as django_forms
 
-    result = None
+    from .forms import parse_time
+
+    me = access.person_of(request.user)
+    q = request.GET
     try:
-        with transaction.atomic():
-            services._release_holds(req.case, "試算")
-            result = services.evaluate(person=me, leave_code=data["leave_code"], start=data.get("start"),
-                                       end=data.get("end"), event_date=data.get("event_date"), exclude_request=req)
-            raise _Rollback
-    except _Rollback:
-        return result
-
-
-class _Rollback(Exception):
-    pass
+        start = timezone.make_aware(datetime.combine(parse_date(q.get("start_date", "")),
+                                                     parse_time(q.get("start_time", ""))))
+        end = timezone.make_aware(datetime.combine(parse_date(q.get("end_date", "")), parse_time(q.get("end_time", ""))))
+    except (DateInputError, django_forms.ValidationError, ValueError):
+        return HttpResponse("計算天數：請填寫起迄日期與時間。")
+    if end <= start:
+        return HttpResponse("計算天數：迄時必須晚於起時。")
+    if (end - start).days > 366:
+        return HttpResponse("計算天數：期間超過一年，請分次申請。")
+    minutes = selectors.duration_of(me, q.get("leave_code", ""), start, end)
+    return HttpResponse(format_html("計算天數 共計 <strong>{}</strong>", ledger.format_minutes(minutes) or "0時"))
 
 
 def _halves(me: Person):
@@ -160,12 +171,15 @@ def request_detail(request, request_id: int):
                  may_withdraw=mine and status in ("pending", "returned"), may_edit=mine and status == "returned",
                  returned_note=selectors.return_reason(req) if status == "returned" else "", cancel_form=CancelForm(),
                  cancellations=req.cancellations.all(), attachments=req.attachments.defer("data"),
+                 cancel_requests=req.cancel_requests.select_related("case"),
                  fmt=ledger.format_minutes)
 
 
 @login_required
 @require_POST
 def request_cancel(request, request_id: int):
+    """Withdraw a request still waiting; for an approved one, show the days a 銷假單 would give back
+    (leave_cancel_plan) and file it once confirmed."""
     me = access.person_of(request.user)
     req = selectors.leave_request_get_for(request.user, request_id)
     form = CancelForm(request.POST)
@@ -173,16 +187,21 @@ def request_cancel(request, request_id: int):
         messages.error(request, "銷假期間格式有誤：" + " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("leave:detail", request_id=req.pk)
     data = form.cleaned_data
+    asked = {"start": data["start"], "end": data["end"], "whole": data["whole"]}
     try:
-        done = services.leave_request_cancel(request=req, actor=me, start=data["start"], end=data["end"],
-                                             reason=data.get("reason", ""))
+        if req.status == "approved" and "confirm" not in request.POST:
+            pieces = services.leave_cancel_plan(request=req, actor=me, **asked)
+            return _page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
+                         total=sum(p.minutes for p in pieces))
+        done = services.leave_request_cancel(request=req, actor=me, reason=data.get("reason", ""), **asked)
     except ChaiqinError as exc:
         messages.error(request, _error_text(exc))
     else:
         if done is None:
             messages.success(request, "已撤回請假申請，保留的額度已釋出。")
         else:
-            messages.success(request, f"已銷假{ledger.format_minutes(done.minutes)}，額度已回復。")
+            messages.success(request, f"已送出銷假單（{ledger.format_minutes(done.minutes)}），"
+                                      "核准後額度即回復，並通知職務代理人、簽核人員及人事單位。")
     return redirect("leave:detail", request_id=req.pk)
 
 
@@ -296,6 +315,13 @@ def _team_cell(mark: str) -> str:
     return format_html('<td><span class="tag" title="{}">{}</span></td>', mark, mark[:2]) if mark else "<td></td>"
 
 
+def _counts_calendar_days(regime: str, code: str, on: date) -> bool:
+    try:
+        return rules.leave_type(regime, code, on).calendar_days
+    except rules.RuleInputError:  # 補休 and types no longer in force count working time
+        return False
+
+
 @login_required
 def team_calendar(request):
     me = access.person_of(request.user)
@@ -306,14 +332,12 @@ def team_calendar(request):
     start = timezone.make_aware(datetime.combine(first, datetime.min.time()))
     end = timezone.make_aware(datetime.combine(last + timedelta(days=1), datetime.min.time()))
     cells: dict[tuple[int, date], str] = {}
+    regimes = {x.pk: x.regime for x in people}
     for p in selectors.leave_periods_for([x.pk for x in people], start, end):
-        d0 = timezone.localtime(p.start).date()
-        d1 = timezone.localtime(p.end - timedelta(microseconds=1)).date()
-        d = max(d0, first)
-        while d <= min(d1, last):
-            mark = p.name + ("" if p.status == "approved" else "（簽核中）")
+        mark = p.name + ("" if p.status == "approved" else "（簽核中）")
+        whole_days = _counts_calendar_days(regimes[p.person_id], p.code, timezone.localtime(p.start).date())
+        for d in leave_durations.days_present(me.agency, p.start, p.end, days, calendar_days=whole_days):
             cells[(p.person_id, d)] = mark
-            d += timedelta(days=1)
     # A unit's month is a thousand cells or more: each row is built here, escaped by format_html,
     # rather than by a template loop (three times faster for a unit of forty).
     grid = [(p, mark_safe("".join(_team_cell(cells.get((p.pk, info.date), "")) for info in days))) for p in people]

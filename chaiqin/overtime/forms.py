@@ -22,3 +22,14 @@ class ClaimForm(forms.Form):
     minutes = forms.IntegerField(label="加班分鐘數（紙本簽到退者填寫）", required=False, min_value=1)
     # Empty files reach the one upload check (chaiqin.uploads), which says so in Chinese.
     sheet = forms.FileField(label="紙本簽到退單", required=False, allow_empty_file=True)
+
+    def __init__(self, *args, paper: bool = True, compensations=None, default: str = "", **kwargs):
+        """`paper`: the slot is signed on paper (the minutes and the sheet are asked only then);
+        `compensations`: the choices the person's regime allows; `default`: the one proposed."""
+        super().__init__(*args, **kwargs)
+        if compensations is not None:
+            self.fields["compensation"].choices = compensations
+        if default:
+            self.fields["compensation"].initial = default
+        if not paper:
+            del self.fields["minutes"], self.fields["sheet"]

@@ -118,8 +118,10 @@ def sheet_by_unit(rows: list[SheetRow]) -> list[UnitGroup]:
 
 
 def hm(minutes: int) -> str:
-    """Minutes as 「3時30分」."""
-    return f"{minutes // 60}時{minutes % 60:02d}分" if minutes % 60 else f"{minutes // 60}時"
+    """Minutes as 「3時30分」 (chaiqin.durations.format_hours)."""
+    from chaiqin.durations import format_hours
+
+    return format_hours(minutes)
 
 
 def monthly_sheet_xlsx(people, year: int, month: int, *, title: str) -> bytes:

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from chaiqin import clock, rowlocks, rules, uploads
 from chaiqin.calendar import selectors as office_calendar
-from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
@@ -270,7 +270,9 @@ def _approved(slot: OvertimeSlot) -> None:
 
 @transaction.atomic
 def overtime_sign(*, slot: OvertimeSlot, person: Person, direction: str) -> OvertimeSlot:
-    """加班簽到 ("in") or 簽退 ("out") in the system, now."""
+    """加班簽到 ("in") or 簽退 ("out") in the system, now, inside the approved slot (簽到 from the
+    agency's grace before it starts, 簽退 only once it has started); "redo" clears both so they
+    can be done again, until the slot is claimed."""
     slot = OvertimeSlot.objects.select_for_update(of=("self",)).select_related("request__case").get(pk=slot.pk)
     if slot.person_id != person.pk:
         raise ChaiqinError("只能為自己的加班簽到退。")
@@ -291,8 +293,15 @@ def overtime_sign(*, slot: OvertimeSlot, person: Person, direction: str) -> Over
             raise ChaiqinError("尚未加班簽到，不能簽退。")
         if slot.signed_out_at:
             raise ChaiqinError("已完成加班簽退。")
+        if now <= slot.start:
+            raise ChaiqinError(f"核准的加班時段自{format_roc_datetime(slot.start)}起，尚未開始，不能簽退。")
         slot.signed_out_at = now
         slot.save(update_fields=["signed_out_at"])
+    elif direction == "redo":
+        if slot.claimed_at:
+            raise ChaiqinError("此加班已申請補償，不能重新簽到退。")
+        slot.signed_in_at = slot.signed_out_at = None
+        slot.save(update_fields=["signed_in_at", "signed_out_at"])
     else:
         raise ChaiqinError("請選擇簽到或簽退。")
     return slot
@@ -422,7 +431,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str,
     if trip.case is None or trip.case.status != "approved":
         raise ChaiqinError("出差單尚未核准，不能申請其加班時數（核准的出差單即為加班之核准依據）。")
     if not trip.overtime_minutes:
-        raise ChaiqinError("此出差單沒有自行填寫加班時數；假日出差請於出差單填寫（seed 002 關鍵操作指引2）。")
+        raise ChaiqinError("此出差單沒有自行填寫加班時數；假日出差請於出差單填寫。")
     if OvertimeRequest.objects.filter(trip=trip).exists():
         raise ChaiqinError("此出差單的加班時數已申請。")
     _check_compensation(person, compensation)

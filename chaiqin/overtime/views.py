@@ -85,7 +85,14 @@ def request_detail(request, request_id: int):
     for s in slots:
         s.deadline = services.claim_deadline(s)
     return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
-                 claim_form=ClaimForm(), approved=bool(item.case and item.case.status == "approved"))
+                 claim_form=_claim_form(me, paper=item.paper_sign), approved=bool(item.case and item.case.status == "approved"))
+
+
+def _claim_form(me, *, paper: bool, data=None, files=None) -> ClaimForm:
+    choices = dict(OvertimeSlot.Compensation.choices)
+    default, _ = rules.overtime_default_compensation(me.regime, clock.today())
+    return ClaimForm(data, files, paper=paper, default=default,
+                     compensations=[(c, choices[c]) for c in services.allowed_compensations(me.regime)])
 
 
 @login_required
@@ -95,7 +102,7 @@ def slot_sign(request, slot_id: int, direction: str):
     slot = selectors.slot_get_for(request.user, slot_id)
     try:
         services.overtime_sign(slot=slot, person=me, direction=direction)
-        messages.success(request, "加班簽到完成。" if direction == "in" else "加班簽退完成。")
+        messages.success(request, {"in": "加班簽到完成。", "out": "加班簽退完成。"}.get(direction, "已清除簽到退，請重新簽到。"))
     except ChaiqinError as exc:
         messages.error(request, str(exc))
     return redirect("overtime:request", request_id=slot.request_id)
@@ -106,7 +113,7 @@ def slot_sign(request, slot_id: int, direction: str):
 def slot_claim(request, slot_id: int):
     me = access.person_of(request.user)
     slot = selectors.slot_get_for(request.user, slot_id)
-    form = ClaimForm(request.POST, request.FILES)
+    form = _claim_form(me, paper=slot.request.paper_sign, data=request.POST, files=request.FILES)
     if form.is_valid():
         try:
             done = services.overtime_claim_file(slot=slot, person=me, **form.cleaned_data)

@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 from typing import Any, Hashable, NamedTuple
 from zoneinfo import ZoneInfo
 
+from chaiqin.dates import format_roc
+
 from ._tables import load_table, rows_in_force
 from .errors import RuleInputError
 from .regimes import LABOR, check_regime
@@ -364,38 +366,38 @@ def with_caps(caps: Caps, **changes: Any) -> Caps:
 # -- the wording of each violation (shared by both implementations) -------------------
 
 def detail_daily(day: date, worked: float, cap_hours: float) -> str:
-    return f"{day.isoformat()} 工作 {fmt_duration(worked)}，超過每日上限 {fmt_hours(cap_hours)}（含正常工時與加班）。"
+    return f"{format_roc(day)} 工作 {fmt_duration(worked)}，超過每日上限 {fmt_hours(cap_hours)}（含正常工時與加班）。"
 
 
 def detail_long_days(day: date, n: int, long_hours: float) -> str:
-    return f"{day.isoformat()} 為連續第 {n} 日工時達 {fmt_hours(long_hours)}，不得連續超過 {n - 1} 日。"
+    return f"{format_roc(day)} 為連續第 {n} 日工時達 {fmt_hours(long_hours)}，不得連續超過 {n - 1} 日。"
 
 
 def detail_monthly(day: date, total: float, cap_hours: float) -> str:
-    return f"{day.year}年{day.month}月 加班累計至 {day.isoformat()} 已達 {fmt_duration(total)}，超過每月上限 {fmt_hours(cap_hours)}。"
+    return f"民國{day.year - 1911}年{day.month}月加班累計至 {format_roc(day)} 已達 {fmt_duration(total)}，超過每月上限 {fmt_hours(cap_hours)}。"
 
 
 def detail_quarterly(day: date, start: date, total: float, cap_hours: float) -> str:
-    return (f"自 {start.isoformat()} 起三個月加班累計至 {day.isoformat()} 已達 {fmt_duration(total)}，"
+    return (f"自 {format_roc(start)} 起三個月加班累計至 {format_roc(day)} 已達 {fmt_duration(total)}，"
             f"超過上限 {fmt_hours(cap_hours)}。")
 
 
 def detail_rest(day: date, gap: float, min_rest: float) -> str:
-    return f"{day.isoformat()} 上工前只休息 {fmt_duration(gap)}，未達連續休息 {fmt_duration(min_rest)}。"
+    return f"{format_roc(day)} 上工前只休息 {fmt_duration(gap)}，未達連續休息 {fmt_duration(min_rest)}。"
 
 
 def detail_seven_day(start: date, length: int, off: int, rest: int) -> str:
-    return (f"自 {start.isoformat()} 起 {length} 日的週期內未有 {off} 日例假及 {rest} 日休息日"
+    return (f"自 {format_roc(start)} 起 {length} 日的週期內未有 {off} 日例假及 {rest} 日休息日"
             f"（無出勤之日視為例假或休息日；休息日出勤不得充當例假）。")
 
 
 def detail_half_cycle(start: date, length: int, off: int) -> str:
-    return f"自 {start.isoformat()} 起 {length} 日內未有 {off} 日例假（四週變形工時每二週至少二日例假）。"
+    return f"自 {format_roc(start)} 起 {length} 日內未有 {off} 日例假（四週變形工時每二週至少二日例假）。"
 
 
 def detail_regular_day_off(day: date) -> str:
-    return f"{day.isoformat()} 為例假仍出勤；例假僅限天災、事變或突發事件始得停止（並應加倍發給工資及事後補假）。"
+    return f"{format_roc(day)} 為例假仍出勤；例假僅限天災、事變或突發事件始得停止（並應加倍發給工資及事後補假）。"
 
 
 def detail_night(day: date) -> str:
-    return f"{day.isoformat()} 懷孕或哺乳期間之人員於午後十時至翌晨六時之間工作。"
+    return f"{format_roc(day)} 懷孕或哺乳期間之人員於午後十時至翌晨六時之間工作。"

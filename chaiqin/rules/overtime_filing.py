@@ -34,6 +34,7 @@ __all__ = [
     "OvertimeFilingFigures",
     "CoreHours",
     "overtime_filing_figures",
+    "overtime_default_compensation",
     "overtime_claim_deadline",
     "overtime_request_last_day",
     "exceptional_report_due",
@@ -143,3 +144,19 @@ def teacher_core_hours(division: str = "day", on: date | None = None) -> CoreHou
     row = rows[-1]
     return CoreHours(division, row["name"], time.fromisoformat(row["start"]), time.fromisoformat(row["end"]),
                      row["citation"])
+
+
+def overtime_default_compensation(regime: str, on: date | None = None) -> tuple[str, str]:
+    """(compensation, citation) the overtime claim form proposes first for `regime`: 補休
+    ("comp_time") for civil servants and teachers (公務人員保障法第23條), 加班費 ("pay") under
+    the LSA, where comp time is only the worker's own choice (勞動基準法第32條之1).
+
+    >>> overtime_default_compensation("labor", date(2026, 3, 3))[0]
+    'pay'
+    """
+    on = on or date.today()
+    rows = [r for r in load_table("overtime")["default_compensation"] if r["regime"] == regime]
+    if not rows:
+        raise RuleInputError(f"未知的人員類別「{regime}」。")
+    row = rows_in_force(rows, on, what="加班補償預設")[-1]
+    return row["compensation"], row["citation"]

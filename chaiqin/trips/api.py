@@ -188,7 +188,7 @@ class AttachmentOut(Schema):
     size: int
 
 
-@router.get("/kinds", response=list[KindOut], summary="出差種類及其差旅費項目（seed 002）")
+@router.get("/kinds", response=list[KindOut], summary="出差種類及其差旅費項目")
 def kinds(request):
     return [dict(code=k.code, name=k.name, form=k.form, pays=list(k.pays), claim_sheet=k.claim_sheet,
                  citation=k.citation) for k in policy.trip_kinds()]

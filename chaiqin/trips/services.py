@@ -156,7 +156,7 @@ def trip_file(
         raise ChaiqinError("請填寫公差地點與公差事由。", field="place" if not place.strip() else "reason")
     _check_period(start, end, kind.name)
     if sign_mode not in Trip.SignMode.values:
-        raise ChaiqinError("請勾選「系統簽到退」或「紙本簽到退」（seed 002 關鍵操作指引1）。", field="sign_mode")
+        raise ChaiqinError("請勾選「系統簽到退」或「紙本簽到退」。", field="sign_mode")
     _check_agent(person, agent)
     if nature == Trip.Nature.OUTING and (end - start) > timedelta(minutes=MAX_OUTING_MINUTES):
         raise ChaiqinError("公出為短暫、非連續之因公外出，超過一個工作天請改填出差單。", citation=kind.citation, field="end")
@@ -165,7 +165,7 @@ def trip_file(
     if overtime_minutes:
         available = day_off_minutes(person.agency, start, end)
         if not available:
-            raise ChaiqinError("出差期間沒有假日，不能自行填寫加班時數；假日出差才開啟此欄（seed 002 關鍵操作指引2）。",
+            raise ChaiqinError("出差期間沒有假日，不能自行填寫加班時數；假日出差才開啟此欄。",
                                field="overtime_minutes")
         if overtime_minutes > available:
             raise ChaiqinError(f"自行填寫的加班時數超過出差期間落在假日的時間（{format_minutes(available)}）。",
@@ -234,7 +234,7 @@ def _check_editable(overseas: Overseas) -> None:
 
 def _validate_leave_lines(person: Person, start: datetime, end: datetime, lines: list[LeaveLine]) -> list[dict]:
     if len(lines) > MAX_LEAVE_LINES:
-        raise ChaiqinError(f"出國申請單最多填寫五項請假類別，您填了{len(lines)}項（seed 002）。", field="leave_lines")
+        raise ChaiqinError(f"出國申請單最多填寫五項請假類別，您填了{len(lines)}項。", field="leave_lines")
     checked = []
     for number, line in enumerate(lines, start=1):
         label = f"第{number}項請假類別"
@@ -259,7 +259,7 @@ def _validate_leave_lines(person: Person, start: datetime, end: datetime, lines:
 def _check_form_for(person: Person, form: str) -> None:
     if form == Overseas.Form.BREAK_REPORT and person.post != Person.Post.TEACHER:
         raise ChaiqinError(
-            "寒暑假出國報備單限未兼行政之教師填寫；行政人員及兼行政教職員工請填出國申請單（seed 002 教職員出國須知）。",
+            "寒暑假出國報備單限未兼行政之教師填寫；行政人員及兼行政教職員工請填出國申請單。",
             field="form",
         )
     if form not in Overseas.Form.values:

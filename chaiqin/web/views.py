@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import calendar as pycalendar
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
 from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
@@ -39,6 +40,23 @@ def _month_param(request, today: date) -> date:
     return today.replace(day=1)
 
 
+def _my_days(person, days) -> dict:
+    """date -> labels of the person's own leave, trips and WFH days there (workflow.occupancy)."""
+    from chaiqin.leave.durations import days_present
+    from chaiqin.workflow import occupancy
+
+    if not days:
+        return {}
+    start = timezone.make_aware(datetime.combine(days[0].date, datetime.min.time()))
+    end = timezone.make_aware(datetime.combine(days[-1].date + timedelta(days=1), datetime.min.time()))
+    found: dict = {}
+    for busy in occupancy.busy_between(person, start, end):
+        label = busy.label + ("" if busy.status == "approved" else "（簽核中）")
+        for day in days_present(person.agency, busy.start, busy.end, days):
+            found.setdefault(day, []).append(label)
+    return found
+
+
 @login_required
 def home(request):
     today = clock.today()
@@ -49,6 +67,7 @@ def home(request):
     days = office_calendar.month_days(person.agency, first.year, first.month)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     by_date = {info.date: info for info in days}
+    mine = _my_days(person, days)
     prev_month = (first - date.resolution).replace(day=1)
     next_month = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
     return _page(
@@ -59,7 +78,8 @@ def home(request):
         today=office_calendar.day_info(person.agency, today),
         month_label=f"民國{first.year - 1911}年{first.month}月",
         role_labels=access.role_labels(access.roles_of(person)),
-        weeks=[[by_date.get(d) if d.month == first.month else None for d in week] for week in weeks],
+        weeks=[[(by_date.get(d), mine.get(d, ())) if d.month == first.month else (None, ()) for d in week]
+               for week in weeks],
         prev_month=prev_month,
         next_month=next_month,
         today_date=today,

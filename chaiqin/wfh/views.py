@@ -78,6 +78,17 @@ def apply(request):
     return _page(request, "wfh/apply.html", "wfh", form=form)
 
 
+def _with_answer_lines(decisions) -> list:
+    """Each decision with `answer_lines`: (the checklist item's own words, ticked) — never its key."""
+    from chaiqin import rules
+
+    words = {item.key: item.text for item in rules.wfh_approval_checklist()}
+    decisions = list(decisions)
+    for d in decisions:
+        d.answer_lines = [(words.get(key, "其他審核事項"), value) for key, value in (d.answers or {}).items()]
+    return decisions
+
+
 def _application_context(request, application: WfhApplication, **extra):
     me = access.person_of(request.user)
     case = application.case
@@ -92,7 +103,7 @@ def _application_context(request, application: WfhApplication, **extra):
     return dict(
         me=me, application=application, caps=caps, days=days, may_decide=may_decide,
         decide_form=extra.pop("decide_form", None) or forms.DecideForm(own_device=application.own_device),
-        decisions=application.decisions.select_related("decider"), officer=officer,
+        decisions=_with_answer_lines(application.decisions.select_related("decider")), officer=officer,
         is_self=me.pk == application.person_id, may_manage=selectors.may_manage(me, application.person),
         flexible_form=forms.FlexibleForm(initial={"days": application.flexible_days,
                                                   "reason": application.flexible_reason}),

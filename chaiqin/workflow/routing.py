@@ -64,6 +64,7 @@ def plan_route(
     special: bool = False,
     extra_roles: tuple[str, ...] = (),
     agents: tuple[Person, ...] | list[Person] = (),
+    like: str | None = None,
 ) -> list[PlannedStep]:
     """The steps a new case of `kind` by `applicant` goes through.
 
@@ -71,9 +72,14 @@ def plan_route(
     asked in turn, for a request whose agents cover parts of its period); `extra_roles` (e.g.
     ("ethics",) for a mainland trip) are inserted before the personnel office; `special` or
     `minutes` beyond the agency's threshold add the agency head at the end.
+    `like` names a kind whose chain applies when the agency set none for `kind` (銷假 follows
+    the chain of leave unless the agency configured one of its own).
     Raises ChaiqinError when a step that must exist has nobody to decide it.
     """
     rule = RouteRule.objects.filter(agency_id=applicant.agency_id, kind=kind).first()
+    if rule is None and like:
+        kind = like
+        rule = RouteRule.objects.filter(agency_id=applicant.agency_id, kind=kind).first()
     roles = rule.role_list() if rule else list(DEFAULT_ROLES.get(kind, FALLBACK_ROLES))
     threshold = rule.agency_head_from_minutes if rule and rule.agency_head_from_minutes is not None \
         else DEFAULT_AGENCY_HEAD_FROM_MINUTES.get(kind)

@@ -13,9 +13,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 from chaiqin import clock, rowlocks
-from chaiqin.dbguard import retry_on_deadlock
-from chaiqin import clock
 from chaiqin.dates import format_roc_datetime
+from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.access import holds_role
 from chaiqin.org.models import Person, RoleAssignment
@@ -180,6 +179,21 @@ def case_decide(*, case: Case, actor: Person, decision: str, comment: str = "") 
         notify(person=case.applicant, case=case, url=_form_url(case),
                message=f"您的{label}未獲核准（{comment.strip()}）：{case.title}")
     return case
+
+
+def cases_decide(*, cases: list[Case], actor: Person, decision: str, comment: str = "") -> list[tuple[Case, str]]:
+    """Decide several cases at once (the inbox): each goes through case_decide in its own
+    transaction, so each is checked and audited one by one and one refusal leaves the others
+    decided. Returns (case, "" when decided, else the refusal's message) in the order given."""
+    done = []
+    for case in cases:
+        try:
+            case_decide(case=case, actor=actor, decision=decision, comment=comment)
+        except ChaiqinError as exc:
+            done.append((case, str(exc)))
+        else:
+            done.append((case, ""))
+    return done
 
 
 @retry_on_deadlock

@@ -1,11 +1,7 @@
 from django import template
 
-from chaiqin.leave.ledger import format_minutes
+from chaiqin.web.templatetags.roc import dhm
 
 register = template.Library()
-
-
-@register.filter
-def dhm(minutes):
-    """Minutes as days and hours of 8 h (`2日4時`); '' for None."""
-    return "" if minutes is None or minutes == "" else format_minutes(int(minutes))
+# The one duration filter of the project (chaiqin.web.templatetags.roc), under the name leave pages load.
+register.filter("dhm", dhm)

@@ -27,7 +27,10 @@ def test_preview_submit_cancel_and_balances_through_the_api(api, world, ivy):
     approve_all(LeaveRequest.objects.get(pk=created.json()["id"]))
     out = api.post(f"/api/leave/requests/{created.json()['id']}/cancel",
                    {"start": "2026-03-11T08:00", "end": "2026-03-11T17:00"}, content_type="application/json").json()
-    assert out["cancelled_minutes"] == 480
+    assert out["cancelled_minutes"] == 0  # a 銷假單 was filed: nothing is given back before its approval
+    req = LeaveRequest.objects.get(pk=created.json()["id"])
+    approve_all(req.cancel_requests.get())
+    assert api.get(f"/api/leave/requests/{req.pk}").json()["cancelled_minutes"] == 480
     balances = {b["account"]: b for b in api.get("/api/leave/balances").json()}
     assert balances["personal"]["available"] == "6日"
     assert [r["id"] for r in api.get("/api/leave/requests").json()] == [created.json()["id"]]

@@ -1,5 +1,6 @@
 """In a real browser: two days of personal leave, the agent accepts, the chain approves, the
-balance drops by two days, one day is cancelled and comes back; a refusal shows the rule."""
+balance drops by two days, one day is cancelled by a 銷假單 and comes back once it is approved;
+a refusal shows the rule."""
 
 import pytest
 
@@ -17,11 +18,11 @@ def fill_leave(page, start, end, code="personal"):
     page.get_by_label("事由").fill("家中有事")
 
 
-def decide(page, username):
+def decide(page, username, subject="事假"):
     page.context.clear_cookies()
     log_in(page, username)
     page.goto("/workflow/inbox/")
-    page.get_by_role("link", name="事假").first.click()
+    page.get_by_role("link", name=subject).first.click()
     page.get_by_label("簽核").select_option("approve")
     page.get_by_role("button", name="送出簽核").click()
     page.wait_for_load_state("networkidle")
@@ -58,10 +59,18 @@ def test_personal_leave_from_request_to_partial_cancellation(page, world, ivy):
     page.goto(detail)
     page.get_by_label("銷假起日").fill("115-03-11")
     page.get_by_label("銷假迄日").fill("115-03-11")
-    page.get_by_role("button", name="銷假").click()
+    page.get_by_role("button", name="下一步：確認銷假之日").click()
+    assert page.get_by_test_id("cancel-days").inner_text() == "115-03-11（三）1日"
+    page.get_by_role("button", name="確認送出銷假單").click()
     page.wait_for_load_state("networkidle")
-    assert "已銷假1日" in page.locator("main").inner_text(), page.locator("main").inner_text()[:600]
+    assert "已送出銷假單（1日）" in page.locator("main").inner_text(), page.locator("main").inner_text()[:600]
+    assert available(page) == "5日"  # nothing comes back before the 銷假單 is approved
+    decide(page, "bob", subject="事假銷假")  # the chain of the leave, without the agent
+    page.context.clear_cookies()
+    log_in(page, "alice")
     assert available(page) == "6日"
+    page.goto(detail)
+    assert "115-03-11 08:00 至 115-03-11 17:00（1日）" in page.get_by_test_id("cancellations").inner_text()
 
 
 def test_a_refused_request_shows_the_rule_in_chinese(page, world, ivy):

@@ -38,10 +38,12 @@ def test_two_days_of_personal_leave_hold_then_use_then_return_one_day(world, ivy
     done = services.leave_request_cancel(request=req, actor=world.alice, start=at("2026-03-11 08:00"),
                                          end=at("2026-03-11 17:00"), reason="提前返回")
     assert done.minutes == 480
+    assert ledger.balance(world.alice, "personal", ON) == 5 * 480  # a 銷假單 gives back nothing until approved
+    approve_all(done)
     assert ledger.balance(world.alice, "personal", ON) == 6 * 480
     periods = selectors.leave_periods(world.alice, at("2026-03-01 00:00"), at("2026-04-01 00:00"))
     assert [(p.start, p.end) for p in periods] == [(at("2026-03-10 08:00"), at("2026-03-11 08:00"))]
-    services.leave_request_cancel(request=req, actor=world.alice, reason="全部取消")
+    approve_all(services.leave_request_cancel(request=req, actor=world.alice, whole=True, reason="全部取消"))
     req.case.refresh_from_db()
     assert req.case.status == Case.Status.CANCELLED
     assert ledger.balance(world.alice, "personal", ON) == 7 * 480

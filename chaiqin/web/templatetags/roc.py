@@ -5,6 +5,9 @@
     {{ leave.start|roc_long }}     → 民國115年3月9日（一）
     {{ leave.start|weekday_zh }}   → 一
     {{ punch.at|roc_datetime }}    → 115-03-09 08:00
+    {{ leave.minutes|dhm }}        → 2日4時 (days of 8 hours, chaiqin.durations.format_minutes)
+    {{ slot.minutes|hm }}          → 3時30分 (overtime hours, chaiqin.durations.format_hours)
+    {{ first|roc_year }}           → 民國115年
 
 Aware datetimes are shown in Asia/Taipei. Empty values (None, "") show as "" so a template
 need not guard them; a value that is not a date is shown unchanged.
@@ -16,7 +19,7 @@ from datetime import date, datetime
 
 from django import template
 
-from chaiqin import dates
+from chaiqin import dates, durations
 
 register = template.Library()
 
@@ -54,3 +57,25 @@ def roc_datetime(value):
     if isinstance(value, datetime):
         return dates.format_roc_datetime(value)
     return roc(value)
+
+
+@register.filter
+def roc_year(value):
+    """`民國115年` for a date or a Gregorian year number."""
+    year = value.year if isinstance(value, date) else value
+    try:
+        return f"民國{int(year) - 1911}年"
+    except (TypeError, ValueError):
+        return value if value is not None else ""
+
+
+@register.filter
+def dhm(minutes):
+    """Minutes as days of 8 hours and hours (`2日4時`); '' for None or ''."""
+    return "" if minutes is None or minutes == "" else durations.format_minutes(int(minutes))
+
+
+@register.filter
+def hm(minutes):
+    """Minutes as hours and minutes (`3時30分`); '' for None or ''."""
+    return "" if minutes is None or minutes == "" else durations.format_hours(int(minutes))
