@@ -23,11 +23,13 @@ migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
+	scripts/ensure-print-tools
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: migrate
 	scripts/ensure-chromium
+	scripts/ensure-print-tools
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup

@@ -16,7 +16,7 @@ from chaiqin import clock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 
-from . import registry
+from . import numbering, registry
 from .models import AuditEvent, Case, Delegation, Notification, Step
 from .routing import PlannedStep
 
@@ -73,8 +73,9 @@ def case_open(*, form, kind: str, applicant: Person, title: str, steps: list[Pla
     if not steps:
         raise ChaiqinError("此表單沒有任何簽核關卡，無法送出。")
     now = clock.now()
+    number = numbering.next_number(agency_id=applicant.agency_id, kind=kind, at=now)
     case = Case.objects.create(agency_id=applicant.agency_id, applicant=applicant, kind=kind, form_id=form.pk,
-                               title=title, created_at=now)
+                               title=title, created_at=now, number=number)
     first = _create_steps(case, steps, 1)
     AuditEvent.objects.create(case=case, actor=applicant, action=AuditEvent.Action.SUBMIT, note=note, at=now)
     _ask(case, first)
