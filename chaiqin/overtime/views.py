@@ -10,12 +10,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock, rules
+from chaiqin import clock, rules, spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _month_param, _page
 
-from . import selectors, services
+from . import exports, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
 from .models import OvertimeSlot
 
@@ -125,10 +125,11 @@ def sheet(request):
     first = _month_param(request, clock.today())
     people = access.visible_people(me).select_related("unit").order_by("unit__sort_order", "employee_no")
     title = f"{me.agency.name} 民國{first.year - 1911}年{first.month}月加班時數統計表"
-    if request.GET.get("format") == "xlsx":
-        data = selectors.monthly_sheet_xlsx(people, first.year, first.month, title=title)
-        response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.xlsx"'
+    fmt = request.GET.get("format")
+    if fmt in spreadsheets.FORMATS:
+        data = exports.monthly_sheet_file(people, first.year, first.month, title=title, fmt=fmt)
+        response = HttpResponse(data, content_type=spreadsheets.content_type(fmt))
+        response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.{fmt}"'
         return response
     rows = selectors.monthly_sheet(people, first.year, first.month)
     return _page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),
