@@ -71,6 +71,16 @@ def public_citation(text: str) -> str:
     return "；".join(p for p in parts if p and not p.lower().startswith("seed"))
 
 
+def job_title(person) -> str:
+    """職稱 as a form prints it: the person's title, else the name of their post."""
+    return person.title or person.get_post_display()
+
+
+def person_rows(person, *, label: str = "申請人") -> list[tuple[str, str]]:
+    """The opening lines of a form: who, their unit, title and attendance number."""
+    return [(label, person.name), ("單位", person.unit.name), ("職稱", job_title(person)), ("考勤代號", person.employee_no)]
+
+
 def form_context(*, title: str, person, case=None, rows=(), notes=(), **extra) -> dict:
     """What print/form.html needs: the agency's name, the title, the form number and status of
     `case` (None for a draft), the facts `rows` [(label, value)], the sign-off boxes and notes."""

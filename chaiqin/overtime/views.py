@@ -10,12 +10,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock, rules, spreadsheets
+from chaiqin import attachments, clock, printing, rules, spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _month_param, _page
 
-from . import exports, selectors, services
+from . import exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
 from .models import OvertimeSlot
 
@@ -85,6 +85,23 @@ def request_detail(request, request_id: int):
         s.deadline = services.claim_deadline(s)
     return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
                  claim_form=ClaimForm(), approved=bool(item.case and item.case.status == "approved"))
+
+
+@login_required
+def request_print(request, request_id: int):
+    item = selectors.request_get_for(request.user, request_id)
+    return printing.pdf_response(pdf.overtime_request_pdf(item), name="加班申請單",
+                                 number=item.case.number if item.case_id else "")
+
+
+@login_required
+def slot_sheet(request, request_id: int, slot_id: int):
+    item = selectors.request_get_for(request.user, request_id)
+    slot = item.slots.filter(pk=slot_id).first()
+    if slot is None:
+        raise Http404(attachments.NOT_FOUND)
+    attachments.check_may_open(request.user, owner=item.applicant, case=item.case, also=(slot.person_id,))
+    return attachments.stored_file_response(slot.sheet)
 
 
 @login_required

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.durations import format_minutes
-from chaiqin.printing import form_context, public_citation, render_pdf
+from chaiqin.printing import form_context, job_title, public_citation, render_pdf
 
 from . import expenses, policy
 from .models import MainlandForm, Overseas, Trip
-
-
-def _title_of(person) -> str:
-    return person.title or person.get_post_display()
 
 
 def _basis(citation: str) -> str:
@@ -25,7 +21,7 @@ def trip_pdf(trip: Trip) -> bytes:
     kind = policy.trip_kind(trip.nature)
     person = trip.person
     rows = [
-        ("申請人", f"{person.name}（{person.unit.name}）"), ("職稱", _title_of(person)),
+        ("申請人", f"{person.name}（{person.unit.name}）"), ("職稱", job_title(person)),
         ("考勤代號", person.employee_no), ("公差性質", f"{kind.name}：{kind.nature}"),
         ("公差地點", trip.place), ("公差事由", trip.reason),
         ("公差期間", f"{format_roc_datetime(trip.start)} 至 {format_roc_datetime(trip.end)}"),
@@ -49,7 +45,7 @@ def claim_sheet_pdf(trip: Trip) -> bytes:
     sheet = expenses.sheet_of(trip)
     return render_pdf("trips/print/claim_sheet.html", form_context(
         title="國內出差旅費報告表", person=person, case=trip.case, landscape=True, trip=trip, kind=kind, sheet=sheet,
-        unit_name=person.unit.name, job_title=_title_of(person),
+        unit_name=person.unit.name, job_title=job_title(person),
         period=f"{format_roc_datetime(trip.start)} 至 {format_roc_datetime(trip.end)}",
         notes=[_basis(kind.citation),
                "" if kind.miscellaneous else "研習出差不支給雜費，交通費、住宿費仍按規定標準報支。"]))
@@ -59,7 +55,7 @@ def overseas_pdf(overseas: Overseas) -> bytes:
     person = overseas.person
     rows = [
         ("申請人" if overseas.form == Overseas.Form.APPLICATION else "報備人", person.name),
-        ("單位", person.unit.name), ("職稱", _title_of(person)), ("考勤代號", person.employee_no),
+        ("單位", person.unit.name), ("職稱", job_title(person)), ("考勤代號", person.employee_no),
         ("出國類別", overseas.get_category_display()),
         ("預定前往國家", f"{overseas.get_destination_display()} {overseas.country}".strip()),
         ("預定出國期間（含假日）", f"{format_roc_datetime(overseas.start)} 至 {format_roc_datetime(overseas.end)}，共計 {overseas.days} 日"),
@@ -89,7 +85,7 @@ def mainland_pdf(form: MainlandForm) -> bytes:
                 f"{(form.previous_end - form.previous_start).days + 1} 日") if form.previous_start else "無"
     rows = [
         ("填表日期", format_roc(form.filled_on)), ("單位", person.unit.name),
-        ("官職等／職稱", _title_of(person)), ("姓名", person.name),
+        ("官職等／職稱", job_title(person)), ("姓名", person.name),
         ("本次申請赴大陸地區起訖日期", f"{format_roc(overseas.start)} 起至 {format_roc(overseas.end)} 止，共 {overseas.days} 日"),
         ("前次赴大陸地區日期", previous), ("本年曾赴大陸地區次數", f"{form.count_this_year} 次"),
         ("赴大陸地區之地點", form.places),
@@ -113,7 +109,7 @@ def return_report_pdf(overseas: Overseas) -> bytes:
     person = overseas.person
     yes = lambda flag: "是" if flag else "否"  # noqa: E731
     rows = [
-        ("姓名", person.name), ("單位／職稱", f"{person.unit.name}／{_title_of(person)}"),
+        ("姓名", person.name), ("單位／職稱", f"{person.unit.name}／{job_title(person)}"),
         ("赴大陸地區期間", f"{format_roc(overseas.start)} 至 {format_roc(overseas.end)}（共 {overseas.days} 日）"),
         ("地點", overseas.mainland_form.places if hasattr(overseas, "mainland_form") else overseas.country),
         ("返臺日期", format_roc(report.returned_on)),
