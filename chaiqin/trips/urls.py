@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:trip_id>/", views.trip_detail, name="trip"),
     path("<int:trip_id>/trip.pdf", views.trip_pdf, name="trip_pdf"),
     path("<int:trip_id>/claim.pdf", views.claim_pdf, name="claim_pdf"),
+    path("<int:trip_id>/expenses/", views.trip_expenses, name="expenses"),
     path("<int:trip_id>/attachments/<int:trip_attachment_id>/", views.trip_attachment, name="trip_attachment"),
     path("overseas/<int:overseas_id>/attachments/<int:overseas_attachment_id>/", views.overseas_attachment,
          name="overseas_attachment"),

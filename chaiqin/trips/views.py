@@ -14,7 +14,7 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _page
 
-from . import forms, pdf, policy, selectors, services
+from . import expenses, forms, pdf, policy, selectors, services
 from .models import Overseas
 
 
@@ -70,6 +70,7 @@ def trip_detail(request, trip_id: int):
     kind = policy.trip_kind(trip.nature)
     return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
                  items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
+                 sheet=expenses.sheet_of(trip) if kind.claim_sheet else None,
                  day_offs=services.day_off_dates(trip.person.agency, trip.start, trip.end),
                  duration=services.format_minutes(services.work_minutes(trip.person.agency, trip.start, trip.end)))
 
@@ -98,6 +99,32 @@ def overseas_attachment(request, overseas_id: int, overseas_attachment_id: int):
     if item is None:
         raise Http404(attachments.NOT_FOUND)
     return attachments.file_response(bytes(item.data), name=item.name, content_type=item.content_type)
+
+
+@login_required
+def trip_expenses(request, trip_id: int):
+    """The travel-expense sheet filled in on the web, one line per day (the traveller only)."""
+    trip = selectors.trip_get_for(request.user, trip_id)
+    me = access.person_of(request.user)
+    kind = policy.trip_kind(trip.nature)
+    if trip.person_id != me.pk or not kind.claim_sheet:
+        raise Http404("只有出差人本人可以填寫差旅費報告表。")
+    sheet = expenses.sheet_of(trip)
+    initial = [{"day": line.day, "route": line.route, "work": line.work, "receipts": line.receipts,
+                **({name: getattr(line, name) for name in forms.ExpenseLineForm.AMOUNTS} if sheet.filled else {})}
+               for line in sheet.lines]
+    formset = forms.ExpenseLineFormSet(request.POST or None, initial=initial, prefix="lines")
+    if request.method == "POST" and formset.is_valid():
+        lines = [services.ExpenseInput(**f.values()) for f in formset.forms
+                 if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        try:
+            services.trip_expenses_save(actor=me, trip=trip, lines=lines)
+        except ChaiqinError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已儲存差旅費報告表。")
+            return redirect("trips:trip", trip_id=trip.pk)
+    return _page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
 
 
 @login_required
