@@ -14,6 +14,7 @@ openpyxl's write-only workbook, row by row, so a table of a county's people stre
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Iterable, Sequence
@@ -171,28 +172,44 @@ def _write_xlsx(sheets: Sequence[Sheet], handle: IO[bytes]) -> None:
         first_header = 2 + len(sheet.preamble)
         ws.print_title_rows = f"{first_header}:{first_header + sheet.header_rows - 1}"
         vertical = vertical_merges(sheet)
+        # Styling a cell through its font/border/alignment attributes costs a look-up in the
+        # workbook's style tables each time; a county's table has millions of cells, so each
+        # combination is styled once on a template cell and its style array copied.
+        looks: dict[tuple, object] = {}
+
+        def look(kind: str, column: Column, numeric: bool, quoted: bool):
+            key = (kind, column.wrap, column.number_format if numeric else "", quoted)
+            if key not in looks:
+                template = WriteOnlyCell(ws)
+                if kind == "title":
+                    template.font = Font(bold=True, size=14)
+                    template.alignment = Alignment(horizontal="center", vertical="center")
+                else:
+                    template.border = box
+                    if kind == "header":
+                        template.font = Font(bold=True)
+                        template.fill = shade
+                        template.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+                    else:
+                        template.alignment = Alignment(vertical="top", wrap_text=column.wrap or kind != "row")
+                        if numeric and column.number_format and kind == "row":
+                            template.number_format = column.number_format
+                if quoted:
+                    template.quotePrefix = True
+                looks[key] = template._style
+            return copy(looks[key])
+
         for number, (kind, values, merges) in enumerate(_lines(sheet), start=1):
             cells = []
             for col, value in enumerate(values):
                 column = columns[col] if col < len(columns) else Column("")
-                cell = WriteOnlyCell(ws, value=value if value is None or is_number(value) else safe_text(value))
+                numeric = is_number(value)
+                cell = WriteOnlyCell(ws, value=value if value is None or numeric else safe_text(value))
+                quoted = False
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # openpyxl reads a leading "=" as a formula: never
-                    if cell.value.startswith(FORMULA_STARTS):
-                        cell.quotePrefix = True
-                if kind == "title":
-                    cell.font = Font(bold=True, size=14)
-                    cell.alignment = Alignment(horizontal="center", vertical="center")
-                else:
-                    cell.border = box
-                    if kind == "header":
-                        cell.font = Font(bold=True)
-                        cell.fill = shade
-                        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-                    else:
-                        cell.alignment = Alignment(vertical="top", wrap_text=column.wrap or kind != "row")
-                        if is_number(value) and column.number_format and kind == "row":
-                            cell.number_format = column.number_format
+                    quoted = cell.value.startswith(FORMULA_STARTS)
+                cell._style = look(kind, column, numeric, quoted)
                 cells.append(cell)
             ws.append(cells)
             for first, last in merges:

@@ -13,6 +13,7 @@ from django.urls import get_resolver
 
 from chaiqin.tests.pdfs import text_of
 from chaiqin.tests.security.conftest import people, records  # noqa: F401 - fixtures
+from chaiqin.tests.security.test_printing_and_files import approve_all
 from chaiqin.tests.security.test_ids import _fill, _walk
 
 pytestmark = pytest.mark.django_db
@@ -31,18 +32,6 @@ def pdf_routes():
             yield route, app
 
 
-def _approve_all(case):
-    from chaiqin.workflow import services as workflow
-    from chaiqin.workflow.models import Step
-
-    while True:
-        case.refresh_from_db()
-        if case.status != "pending":
-            return case
-        step = case.steps.get(status=Step.Status.CURRENT)
-        workflow.case_decide(case=case, actor=step.decider, decision="approve", comment="准")
-
-
 def test_every_printed_form_reads_the_same_in_poppler_and_mupdf_with_its_approvals(records):
     from chaiqin.trips import services as trips
     from chaiqin.wfh import services as wfh
@@ -51,7 +40,7 @@ def test_every_printed_form_reads_the_same_in_poppler_and_mupdf_with_its_approva
     records.overseas.refresh_from_db()
     for form in (records.leave, records.missed_punch, records.overtime, records.trip, records.overseas):
         form.refresh_from_db()
-        _approve_all(form.case)
+        approve_all(form.case)
     wfh.wfh_log_review(actor=records.wfh_log.person.supervisor, log=records.wfh_log, decision="approve")
     client = Client()
     client.force_login(records.person.user)

@@ -81,24 +81,22 @@ def trip_pdf(request, trip_id: int):
     return _pdf(pdf.trip_pdf(trip), policy.trip_kind(trip.nature).form if trip.nature != "outing" else "公出單", trip)
 
 
-@login_required
-def trip_attachment(request, trip_id: int, trip_attachment_id: int):
-    trip = selectors.trip_get_for(request.user, trip_id)
-    attachments.check_may_open(request.user, owner=trip.person, case=trip.case)
-    item = trip.attachments.filter(pk=trip_attachment_id).first()
+def _document(request, form, attachment_id: int) -> HttpResponse:
+    attachments.check_may_open(request.user, owner=form.person, case=form.case)
+    item = form.attachments.filter(pk=attachment_id).first()
     if item is None:
         raise Http404(attachments.NOT_FOUND)
     return attachments.file_response(bytes(item.data), name=item.name, content_type=item.content_type)
+
+
+@login_required
+def trip_attachment(request, trip_id: int, trip_attachment_id: int):
+    return _document(request, selectors.trip_get_for(request.user, trip_id), trip_attachment_id)
 
 
 @login_required
 def overseas_attachment(request, overseas_id: int, overseas_attachment_id: int):
-    overseas = selectors.overseas_get_for(request.user, overseas_id)
-    attachments.check_may_open(request.user, owner=overseas.person, case=overseas.case)
-    item = overseas.attachments.filter(pk=overseas_attachment_id).first()
-    if item is None:
-        raise Http404(attachments.NOT_FOUND)
-    return attachments.file_response(bytes(item.data), name=item.name, content_type=item.content_type)
+    return _document(request, selectors.overseas_get_for(request.user, overseas_id), overseas_attachment_id)
 
 
 @login_required

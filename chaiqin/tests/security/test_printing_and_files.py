@@ -24,7 +24,8 @@ from .conftest import MONDAY, PNG, at, client_for
 pytestmark = pytest.mark.django_db
 
 
-def _approve_all(case):
+def approve_all(case):
+    """Approve every step of `case` as its deciders, in order."""
     from chaiqin.workflow import services as workflow
     from chaiqin.workflow.models import Step
 
@@ -53,7 +54,7 @@ def test_the_agent_of_a_sick_leave_cannot_open_the_medical_certificate(world, pe
     # the agent may still see the request itself (they must know whom they cover, and when)
     assert client_for("ivy").get(reverse("leave:detail", args=[sick_leave.pk])).status_code == 200
     assert client_for("ivy").get(url).status_code == 404
-    _approve_all(sick_leave.case)  # ivy has now decided the agent step: still not the certificate
+    approve_all(sick_leave.case)  # ivy has now decided the agent step: still not the certificate
     assert client_for("ivy").get(url).status_code == 404
     for name in ("gina", "hank", "leo", "erin"):
         assert client_for(name).get(url).status_code == 404, name
@@ -82,7 +83,7 @@ def test_a_decider_downloads_missed_punch_evidence_and_mainland_documents_others
 def test_a_printed_cancellation_is_for_those_who_see_the_leave(world, people, sick_leave, settings):
     from chaiqin.leave import services as leave
 
-    _approve_all(sick_leave.case)
+    approve_all(sick_leave.case)
     cancellation = leave.leave_request_cancel(request=sick_leave, actor=world.alice, reason="提早康復")
     if cancellation is None:  # a whole cancellation of the only day answers with the record too
         cancellation = sick_leave.cancellations.get()
