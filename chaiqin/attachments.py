@@ -58,7 +58,9 @@ def file_response(data: bytes, *, name: str, content_type: str = "") -> HttpResp
     (PDF, JPEG or PNG only), never sniffed by the browser, never run as a page."""
     kind = content_type or sniff(data, name)
     response = HttpResponse(data, content_type=kind)
-    ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("?", "_") or "attachment"
+    stem, dot, extension = name.rpartition(".")
+    plain = stem.isascii() and stem.replace("-", "").replace("_", "").replace(" ", "").isalnum()
+    ascii_name = name if plain and extension.isascii() else f"attachment{dot}{extension if extension.isascii() else ''}"
     response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"

@@ -171,6 +171,10 @@ def _write_xlsx(sheets: Sequence[Sheet], handle: IO[bytes]) -> None:
         ws.print_options.horizontalCentered = True
         first_header = 2 + len(sheet.preamble)
         ws.print_title_rows = f"{first_header}:{first_header + sheet.header_rows - 1}"
+        # Excel and LibreOffice do not grow a row for wrapped text on opening: give the header
+        # lines room for two lines of a wrapped title.
+        for line in range(first_header, first_header + sheet.header_rows):
+            ws.row_dimensions[line].height = 32
         vertical = vertical_merges(sheet)
         # Styling a cell through its font/border/alignment attributes costs a look-up in the
         # workbook's style tables each time; a county's table has millions of cells, so each

@@ -139,15 +139,17 @@ class ExpenseLineForm(_Form):
     """One line of the travel-expense sheet; amounts in whole NTD (blank is 0)."""
 
     day = ROCDateField(label="日期", widget=ROCDateInput(attrs={"style": "width:7.5em"}))
-    route = forms.CharField(label="起訖地點", max_length=100)
-    work = forms.CharField(label="工作記要", max_length=200, required=False)
+    route = forms.CharField(label="起訖地點", max_length=100, widget=forms.TextInput(attrs={"style": "width:10em"}))
+    work = forms.CharField(label="工作記要", max_length=200, required=False,
+                           widget=forms.TextInput(attrs={"style": "width:14em"}))
     plane_hsr = forms.IntegerField(label="飛機、高鐵", min_value=0, required=False, widget=_AMOUNT)
     bus_mrt = forms.IntegerField(label="汽車及捷運", min_value=0, required=False, widget=_AMOUNT)
     train = forms.IntegerField(label="火車", min_value=0, required=False, widget=_AMOUNT)
     ship = forms.IntegerField(label="船舶", min_value=0, required=False, widget=_AMOUNT)
     lodging = forms.IntegerField(label="住宿費", min_value=0, required=False, widget=_AMOUNT)
     miscellaneous = forms.IntegerField(label="雜費", min_value=0, required=False, widget=_AMOUNT)
-    receipts = forms.CharField(label="單據號數", max_length=60, required=False)
+    receipts = forms.CharField(label="單據號數", max_length=60, required=False,
+                               widget=forms.TextInput(attrs={"style": "width:8em"}))
 
     AMOUNTS = ("plane_hsr", "bus_mrt", "train", "ship", "lodging", "miscellaneous")
 
