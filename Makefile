@@ -23,12 +23,14 @@ migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
+	scripts/ensure-print-tools
 	HOST=$(HOST) PORT=$(PORT) $(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: migrate
 	scripts/ensure-chromium
 	scripts/ensure-cluster-tools
+	scripts/ensure-print-tools
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup

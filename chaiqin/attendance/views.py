@@ -12,14 +12,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock
+from chaiqin import attachments, clock, printing
 from chaiqin.clientip import client_ip
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.views import _month_param, _page
 
-from . import selectors, services
+from . import pdf, selectors, services
 from .forms import CoreHoursForm, DeviceForm, MissedPunchForm, NetworkForm, ProfileForm, PunchImportForm
 from .models import PunchImport
 
@@ -76,6 +76,20 @@ def missed_punch_new(request):
 def missed_punch_detail(request, form_id: int):
     form = selectors.missed_punch_get_for(request.user, form_id)
     return _page(request, "attendance/missed_punch.html", "attendance", item=form)
+
+
+@login_required
+def missed_punch_print(request, form_id: int):
+    form = selectors.missed_punch_get_for(request.user, form_id)
+    return printing.pdf_response(pdf.missed_punch_pdf(form), name="未刷卡補登單",
+                                 number=form.case.number if form.case_id else "")
+
+
+@login_required
+def missed_punch_evidence(request, form_id: int):
+    form = selectors.missed_punch_get_for(request.user, form_id)
+    attachments.check_may_open(request.user, owner=form.person, case=form.case)
+    return attachments.stored_file_response(form.evidence)
 
 
 @login_required

@@ -1,62 +1,50 @@
-"""Files out of leave: the balance table as XLSX (openpyxl) and ODS (odfpy), iCalendar (icalendar)."""
+"""Files out of leave: the balance table as XLSX and ODS (chaiqin/spreadsheets.py), iCalendar (icalendar)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from chaiqin import clock
+from chaiqin import clock, spreadsheets
 from chaiqin.dates import format_roc
+from chaiqin.spreadsheets import Column, Group, Sheet
 
 from . import ledger, selectors
 
 COLUMNS = [("annual", "休假"), ("personal", "事假"), ("family_care", "家庭照顧假"), ("sick", "病假"), ("comp_time", "補休")]
-HEADER = ["機關", "單位", "考勤代號", "姓名", "人員類別"] + [f"{label}剩餘" for _, label in COLUMNS]
+_PERSON_COLUMNS = [Column("機關", 16), Column("單位", 16), Column("考勤代號", 11), Column("姓名", 10), Column("人員類別", 12)]
 
 
 def _rows(table):
+    """One line per person: who, then per leave type the hours left (a number, so a sheet can
+    sum them) and the same as 日/時 text."""
     for person, row in table:
-        yield [person.agency.short_name or person.agency.name, person.unit.name, person.employee_no, person.name,
-               person.get_regime_display()] + [
-            "" if row.get(code) is None else ledger.format_minutes(row[code]) for code, _ in COLUMNS]
+        cells = [person.agency.short_name or person.agency.name, person.unit.name, person.employee_no, person.name,
+                 person.get_regime_display()]
+        for code, _ in COLUMNS:
+            minutes = row.get(code)
+            cells += [None, ""] if minutes is None else [round(minutes / 60, 2), ledger.format_minutes(minutes)]
+        yield cells
+
+
+def balance_sheet(table, on: date) -> Sheet:
+    columns = list(_PERSON_COLUMNS)
+    groups = [Group("")] * len(_PERSON_COLUMNS)
+    for _, label in COLUMNS:
+        columns += [Column("剩餘時數（時）", 9, "0.##"), Column("剩餘（日時）", 11)]
+        groups.append(Group(label, 2))
+    return Sheet("假別餘額", f"假別餘額（{format_roc(on)}）", columns, _rows(table), groups=groups, landscape=True)
 
 
 def balance_table_file(table, on: date, fmt: str):
     """The table (an iterable of (person, row), read in chunks) written row by row to a temporary
-    file: XLSX with openpyxl's write-only workbook, ODS with odfpy. Returns the open file, rewound,
-    and its content type, for a streamed FileResponse."""
+    file as `fmt` (xlsx or ods). Returns the open file, rewound, and its content type, for a
+    streamed FileResponse."""
     import tempfile
 
-    title = f"假別餘額（{format_roc(on)}）"
     handle = tempfile.TemporaryFile()
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("假別餘額")
-        ws.append([title])
-        ws.append(HEADER)
-        for r in _rows(table):
-            ws.append(r)
-        wb.save(handle)
-        handle.seek(0)
-        return handle, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    sheet = Table(name="假別餘額")
-    for values in [[title], HEADER, *_rows(table)]:
-        tr = TableRow()
-        for v in values:
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text=str(v)))
-            tr.addElement(cell)
-        sheet.addElement(tr)
-    doc.spreadsheet.addElement(sheet)
-    doc.write(handle)
+    spreadsheets.write([balance_sheet(table, on)], fmt, handle)
     handle.seek(0)
-    return handle, "application/vnd.oasis.opendocument.spreadsheet"
+    return handle, spreadsheets.content_type(fmt)
 
 
 def ical_for(person) -> bytes:

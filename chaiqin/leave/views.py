@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock, rules
+from chaiqin import attachments, clock, printing, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
@@ -26,7 +26,7 @@ from chaiqin.web.views import _page
 
 from . import attachments as files
 from . import durations as leave_durations
-from . import exports, ledger, selectors, services
+from . import exports, ledger, pdf, selectors, services
 from .forms import CancelForm, LeaveRequestForm
 from .models import LeaveAttachment
 
@@ -208,20 +208,30 @@ def request_cancel(request, request_id: int):
 @login_required
 def attachment(request, request_id: int, attachment_id: int):
     req = selectors.leave_request_get_for(request.user, request_id)
+    attachments.check_may_open(request.user, owner=req.person, case=req.case)
     try:
         item = req.attachments.get(pk=attachment_id)
     except LeaveAttachment.DoesNotExist:
-        raise Http404("查無此附件。") from None
-    response = HttpResponse(bytes(item.data), content_type=item.content_type)
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{_quote(item.name)}"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+        raise Http404(attachments.NOT_FOUND) from None
+    return attachments.file_response(bytes(item.data), name=item.name, content_type=item.content_type)
 
 
-def _quote(name: str) -> str:
-    from urllib.parse import quote
+@login_required
+def request_print(request, request_id: int):
+    req = selectors.leave_request_get_for(request.user, request_id)
+    return printing.pdf_response(pdf.leave_request_pdf(req), name=f"{req.leave_name}請假單",
+                                 number=req.case.number if req.case_id else "")
 
-    return quote(name)
+
+@login_required
+def cancellation_print(request, request_id: int, cancellation_id: int):
+    req = selectors.leave_request_get_for(request.user, request_id)
+    cancellation = req.cancellations.filter(pk=cancellation_id).first()
+    if cancellation is None:
+        raise Http404("查無此銷假紀錄。")
+    cancellation.request = req
+    return printing.pdf_response(pdf.cancellation_pdf(cancellation), name=f"{req.leave_name}銷假單",
+                                 number=req.case.number if req.case_id else "")
 
 
 def _balance_page(request, target: Person, *, new_token: str = ""):

@@ -9,10 +9,11 @@ from decimal import Decimal
 from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
+from chaiqin import spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 
-from . import selectors, services
+from . import exports, selectors, services
 
 router = Router(tags=["加班"])
 
@@ -222,7 +223,7 @@ def sheet(request, year: int, month: int):
 def sheet_xlsx(request, year: int, month: int):
     me, people = _sheet_people(request, year, month)
     title = f"{me.agency.name} 民國{year - 1911}年{month}月加班時數統計表"
-    data = selectors.monthly_sheet_xlsx(people, year, month, title=title)
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    data = exports.monthly_sheet_file(people, year, month, title=title, fmt="xlsx")
+    response = HttpResponse(data, content_type=spreadsheets.content_type("xlsx"))
     response["Content-Disposition"] = f'attachment; filename="overtime-{year:04d}-{month:02d}.xlsx"'
     return response

@@ -1,11 +1,10 @@
 """Reads of overtime: who has overtime on which day (for attendance's off-schedule flag), the
-monthly overtime sheet per person and unit (and its XLSX), the list of exceptional requests
+monthly overtime sheet per person and unit (its XLSX/ODS: overtime/exports.py), the list of exceptional requests
 for the report to the supervising authority, month caps of many people, and roster checks."""
 
 from __future__ import annotations
 
 import calendar as pycalendar
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -122,29 +121,6 @@ def hm(minutes: int) -> str:
     from chaiqin.durations import format_hours
 
     return format_hours(minutes)
-
-
-def monthly_sheet_xlsx(people, year: int, month: int, *, title: str) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    ws = book.active
-    ws.title = f"{year - 1911}年{month}月"
-    ws.append([title])
-    ws.append(["單位", "考勤代號", "姓名", "加班日", "起", "迄", "核計時數", "補償方式", "加班費（元）"])
-    for group in sheet_by_unit(monthly_sheet(people, year, month)):
-        for row in group.rows:
-            for s in row.slots:
-                ws.append([row.person.unit.name, row.person.employee_no, row.person.name, format_roc(s.day),
-                           s.start.astimezone(TAIPEI).strftime("%H:%M"), s.end.astimezone(TAIPEI).strftime("%H:%M"),
-                           hm(s.minutes or 0), s.get_compensation_display(), float(s.pay_amount) if s.pay_amount else None])
-            ws.append(["", "", f"{row.person.name} 小計", "", "", "", hm(row.total), "", float(row.pay) or None])
-        ws.append([f"{group.unit.name} 單位小計", "", "", "", "", "", hm(group.total),
-                   "、".join(f"{OvertimeSlot.Compensation(k).label}{hm(v)}" for k, v in group.minutes.items() if v),
-                   float(group.pay) or None])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def exceptional_requests(viewer: Person):

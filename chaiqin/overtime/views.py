@@ -10,12 +10,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock, rules
+from chaiqin import attachments, clock, printing, rules, spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _month_param, _page
 
-from . import selectors, services
+from . import exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
 from .models import OvertimeSlot
 
@@ -96,6 +96,23 @@ def _claim_form(me, *, paper: bool, data=None, files=None) -> ClaimForm:
 
 
 @login_required
+def request_print(request, request_id: int):
+    item = selectors.request_get_for(request.user, request_id)
+    return printing.pdf_response(pdf.overtime_request_pdf(item), name="加班申請單",
+                                 number=item.case.number if item.case_id else "")
+
+
+@login_required
+def slot_sheet(request, request_id: int, slot_id: int):
+    item = selectors.request_get_for(request.user, request_id)
+    slot = item.slots.filter(pk=slot_id).first()
+    if slot is None:
+        raise Http404(attachments.NOT_FOUND)
+    attachments.check_may_open(request.user, owner=item.applicant, case=item.case, also=(slot.person_id,))
+    return attachments.stored_file_response(slot.sheet)
+
+
+@login_required
 @require_POST
 def slot_sign(request, slot_id: int, direction: str):
     me = access.person_of(request.user)
@@ -133,10 +150,11 @@ def sheet(request):
     first = _month_param(request, clock.today())
     people = access.visible_people(me).select_related("unit").order_by("unit__sort_order", "employee_no")
     title = f"{me.agency.name} 民國{first.year - 1911}年{first.month}月加班時數統計表"
-    if request.GET.get("format") == "xlsx":
-        data = selectors.monthly_sheet_xlsx(people, first.year, first.month, title=title)
-        response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.xlsx"'
+    fmt = request.GET.get("format")
+    if fmt in spreadsheets.FORMATS:
+        data = exports.monthly_sheet_file(people, first.year, first.month, title=title, fmt=fmt)
+        response = HttpResponse(data, content_type=spreadsheets.content_type(fmt))
+        response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.{fmt}"'
         return response
     rows = selectors.monthly_sheet(people, first.year, first.month)
     return _page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),

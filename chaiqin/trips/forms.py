@@ -6,7 +6,7 @@ from django import forms
 
 from chaiqin import rules
 from chaiqin.org.models import Person
-from chaiqin.web.fields import AgentField, ROCDateField, ROCDateTimeField
+from chaiqin.web.fields import AgentField, ROCDateField, ROCDateInput, ROCDateTimeField
 
 from .models import Attachment, BreakPeriod, MainlandForm, Overseas, Trip
 
@@ -120,3 +120,35 @@ class BreakPeriodForm(_Form):
     kind = forms.ChoiceField(label="寒暑假", choices=BreakPeriod.Kind.choices)
     start = ROCDateField(label="起")
     end = ROCDateField(label="迄")
+
+
+_AMOUNT = forms.NumberInput(attrs={"style": "width:6.5em", "inputmode": "numeric"})
+
+
+class ExpenseLineForm(_Form):
+    """One line of the travel-expense sheet; amounts in whole NTD (blank is 0)."""
+
+    day = ROCDateField(label="日期", widget=ROCDateInput(attrs={"style": "width:7.5em"}))
+    route = forms.CharField(label="起訖地點", max_length=100, widget=forms.TextInput(attrs={"style": "width:10em"}))
+    work = forms.CharField(label="工作記要", max_length=200, required=False,
+                           widget=forms.TextInput(attrs={"style": "width:14em"}))
+    plane_hsr = forms.IntegerField(label="飛機、高鐵", min_value=0, required=False, widget=_AMOUNT)
+    bus_mrt = forms.IntegerField(label="汽車及捷運", min_value=0, required=False, widget=_AMOUNT)
+    train = forms.IntegerField(label="火車", min_value=0, required=False, widget=_AMOUNT)
+    ship = forms.IntegerField(label="船舶", min_value=0, required=False, widget=_AMOUNT)
+    lodging = forms.IntegerField(label="住宿費", min_value=0, required=False, widget=_AMOUNT)
+    miscellaneous = forms.IntegerField(label="雜費", min_value=0, required=False, widget=_AMOUNT)
+    receipts = forms.CharField(label="單據號數", max_length=60, required=False,
+                               widget=forms.TextInput(attrs={"style": "width:8em"}))
+
+    AMOUNTS = ("plane_hsr", "bus_mrt", "train", "ship", "lodging", "miscellaneous")
+
+    def values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("DELETE", None)
+        for name in self.AMOUNTS:
+            data[name] = data.get(name) or 0
+        return data
+
+
+ExpenseLineFormSet = forms.formset_factory(ExpenseLineForm, extra=1, can_delete=True)

@@ -249,3 +249,37 @@ class Attachment(models.Model):
                 name="attachment_one_owner",
             )
         ]
+
+
+class ExpenseLine(models.Model):
+    """One line of the travel-expense sheet (國內出差旅費報告表): a day's route and work, the fares
+    by kind of transport, lodging, the miscellaneous allowance and the receipt numbers."""
+
+    trip = models.ForeignKey(Trip, verbose_name="出差單", on_delete=models.CASCADE, related_name="expense_lines")
+    order = models.PositiveSmallIntegerField("順序")
+    day = models.DateField("日期")
+    route = models.CharField("起訖地點", max_length=100)
+    work = models.CharField("工作記要", max_length=200, blank=True)
+    plane_hsr = models.PositiveIntegerField("飛機、高鐵（元）", default=0)
+    bus_mrt = models.PositiveIntegerField("汽車及捷運（元）", default=0)
+    train = models.PositiveIntegerField("火車（元）", default=0)
+    ship = models.PositiveIntegerField("船舶（元）", default=0)
+    lodging = models.PositiveIntegerField("住宿費（元）", default=0)
+    miscellaneous = models.PositiveIntegerField("雜費（元）", default=0)
+    receipts = models.CharField("單據號數", max_length=60, blank=True)
+
+    TRANSPORT = ("plane_hsr", "bus_mrt", "train", "ship")
+
+    class Meta:
+        verbose_name = "差旅費明細"
+        verbose_name_plural = "差旅費明細"
+        ordering = ["trip", "order"]
+        constraints = [models.UniqueConstraint(fields=["trip", "order"], name="expense_line_order_unique")]
+
+    @property
+    def transport(self) -> int:
+        return sum(getattr(self, f) for f in self.TRANSPORT)
+
+    @property
+    def total(self) -> int:
+        return self.transport + self.lodging + self.miscellaneous

@@ -23,8 +23,8 @@ from chaiqin.workflow import occupancy, routing
 from chaiqin.workflow import services as workflow
 from chaiqin.workflow.models import Case, RouteRule
 
-from . import policy
-from .models import Attachment, BreakPeriod, MainlandForm, Overseas, OverseasLeave, ReturnReport, Trip
+from . import expenses, policy
+from .models import Attachment, BreakPeriod, ExpenseLine, MainlandForm, Overseas, OverseasLeave, ReturnReport, Trip
 
 MAX_LEAVE_LINES = 5
 MAX_OUTING_MINUTES = 8 * 60  # 公出 is brief: longer absences are a 出差單
@@ -116,6 +116,60 @@ def attachment_add(*, actor: Person, owner: Trip | Overseas, upload: Upload) -> 
     if isinstance(owner, Overseas):
         _check_editable(owner)
     return _attach(owner=owner, upload=upload)
+
+
+# --- the travel-expense sheet ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExpenseInput:
+    """One line as typed on the sheet; amounts in whole NTD."""
+
+    day: date
+    route: str
+    work: str = ""
+    plane_hsr: int = 0
+    bus_mrt: int = 0
+    train: int = 0
+    ship: int = 0
+    lodging: int = 0
+    miscellaneous: int = 0
+    receipts: str = ""
+
+
+@transaction.atomic
+def trip_expenses_save(*, actor: Person, trip: Trip, lines: list[ExpenseInput]) -> list[ExpenseLine]:
+    """Replace the lines of `trip`'s travel-expense sheet (國內出差旅費報告表) with `lines`.
+
+    Refused (nothing saved): someone other than the traveller; a 公出 (no travel expenses); no
+    line; a day outside the trip; a negative amount; 雜費 on a 研習出差, which pays transport and
+    lodging only (公務出差、研習出差與公假之區別暨認定原則; 國內出差旅費報支要點第3點 splits the
+    expenses into 交通費、住宿費、雜費)."""
+    Trip.objects.select_for_update(of=("self",)).filter(pk=trip.pk).first()
+    if trip.person_id != actor.pk:
+        raise ChaiqinError("只有出差人本人可以填寫差旅費報告表。")
+    kind = policy.trip_kind(trip.nature)
+    if not kind.claim_sheet:
+        raise ChaiqinError(f"{kind.name}不支給差旅費，沒有差旅費報告表。")
+    if not lines:
+        raise ChaiqinError("請至少填寫一列差旅費明細。", field="lines")
+    days = set(expenses.trip_days(trip))
+    for number, line in enumerate(lines, start=1):
+        if line.day not in days:
+            raise ChaiqinError(f"第{number}列的日期 {format_roc(line.day)} 不在出差期間內。", field="lines")
+        if not line.route.strip():
+            raise ChaiqinError(f"第{number}列請填寫起訖地點。", field="lines")
+        amounts = [line.plane_hsr, line.bus_mrt, line.train, line.ship, line.lodging, line.miscellaneous]
+        if any(a < 0 for a in amounts):
+            raise ChaiqinError(f"第{number}列的金額不可為負數。", field="lines")
+        if line.miscellaneous and not kind.miscellaneous:
+            raise ChaiqinError(f"{kind.name}不支給雜費，交通費、住宿費仍按規定標準報支"
+                               "（公務出差、研習出差與公假之區別暨認定原則）。", field="lines", code="no_miscellaneous")
+    trip.expense_lines.all().delete()
+    return ExpenseLine.objects.bulk_create([
+        ExpenseLine(trip=trip, order=i, day=line.day, route=line.route.strip(), work=line.work.strip(),
+                    plane_hsr=line.plane_hsr, bus_mrt=line.bus_mrt, train=line.train, ship=line.ship,
+                    lodging=line.lodging, miscellaneous=line.miscellaneous, receipts=line.receipts.strip())
+        for i, line in enumerate(sorted(lines, key=lambda x: x.day), start=1)])
 
 
 # --- trips and outings -------------------------------------------------------------------------

@@ -8,13 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock
+from chaiqin import attachments, clock, printing
 from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _page
 
-from . import forms, pdf, policy, selectors, services
+from . import expenses, forms, pdf, policy, selectors, services
 from .models import Overseas
 
 
@@ -24,10 +24,8 @@ def _upload(file, purpose: str = "other") -> tuple[services.Upload, ...]:
     return (services.Upload(file.name, file.read(policy.max_attachment_bytes() + 1), purpose),)
 
 
-def _pdf(data: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+def _pdf(data: bytes, name: str, form) -> HttpResponse:
+    return printing.pdf_response(data, name=name, number=form.case.number if form.case_id else "")
 
 
 def _refuse(request, form, exc: ChaiqinError) -> None:
@@ -72,6 +70,7 @@ def trip_detail(request, trip_id: int):
     kind = policy.trip_kind(trip.nature)
     return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
                  items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
+                 sheet=expenses.sheet_of(trip) if kind.claim_sheet else None,
                  day_offs=services.day_off_dates(trip.person.agency, trip.start, trip.end),
                  duration=services.format_minutes(services.work_minutes(trip.person.agency, trip.start, trip.end)))
 
@@ -79,7 +78,51 @@ def trip_detail(request, trip_id: int):
 @login_required
 def trip_pdf(request, trip_id: int):
     trip = selectors.trip_get_for(request.user, trip_id)
-    return _pdf(pdf.trip_pdf(trip), f"trip-{trip.pk}.pdf")
+    return _pdf(pdf.trip_pdf(trip), policy.trip_kind(trip.nature).form if trip.nature != "outing" else "公出單", trip)
+
+
+def _document(request, form, attachment_id: int) -> HttpResponse:
+    attachments.check_may_open(request.user, owner=form.person, case=form.case)
+    item = form.attachments.filter(pk=attachment_id).first()
+    if item is None:
+        raise Http404(attachments.NOT_FOUND)
+    return attachments.file_response(bytes(item.data), name=item.name, content_type=item.content_type)
+
+
+@login_required
+def trip_attachment(request, trip_id: int, trip_attachment_id: int):
+    return _document(request, selectors.trip_get_for(request.user, trip_id), trip_attachment_id)
+
+
+@login_required
+def overseas_attachment(request, overseas_id: int, overseas_attachment_id: int):
+    return _document(request, selectors.overseas_get_for(request.user, overseas_id), overseas_attachment_id)
+
+
+@login_required
+def trip_expenses(request, trip_id: int):
+    """The travel-expense sheet filled in on the web, one line per day (the traveller only)."""
+    trip = selectors.trip_get_for(request.user, trip_id)
+    me = access.person_of(request.user)
+    kind = policy.trip_kind(trip.nature)
+    if trip.person_id != me.pk or not kind.claim_sheet:
+        raise Http404("只有出差人本人可以填寫差旅費報告表。")
+    sheet = expenses.sheet_of(trip)
+    initial = [{"day": line.day, "route": line.route, "work": line.work, "receipts": line.receipts,
+                **({name: getattr(line, name) for name in forms.ExpenseLineForm.AMOUNTS} if sheet.filled else {})}
+               for line in sheet.lines]
+    formset = forms.ExpenseLineFormSet(request.POST or None, initial=initial, prefix="lines")
+    if request.method == "POST" and formset.is_valid():
+        lines = [services.ExpenseInput(**f.values()) for f in formset.forms
+                 if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        try:
+            services.trip_expenses_save(actor=me, trip=trip, lines=lines)
+        except ChaiqinError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已儲存差旅費報告表。")
+            return redirect("trips:trip", trip_id=trip.pk)
+    return _page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
 
 
 @login_required
@@ -87,7 +130,7 @@ def claim_pdf(request, trip_id: int):
     trip = selectors.trip_get_for(request.user, trip_id)
     if not policy.trip_kind(trip.nature).claim_sheet:
         raise Http404("公出不產製差旅費請領報告單。")
-    return _pdf(pdf.claim_sheet_pdf(trip), f"claim-{trip.pk}.pdf")
+    return _pdf(pdf.claim_sheet_pdf(trip), "國內出差旅費報告表", trip)
 
 
 @login_required
@@ -216,7 +259,7 @@ def return_report(request, overseas_id: int):
 @login_required
 def overseas_pdf(request, overseas_id: int):
     overseas = selectors.overseas_get_for(request.user, overseas_id)
-    return _pdf(pdf.overseas_pdf(overseas), f"overseas-{overseas.pk}.pdf")
+    return _pdf(pdf.overseas_pdf(overseas), overseas.get_form_display(), overseas)
 
 
 @login_required
@@ -225,7 +268,7 @@ def mainland_pdf(request, overseas_id: int):
     form = getattr(overseas, "mainland_form", None)
     if form is None:
         raise Http404("尚未填寫赴大陸地區申請表。")
-    return _pdf(pdf.mainland_pdf(form), f"mainland-{overseas.pk}.pdf")
+    return _pdf(pdf.mainland_pdf(form), "赴大陸地區申請表", overseas)
 
 
 @login_required
@@ -233,7 +276,7 @@ def return_pdf(request, overseas_id: int):
     overseas = selectors.overseas_get_for(request.user, overseas_id)
     if getattr(overseas, "return_report", None) is None:
         raise Http404("尚未填報返臺通報表。")
-    return _pdf(pdf.return_report_pdf(overseas), f"return-{overseas.pk}.pdf")
+    return _pdf(pdf.return_report_pdf(overseas), "赴陸人員返臺通報表", overseas)
 
 
 @login_required
@@ -243,7 +286,7 @@ def principal_notice_pdf(request, overseas_id: int):
         notice = selectors.principal_notice(overseas)
     except ChaiqinError as exc:
         raise Http404(exc.message) from None
-    return _pdf(pdf.principal_notice_pdf(notice), f"principal-notice-{overseas.pk}.pdf")
+    return _pdf(pdf.principal_notice_pdf(notice), "校長出境案件通報單", overseas)
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock
+from chaiqin import clock, printing
 from chaiqin.dates import DateInputError, format_roc, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
@@ -300,15 +300,13 @@ def log_review(request, pk: int):
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return printing.pdf_response(content, name=filename)
 
 
 @login_required
 def log_pdf(request, pk: int):
     log = selectors.log_get_for(request.user, pk)
-    return _pdf(exports.log_pdf([log]), f"wfh-log-{log.date.isoformat()}.pdf")
+    return _pdf(exports.log_pdf([log]), f"居家辦公工作日誌 {format_roc(log.date)}")
 
 
 def _week_target(request, person_id: int, week: str) -> tuple[Person, date]:
@@ -331,7 +329,7 @@ def week(request, person_id: int, week: str):
 def week_pdf(request, person_id: int, week: str):
     person, monday = _week_target(request, person_id, week)
     logs = selectors.person_week(person, monday).logs
-    return _pdf(exports.log_pdf(logs), f"wfh-logs-{person.employee_no}-{monday.isoformat()}.pdf")
+    return _pdf(exports.log_pdf(logs), f"居家辦公工作日誌 {person.name} {format_roc(monday)}")
 
 
 @login_required

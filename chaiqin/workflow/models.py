@@ -29,7 +29,9 @@ class Case(models.Model):
     agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.PROTECT, related_name="cases")
     applicant = models.ForeignKey(Person, verbose_name="申請人", on_delete=models.PROTECT, related_name="cases")
     kind = models.CharField("表單類別", max_length=30)
-    form_id = models.PositiveBigIntegerField("表單編號")
+    form_id = models.PositiveBigIntegerField("表單序號")
+    # 假單編號 (workflow/numbering.py): given at submission, unique in the agency, never changed.
+    number = models.CharField("表單編號", max_length=20, blank=True, default="")
     title = models.CharField("主旨", max_length=200)
     status = models.CharField("狀態", max_length=12, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField("建立時間", default=timezone.now)
@@ -39,8 +41,13 @@ class Case(models.Model):
         verbose_name = "簽核案件"
         verbose_name_plural = "簽核案件"
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["kind", "form_id"], name="one_case_per_form")]
-        indexes = [models.Index(fields=["applicant", "status"]), models.Index(fields=["agency", "status"])]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "form_id"], name="one_case_per_form"),
+            models.UniqueConstraint(fields=["agency", "number"], condition=~models.Q(number=""),
+                                    name="one_number_per_agency"),
+        ]
+        indexes = [models.Index(fields=["applicant", "status"]), models.Index(fields=["agency", "status"]),
+                   models.Index(fields=["number"])]
 
     def __str__(self) -> str:
         return self.title
@@ -48,6 +55,20 @@ class Case(models.Model):
     @property
     def current_step(self) -> "Step | None":
         return self.steps.filter(status=Step.Status.CURRENT).first()
+
+
+class FormCounter(models.Model):
+    """The last form number given per agency, kind and ROC year (workflow/numbering.py)."""
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("表單類別", max_length=30)
+    year = models.PositiveSmallIntegerField("民國年")
+    last = models.PositiveIntegerField("已用序號")
+
+    class Meta:
+        verbose_name = "表單編號序號"
+        verbose_name_plural = "表單編號序號"
+        constraints = [models.UniqueConstraint(fields=["agency", "kind", "year"], name="one_counter_per_kind_year")]
 
 
 class Step(models.Model):

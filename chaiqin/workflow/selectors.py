@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -54,3 +56,18 @@ def case_get_for(user, case_id: int) -> Case:
 
 def unread_notifications(person: Person) -> QuerySet[Notification]:
     return Notification.objects.filter(person=person, read_at__isnull=True).order_by("-created_at")
+
+
+def cases_by_number(user, text: str) -> list[Case]:
+    """The cases numbered `text` (e.g. 「lv-115-00012」, full-width or lower case too) that `user`
+    may see; a number is unique only within its agency, so a county office may find several."""
+    number = unicodedata.normalize("NFKC", text).strip().upper()
+    if not number:
+        return []
+    found = []
+    for case in Case.objects.filter(number=number).only("pk")[:20]:
+        try:
+            found.append(case_get_for(user, case.pk))
+        except Http404:
+            continue
+    return found

@@ -19,7 +19,7 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org.access import holds_role
 from chaiqin.org.models import Person, RoleAssignment
 
-from . import away, registry
+from . import away, numbering, registry
 from .models import AuditEvent, Case, Delegation, Notification, Step
 from .routing import PlannedStep
 
@@ -102,8 +102,9 @@ def case_open(*, form, kind: str, applicant: Person, title: str, steps: list[Pla
         raise ChaiqinError("此表單沒有任何簽核關卡，無法送出。")
     filed_by = check_filed_by(applicant, filed_by)
     now = clock.now()
+    number = numbering.next_number(agency_id=applicant.agency_id, kind=kind, at=now)
     case = Case.objects.create(agency_id=applicant.agency_id, applicant=applicant, kind=kind, form_id=form.pk,
-                               title=title, created_at=now)
+                               title=title, created_at=now, number=number)
     first = _create_steps(case, steps, 1)
     AuditEvent.objects.create(case=case, actor=filed_by or applicant, on_behalf_of=applicant if filed_by else None,
                               action=AuditEvent.Action.SUBMIT, note=note, at=now)

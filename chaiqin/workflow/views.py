@@ -26,6 +26,18 @@ def inbox(request):
 
 
 @login_required
+def case_find(request):
+    """Find a form by its number (假單編號): straight to it when one is found."""
+    text = request.GET.get("number", "")[:40]
+    found = selectors.cases_by_number(request.user, text) if text else []
+    if len(found) == 1:
+        return redirect("workflow:case", case_id=found[0].pk)
+    for case in found:
+        case.kind_label = registry.label_of(case.kind)
+    return _page(request, "workflow/find.html", "inbox", number=text, found=found)
+
+
+@login_required
 def case_detail(request, case_id: int):
     me = access.person_of(request.user)
     case = selectors.case_get_for(request.user, case_id)

@@ -84,9 +84,9 @@ def test_the_exports_hold_everyone_read_in_chunks(client, world, monkeypatch):
     open_table(client)
     xlsx = client.get(reverse("leave:balance_export", args=["xlsx"]))
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
-    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))  # title, then the two header lines
     assert len(rows) == everyone > 60
-    assert {r[3]: r for r in rows}["職員059"][6] == "7日"  # 事假7日 (公務人員請假規則第3條)
+    assert {r[3]: r for r in rows}["職員059"][7:9] == (56, "7日")  # 事假7日 (公務人員請假規則第3條), 56 hours
     ods = client.get(reverse("leave:balance_export", args=["ods"]))
     doc = load(io.BytesIO(b"".join(ods.streaming_content)))
-    assert len(doc.spreadsheet.getElementsByType(TableRow)) == everyone + 2
+    assert len(doc.spreadsheet.getElementsByType(TableRow)) == everyone + 3

@@ -75,8 +75,8 @@ def test_personnel_see_everyones_balances_and_export_xlsx_and_ods(client, world,
     assert "陳雅婷" in client.get(reverse("leave:balance_table")).content.decode()
     xlsx = client.get(reverse("leave:balance_export", args=["xlsx"]))
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
-    rows = {r[3]: r for r in sheet.iter_rows(min_row=3, values_only=True)}
-    assert rows["陳雅婷"][6] == "6日"  # personal: 7 days − 1
+    rows = {r[3]: r for r in sheet.iter_rows(min_row=4, values_only=True)}
+    assert rows["陳雅婷"][7:9] == (48, "6日")  # personal: 7 days − 1, as hours and as 日/時
     ods = client.get(reverse("leave:balance_export", args=["ods"]))
     assert load(io.BytesIO(b"".join(ods.streaming_content))).spreadsheet is not None
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 from chaiqin.org.services import person_create
-from chaiqin.overtime import selectors, services
+from chaiqin.overtime import exports, selectors, services
 
 from .conftest import approve_all
 
@@ -95,7 +95,7 @@ def test_lsa_staff_get_pay_by_article_24_and_no_commendation(world, settings, as
     assert selectors.monthly_sheet(people, 2026, 3)[0].pay == Decimal("866.67")
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(selectors.monthly_sheet_xlsx(people, 2026, 3, title="表")))
+    book = load_workbook(io.BytesIO(exports.monthly_sheet_file(people, 2026, 3, title="表", fmt="xlsx")))
     assert any("司機" in str(c.value) for row in book.active.iter_rows() for c in row)
 
 

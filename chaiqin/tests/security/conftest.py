@@ -45,6 +45,7 @@ class Records:
     overseas: object
     overseas_attachment: object
     lactation: object
+    trip_attachment: object = None
     ical_token: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -109,6 +110,7 @@ def records(world, people, settings, tmp_path) -> Records:
     overseas = trips.overseas_save(person=alice, form="overseas", start=at("2026-03-21T06:00"),
                                    end=at("2026-03-22T22:00"), reason="家族旅遊", country="日本", agent=bob)
     attachment = trips.attachment_add(actor=alice, owner=overseas, upload=trips.Upload("邀請函.png", PNG))
+    trip_attachment = trips.attachment_add(actor=alice, owner=trip, upload=trips.Upload("開會通知.png", PNG))
     lactation = compliance.lactation_request_submit(person=alice, child_birth_date=date(2026, 3, 1),
                                                     start=date(2026, 10, 5), end=date(2027, 2, 28))
     return Records(
@@ -116,6 +118,7 @@ def records(world, people, settings, tmp_path) -> Records:
         missed_punch=missed, overtime=ot, slot=ot.slots.get(), wfh_application=application,
         wfh_day=WfhDay.objects.filter(application=application).order_by("date").first(), wfh_log=log,
         wfh_overtime=wfh_ot, trip=trip, overseas=overseas, overseas_attachment=attachment, lactation=lactation,
+        trip_attachment=trip_attachment,
     )
 
 

@@ -52,6 +52,11 @@ ID_OF = {
     ("wfh", "overtime_id"): lambda r: r.wfh_overtime,
     ("trips", "trip_id"): lambda r: r.trip,
     ("trips", "overseas_id"): lambda r: r.overseas,
+    ("trips", "trip_attachment_id"): lambda r: r.trip_attachment,
+    ("trips", "overseas_attachment_id"): lambda r: r.overseas_attachment,
+    # alice's leave is pending, so it has no 銷假 yet: any id must still meet 404 here, and
+    # test_printing_and_files.py prints a real one.
+    ("leave", "cancellation_id"): lambda r: r.leave,
     ("compliance", "form_id"): lambda r: r.lactation,
     ("console", "unit_id"): lambda r: r.person.unit,
     ("console", "assignment_id"): lambda r: r.extra["role"],

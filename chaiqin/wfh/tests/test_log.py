@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from chaiqin.errors import ChaiqinError
+from chaiqin.tests.pdfs import text_of
 from chaiqin.wfh import exports, selectors, services
 from chaiqin.wfh.models import WfhLog, WfhWeekReport
 from chaiqin.workflow.models import Notification
@@ -103,11 +104,9 @@ def test_the_week_is_reported_to_the_unit_head_once_every_log_is_reviewed(world,
 
 
 def test_the_log_prints_as_the_seeds_form_with_chinese_text(world, planned, settings):
-    from pypdf import PdfReader
-
     at(settings, "2026-03-09T17:10")
     log = write(world, MONDAY)
-    text = PdfReader(io.BytesIO(exports.log_pdf([log]))).pages[0].extract_text()
+    text = text_of(exports.log_pdf([log]))
     for expected in ("居家辦公工作日誌", "上班日期：115 年 3 月 9 日", "上班時間：08:00 至 17:00", "民政處",
                      "陳雅婷", "工作項目", "執行情形", "里長聯繫會議資料", "超前進度", "符合進度", "進度落後", "直屬主管"):
         assert expected in text, expected
@@ -120,6 +119,7 @@ def test_the_week_exports_to_xlsx_one_row_per_item(world, planned, settings):
     log = write(world, MONDAY)
     sheet = load_workbook(io.BytesIO(exports.logs_xlsx([log]))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:5] == ("上班日期", "上班時間", "單位", "職稱", "姓名")
-    assert rows[1][0] == "115-03-09" and rows[1][4] == "陳雅婷" and rows[1][7] == "符合進度"
-    assert len(rows) == 3
+    assert rows[0][0] == "花蓮縣政府 居家辦公工作日誌"
+    assert rows[1][:5] == ("上班日期", "上班時間", "單位", "職稱", "姓名")
+    assert rows[2][0] == "115-03-09" and rows[2][4] == "陳雅婷" and rows[2][7] == "符合進度"
+    assert len(rows) == 4
