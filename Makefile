@@ -13,6 +13,7 @@ PYTEST_WORKERS ?= auto
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	scripts/ensure-slapd  # python-ldap builds against OpenLDAP's headers; the tests start a real slapd
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
@@ -28,6 +29,7 @@ demo: migrate
 
 test: migrate
 	scripts/ensure-chromium
+	scripts/ensure-slapd
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup

@@ -100,3 +100,20 @@ def role_grant(*, person: Person, role: str, agency: Agency | None = None) -> Ro
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+@transaction.atomic
+def person_link_login(*, person: Person, username: str):
+    """A log-in for `person`, who has none, named `username` and without a usable password (the
+    first directory log-in, chaiqin/org/directory.py). Raises ValueError if the name is taken."""
+    users = get_user_model()
+    if person.user_id:
+        return person.user
+    if users.objects.filter(username__iexact=username).exists():
+        raise ValueError(username)
+    user = users(username=username, email=person.email)
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
