@@ -13,5 +13,6 @@ urlpatterns = [
     path("wfh/", include("chaiqin.wfh.urls")),
     path("trips/", include("chaiqin.trips.urls")),
     path("compliance/", include("chaiqin.compliance.urls")),
+    path("tokens/", include("chaiqin.tokens.urls")),
     path("", include("chaiqin.web.urls")),
 ]

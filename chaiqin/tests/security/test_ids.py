@@ -53,6 +53,7 @@ ID_OF = {
     ("trips", "trip_id"): lambda r: r.trip,
     ("trips", "overseas_id"): lambda r: r.overseas,
     ("compliance", "form_id"): lambda r: r.lactation,
+    ("tokens", "token_id"): lambda r: r.extra["token"],
 }
 
 
@@ -172,10 +173,12 @@ def _fill(route: str, app: str, records, *, api: bool) -> str:
 @pytest.fixture
 def agency_settings(records, world):
     from chaiqin.attendance import services as attendance
+    from chaiqin.tokens.services import token_create
 
     device, _token = attendance.device_create(agency=world.county, name="大門刷卡機")
     records.extra["device"] = device
     records.extra["network"] = attendance.network_allow(agency=world.county, cidr="10.20.0.0/16", label="本府")
+    records.extra["token"], _secret = token_create(actor=world.alice, name="公文系統", scope="write")
     return records
 
 
