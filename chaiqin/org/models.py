@@ -141,6 +141,8 @@ class Person(models.Model):
         "self", verbose_name="直屬主管", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
     email = models.EmailField("電子郵件", blank=True)
+    # The number of the person's access card, as the agency's card readers write it in their files.
+    card_no = models.CharField("卡號", max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = "人員"
@@ -148,6 +150,8 @@ class Person(models.Model):
         ordering = ["agency", "unit", "employee_no"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "employee_no"], name="employee_no_unique_in_agency"),
+            models.UniqueConstraint(fields=["agency", "card_no"], condition=~models.Q(card_no=""),
+                                    name="card_no_unique_in_agency"),
             models.CheckConstraint(
                 condition=models.Q(regime__in=[rules.CIVIL, rules.TEACHER, rules.LABOR]), name="person_regime_known"
             ),

@@ -117,3 +117,26 @@ def person_link_login(*, person: Person, username: str):
     person.user = user
     person.save(update_fields=["user"])
     return user
+
+
+@transaction.atomic
+def person_set_card_no(*, actor: Person, person: Person, card_no: str) -> Person:
+    """The personnel office records the number of a person's access card (卡號), as the agency's
+    card readers write it; empty clears it. One card, one person, within an agency."""
+    from chaiqin.errors import ChaiqinError
+
+    from .access import holds_role
+
+    if not holds_role(actor, person.agency, "personnel", "sysadmin"):
+        raise ChaiqinError("只有本機關的人事人員或系統管理者可以設定卡號。", code="forbidden")
+    card_no = (card_no or "").strip()
+    if len(card_no) > 32 or (card_no and not card_no.isprintable()):
+        raise ChaiqinError("卡號最多 32 個字元，且不可含控制字元。", field="card_no")
+    holder = (Person.objects.select_for_update().filter(agency=person.agency, card_no=card_no)
+              .exclude(pk=person.pk).first() if card_no else None)
+    if holder is not None:
+        raise ChaiqinError(f"卡號「{card_no}」已登錄給本機關的{holder.name}（考勤代號 {holder.employee_no}），"
+                           "同一張卡不可對應兩人。", field="card_no")
+    person.card_no = card_no
+    person.save(update_fields=["card_no"])
+    return person
