@@ -145,6 +145,14 @@ def api_request(method: str, path: str, app: str, records) -> tuple[str, str]:
     return url, json.dumps(example(body, components) if body else {})
 
 
+def api_send(client, method: str, path: str, app: str, records):
+    """The operation called by `client` as api_request builds it: (url, response)."""
+    url, body = api_request(method, path, app, records)
+    if isinstance(body, dict):
+        return url, client.post(url, body)
+    return url, client.generic(method, url, body, content_type="application/json")
+
+
 def _key(app: str, route: str, name: str):
     """The ID_OF key of the id `name` in `route` (wfh's bare pk is told apart by the segment before it)."""
     if name == "pk":
@@ -221,11 +229,7 @@ def test_nobody_outside_alices_circle_reads_or_changes_her_records_by_id(agency_
                 if response.status_code not in (403, 404):
                     leaks.append(f"{name} {method.upper()} {url} → {response.status_code}")
         for method, path, app, _params in api_routes():
-            url, body = api_request(method, path, app, records)
-            if isinstance(body, dict):
-                response = client.post(url, body)
-            else:
-                response = client.generic(method, url, body, content_type="application/json")
+            url, response = api_send(client, method, path, app, records)
             if response.status_code not in (403, 404):
                 leaks.append(f"{name} {method} {url} → {response.status_code}")
     assert not leaks, "越權存取：\n" + "\n".join(leaks)

@@ -13,7 +13,7 @@ from django.test import Client
 from chaiqin.tokens import services as tokens
 
 from .conftest import snapshot
-from .test_ids import ATTACKERS, agency_settings, api_request, api_routes, api_schema  # noqa: F401 (fixture)
+from .test_ids import ATTACKERS, agency_settings, api_routes, api_schema, api_send  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 EVERY_ROLE_BUT_ALICE = ("bob", "diana", "carol", "erin", "frank", "gina", "hank", "ivy", "leo", "ken")
@@ -62,11 +62,7 @@ def test_a_read_token_is_refused_on_every_write(agency_settings, world):
     accepted, count = [], 0
     for method, path, app, schemes in write_operations():
         count += 1
-        url, body = api_request(method, path, app, records)
-        if isinstance(body, dict):
-            response = client.post(url, body)
-        else:
-            response = client.generic(method, url, body, content_type="application/json")
+        url, response = api_send(client, method, path, app, records)
         # Token routes take a browser session only (401, or CSRF's 403, to any token); every other write:
         # 403, read-only.
         expected = 403 if "ApiTokenAuth" in schemes else 401
@@ -97,11 +93,7 @@ def test_an_attackers_token_reaches_none_of_alices_records(agency_settings, peop
         _item, secret = tokens.token_create(actor=person(name), name="攻擊", scope="write")
         client = bearer_client(secret)
         for method, path, app, _params in api_routes():
-            url, body = api_request(method, path, app, records)
-            if isinstance(body, dict):
-                response = client.post(url, body)
-            else:
-                response = client.generic(method, url, body, content_type="application/json")
+            url, response = api_send(client, method, path, app, records)
             if response.status_code not in (401, 403, 404):
                 leaks.append(f"{name} {method} {url} → {response.status_code}")
     assert not leaks, "越權存取：\n" + "\n".join(leaks)
