@@ -96,7 +96,7 @@ def punch_import(request):
             form.add_error("file", str(exc))
         else:
             messages.success(request, f"匯入完成：{result.rows} 列，新增 {result.added} 筆，錯誤 {len(result.errors)} 列。")
-    recent = PunchImport.objects.filter(agency=me.agency)[:10]
+    recent = PunchImport.objects.filter(agency=me.agency).select_related("reader")[:10]
     return _page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
 
 
