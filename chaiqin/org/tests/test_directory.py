@@ -145,3 +145,13 @@ def test_starttls_with_a_certificate_nobody_vouches_for_is_refused(client, world
 def test_without_local_passwords_a_directory_is_required():
     with pytest.raises(ValueError, match="LDAP_SERVER_URI"):
         directory_settings.backends(directory=False, local_passwords=False)
+
+
+def test_a_number_two_agencies_use_needs_the_directorys_agency(client, world, ldap_on, settings):
+    Person.objects.create(agency=world.school, unit=world.gina.unit, employee_no="ALICE", name="艾莉絲",
+                          gender="F", regime="teacher", post="teacher", hire_date=date(2020, 8, 1))
+    body = attempt(client, "alice.chen", "alice-directory-pw").content.decode()
+    assert "對應到多個機關的人員" in body and logged_in_as(client) is None
+    settings.CHAIQIN_LDAP_AGENCY_CODE = world.county.code  # LDAP_AGENCY_CODE: the directory is the county's
+    assert attempt(client, "alice.chen", "alice-directory-pw").status_code == 302
+    assert logged_in_as(client) == world.alice.user
