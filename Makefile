@@ -13,6 +13,7 @@ PYTEST_WORKERS ?= auto
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	scripts/ensure-slapd  # python-ldap builds against OpenLDAP's headers; the tests start a real slapd
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
@@ -31,6 +32,7 @@ test: migrate
 	scripts/ensure-chromium
 	scripts/ensure-cluster-tools
 	scripts/ensure-print-tools
+	scripts/ensure-slapd
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup

@@ -1,7 +1,8 @@
 """The REST API (OpenAPI at /api/docs). Thin: parse, check permission, call a selector or service.
 
-Session authentication (with CSRF) for the web pages' own calls; device tokens come with the
-card-reader endpoints. Errors come out in one shape: {"detail": "...", "citation": "..."}.
+Two ways in, both in the OpenAPI schema: the browser session (with CSRF) for the web pages' own
+calls, and API tokens (`Authorization: Bearer`, chaiqin/tokens) for other systems and scripts;
+device tokens come with the card-reader endpoints. Errors come out in one shape: {"detail": "...", "citation": "..."}.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
-from ninja.security import django_auth
+from ninja.errors import AuthenticationError, HttpError
 
 from chaiqin import rules
 from chaiqin.apiparser import BoundedDatesParser
@@ -20,17 +20,20 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.schemas import AgencyOut, PersonOut  # noqa: F401 - AgencyOut stays importable from here
+from chaiqin.tokens.auth import ApiTokenAuth, BrowserSession
+from chaiqin.tokens.services import TokenRefused
 
-api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, urls_namespace="api",
-               parser=BoundedDatesParser())
+# The bearer token first: a request that carries one is judged by it alone.
+api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=[ApiTokenAuth(), BrowserSession()],
+               urls_namespace="api", parser=BoundedDatesParser())
 
 
-# Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
-# the busiest call of the morning.
-for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org"):
-    api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 # The staff import before the rest of /org: its literal path must not be taken for a person's id.
 api.add_router("/org", "chaiqin.org.import_api.router")
+# Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
+# the busiest call of the morning.
+for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org", "tokens"):
+    api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 
 
 @api.exception_handler(ChaiqinError)
@@ -45,10 +48,23 @@ def _http_error(request, exc: HttpError):
     if isinstance(exc.__cause__, ChaiqinError):
         return _chaiqin_error(request, exc.__cause__)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
 @api.exception_handler(PermissionDenied)
 def _permission_denied(request, exc: PermissionDenied):
     # A missing role: 403 in the API's one error shape (the reason in Chinese), not Django's HTML page.
     return api.create_response(request, {"detail": str(exc) or "您沒有執行此操作的權限。", "citation": ""}, status=403)
+
+
+@api.exception_handler(TokenRefused)
+def _token_refused(request, exc: TokenRefused):
+    return api.create_response(request, {"detail": exc.message, "citation": ""}, status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def _not_authenticated(request, exc: AuthenticationError):
+    return api.create_response(request, {"detail": "請先登入，或以 Authorization: Bearer 標頭提供有效的 API 權杖。",
+                                         "citation": ""}, status=401)
 
 
 @api.exception_handler(rules.RuleInputError)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "chaiqin.trips",
     "chaiqin.compliance",
     "chaiqin.console",
+    "chaiqin.tokens",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +145,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Directory log-in (LDAP / Active Directory, docs/OPERATIONS.md): on when LDAP_SERVER_URI is set.
+# LOCAL_PASSWORDS=false leaves the directory as the only way in.
+from chaiqin.org import directory_settings  # noqa: E402
+
+LDAP_SERVER_URI = env.str("LDAP_SERVER_URI", default="")
+AUTHENTICATION_BACKENDS = directory_settings.backends(
+    directory=bool(LDAP_SERVER_URI), local_passwords=env.bool("LOCAL_PASSWORDS", default=True))
+if LDAP_SERVER_URI:
+    globals().update(directory_settings.ldap_settings(
+        server_uri=LDAP_SERVER_URI,
+        start_tls=env.bool("LDAP_START_TLS", default=False),
+        bind_dn=env.str("LDAP_BIND_DN", default=""),
+        bind_password=env.str("LDAP_BIND_PASSWORD", default=""),
+        user_base=env.str("LDAP_USER_BASE", default=""),
+        user_filter=env.str("LDAP_USER_FILTER", default="(uid=%(user)s)"),
+        employee_no_attr=env.str("LDAP_EMPLOYEE_NO_ATTR", default="employeeNumber"),
+        ca_file=env.str("LDAP_CA_FILE", default=""),
+        agency_code=env.str("LDAP_AGENCY_CODE", default=""),
+    ))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

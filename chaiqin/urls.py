@@ -23,5 +23,6 @@ urlpatterns = [
     path("console/", include("chaiqin.console.urls")),
     path("console/import/", include("chaiqin.org.import_urls")),
     path("console/on-behalf/", include("chaiqin.org.on_behalf_urls")),
+    path("tokens/", include("chaiqin.tokens.urls")),
     path("", include("chaiqin.web.urls")),
 ]

@@ -76,6 +76,7 @@ class ImportOut(Schema):
     rows: int
     added: int
     errors: list[list]
+    unknown: list[list] = []
 
 
 @router.post("/device/punches", auth=DeviceToken(), response=list[PunchOut], summary="刷卡機送出刷卡紀錄（裝置憑證）")
@@ -129,10 +130,13 @@ def missed_punch(request, payload: MissedPunchIn):
     return {"id": form.pk, "at": form.at, "direction": form.direction, "case_id": form.case_id}
 
 
-@router.post("/imports", response=ImportOut, summary="匯入刷卡機檔案（人事、系統管理者）")
-def punch_import(request, file: UploadedFile = File(...)):
+@router.post("/imports", response=ImportOut, summary="匯入刷卡機檔案（人事、系統管理者；reader_id：依該刷卡機的檔案格式）")
+def punch_import(request, file: UploadedFile = File(...), reader_id: int | None = None):
     me = access.person_of(request.user)
     if not access.roles_of(me) & {"personnel", "sysadmin"}:
         raise PermissionDenied("只有人事人員或系統管理者可以匯入刷卡檔。")
-    result = services.punches_import(agency=me.agency, stream=file.file, filename=file.name, imported_by=me)
-    return {"id": result.pk, "rows": result.rows, "added": result.added, "errors": result.errors}
+    reader = selectors.device_get_for(request.user, reader_id) if reader_id else None
+    result = services.punches_import(agency=me.agency, stream=file.file, filename=file.name, imported_by=me,
+                                     reader=reader)
+    return {"id": result.pk, "rows": result.rows, "added": result.added, "errors": result.errors,
+            "unknown": result.unknown}

@@ -2,7 +2,8 @@ from django import forms
 
 from chaiqin.web.fields import ROCDateTimeField
 
-from .models import AttendanceProfile, MissedPunch
+from . import reader_formats
+from .models import AttendanceProfile, Device, MissedPunch
 
 
 class MissedPunchForm(forms.Form):
@@ -12,8 +13,51 @@ class MissedPunchForm(forms.Form):
     evidence = forms.FileField(label="佐證文件（主管同意證明、LINE報備截圖等）", required=False)
 
 
+class ReaderChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name}（{obj.get_file_format_display()}，以{obj.get_key_field_display()}對應人員）"
+
+
 class PunchImportForm(forms.Form):
-    file = forms.FileField(label="刷卡機檔案（CSV：考勤代號,日期時間）")
+    reader = ReaderChoice(label="檔案格式（刷卡機）", queryset=Device.objects.none(), required=False,
+                          empty_label="本系統 CSV（考勤代號,日期時間）")
+    file = forms.FileField(label="刷卡機檔案")
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reader"].queryset = Device.objects.filter(agency=agency).order_by("name")
+
+
+class DeviceFormatForm(forms.Form):
+    """A reader's file format; positions are `start-end` characters (fixed-width) or column numbers (delimited)."""
+
+    file_format = forms.ChoiceField(label="刷卡檔格式", choices=list(reader_formats.FORMATS.items()))
+    key_field = forms.ChoiceField(label="以哪一欄對應人員", choices=list(reader_formats.KEYS.items()))
+    skip_lines = forms.IntegerField(label="略過開頭的標題列數", min_value=0, max_value=20, initial=0, required=False)
+    delimiter = forms.ChoiceField(label="分隔字元（分隔字元檔）", choices=list(reader_formats.DELIMITERS.items()),
+                                  required=False)
+    key = forms.CharField(label="卡號／考勤代號的位置", max_length=10, required=False,
+                          help_text="定長：起-迄字元位置，如 1-10；分隔字元檔：欄位序號，如 2")
+    date = forms.CharField(label="日期的位置", max_length=10, required=False)
+    time = forms.CharField(label="時間的位置", max_length=10, required=False,
+                           help_text="分隔字元檔的日期欄已含時間時留空")
+    reader = forms.CharField(label="機號的位置（可留空）", max_length=10, required=False)
+
+    LAYOUT = ("skip_lines", "delimiter", "key", "date", "time", "reader")
+
+    @classmethod
+    def for_device(cls, device):
+        layout = device.layout or (reader_formats.DEFAULT_DELIMITED if device.file_format == reader_formats.DELIMITED
+                                   else reader_formats.DEFAULT_FIXED)
+        return cls(initial={"file_format": device.file_format, "key_field": device.key_field, **layout})
+
+    def layout(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.LAYOUT if self.cleaned_data.get(name) not in (None, "")}
+
+
+class CardNoForm(forms.Form):
+    employee_no = forms.CharField(label="考勤代號", max_length=20)
+    card_no = forms.CharField(label="卡號（留空為清除）", max_length=32, required=False)
 
 
 class DeviceForm(forms.Form):

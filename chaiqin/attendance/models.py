@@ -17,6 +17,8 @@ from django.db import models
 
 from chaiqin.org.models import Agency, Person
 
+from . import reader_formats
+
 
 class Punch(models.Model):
     class Source(models.TextChoices):
@@ -77,6 +79,13 @@ class Device(models.Model):
     name = models.CharField("名稱", max_length=60)
     token_hash = models.CharField("憑證雜湊", max_length=64, unique=True, editable=False)
     active = models.BooleanField("啟用", default=True)
+    # The format of the files this reader exports (reader_formats.py), chosen per reader.
+    file_format = models.CharField("刷卡檔格式", max_length=10, choices=list(reader_formats.FORMATS.items()),
+                                   default=reader_formats.CSV)
+    key_field = models.CharField("對應人員的欄位", max_length=12, choices=list(reader_formats.KEYS.items()),
+                                 default=reader_formats.EMPLOYEE_NO)
+    layout = models.JSONField("欄位配置", default=dict, blank=True,
+                              help_text="定長：各欄位的起迄字元位置；分隔字元檔：分隔字元與各欄位序號")
 
     class Meta:
         verbose_name = "刷卡機"
@@ -84,6 +93,9 @@ class Device(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def reader_format(self) -> reader_formats.ReaderFormat:
+        return reader_formats.ReaderFormat(self.file_format, self.key_field, dict(self.layout or {}))
 
     @staticmethod
     def hash_token(token: str) -> str:
@@ -100,6 +112,9 @@ class PunchImport(models.Model):
     rows = models.PositiveIntegerField("資料列數", default=0)
     added = models.PositiveIntegerField("新增筆數", default=0)
     errors = models.JSONField("錯誤列", default=list, help_text="[[列號, 說明], …]")
+    reader = models.ForeignKey(Device, verbose_name="刷卡機（檔案格式）", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    unknown = models.JSONField("查無人員的卡號／考勤代號", default=list, blank=True, help_text="[[號碼, 筆數], …]")
 
     class Meta:
         verbose_name = "刷卡檔匯入"

@@ -7,7 +7,6 @@ Keyword-only, in a transaction; refusals are ChaiqinError with the rule they res
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import ipaddress
 import secrets
@@ -25,6 +24,7 @@ from chaiqin.dates import TAIPEI, DateInputError, check_in_range, format_roc_dat
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Agency, Person
 
+from . import reader_formats
 from .models import AllowedNetwork, AttendanceProfile, CoreHours, Device, MissedPunch, Punch, PunchImport
 
 #: Posts that do not punch: full-time teachers sign nothing but are expected on campus in
@@ -230,74 +230,53 @@ def card_file_max_bytes() -> int:
     return int(getattr(settings, "CHAIQIN_CARD_FILE_MAX_BYTES", 200 * 1024 * 1024))
 
 
-HEADER_WORDS = {"考勤代號", "員工編號", "卡號", "employee_no", "工號"}
-
-
 def punches_import(*, agency: Agency, stream: BinaryIO, filename: str, imported_by: Person | None = None,
-                   source: str = Punch.Source.CARD) -> PunchImport:
-    """Import a card-reader CSV of `agency`, streamed in batches.
+                   source: str = Punch.Source.CARD, reader: Device | None = None) -> PunchImport:
+    """Import a card-reader file of `agency`, streamed in batches, in the format of `reader`
+    (reader_formats.py; without a reader, chaiqin's CSV keyed on 考勤代號).
 
-    Each line is `考勤代號,日期時間` or `考勤代號,日期,時間` (a header line is optional;
-    dates Gregorian or ROC, seconds optional). A bad line (wrong column count, unknown
-    person, unreadable or future time) is reported with its line number and skipped; every
-    good line is kept. The natural key (person, time) makes re-importing the same file add
-    nothing. The whole import is one transaction: an interruption leaves nothing half-done.
-    Returns the PunchImport with `rows`, `added` and `errors` ([[line, message], …]).
+    A bad line (wrong column count, unknown person, unreadable or future time) is reported with
+    its line number and skipped; every good line is kept; the numbers no person has are listed
+    once each with their count (`unknown`). The natural key (person, time) makes re-importing
+    the same file add nothing. The whole import is one transaction: an interruption leaves
+    nothing half-done. Returns the PunchImport with `rows`, `added`, `errors` ([[line, message], …]).
     """
-    people = dict(Person.objects.filter(agency=agency).values_list("employee_no", "id"))
+    if reader is not None and reader.agency_id != agency.pk:
+        raise ChaiqinError("只能以本機關的刷卡機格式匯入。", field="reader")
+    fmt = reader_formats.ReaderFormat() if reader is None else reader.reader_format()
+    people = dict(Person.objects.filter(agency=agency).exclude(**{fmt.key_field: ""})
+                  .values_list(fmt.key_field, "id"))
     with transaction.atomic():
         writer = _PunchWriter(source)
         try:
-            return _import_rows(agency, stream, filename, imported_by, people, writer)
+            return _import_rows(agency, fmt, stream, filename, imported_by, people, writer, reader)
         except BaseException as exc:
             writer.abort(exc)
             raise
 
 
-def _csv_records(lines: Iterable[str]) -> Iterator[list[str] | None]:
-    """csv.reader over `lines`, yielding None for a line csv cannot read (a stray carriage
-    return, an over-long field) so that one bad line is reported instead of stopping the import."""
-    reader = csv.reader(lines)
-    while True:
-        try:
-            yield next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            yield None
-
-
-def _import_rows(agency: Agency, stream: BinaryIO, filename: str, imported_by: Person | None,
-                 people: dict[str, int], writer: "_PunchWriter") -> PunchImport:
+def _import_rows(agency: Agency, fmt: reader_formats.ReaderFormat, stream: BinaryIO, filename: str,
+                 imported_by: Person | None, people: dict[str, int], writer: "_PunchWriter",
+                 reader: Device | None) -> PunchImport:
     """The body of punches_import, inside its transaction."""
     latest = clock.now() + timedelta(minutes=5)
     errors: list[list] = []
+    unknown: dict[str, int] = {}
     rows = 0
     batch: list[tuple[int, datetime]] = []
     # A card file repeats the same moments (a whole office arrives at 07:5x): parsing each
     # distinct text once halves the time spent on a million rows. Bounded, then restarted.
     moments: dict[str, datetime] = {}
-    reader = _csv_records(_text_lines(stream))
-    for line_no, fields in enumerate(reader, start=1):
-        if fields is None:
-            rows += 1
-            errors.append([line_no, f"第{line_no}列：無法讀取（含不當的換行字元或欄位過長），已略過。"])
-            continue
-        if not fields or (len(fields) == 1 and not fields[0].strip()):
-            continue
-        if line_no == 1 and fields[0].strip().lstrip("\ufeff") in HEADER_WORDS:
-            continue
+    for line_no, no, when in fmt.records(_text_lines(stream)):
         rows += 1
-        if len(fields) == 2:
-            no, when = fields
-        elif len(fields) == 3:
-            no, when = fields[0], f"{fields[1].strip()} {fields[2].strip()}"
-        else:
-            errors.append([line_no, f"第{line_no}列：欄位數為{len(fields)}，應為「考勤代號,日期時間」或「考勤代號,日期,時間」。"])
+        if no is None:
+            errors.append([line_no, when])
             continue
         person_id = people.get(no.strip())
         if person_id is None:
-            errors.append([line_no, f"第{line_no}列：本機關查無考勤代號「{no.strip()}」的人員。"])
+            no = no.strip()
+            unknown[no] = unknown.get(no, 0) + 1
+            errors.append([line_no, f"第{line_no}列：本機關查無{fmt.key_label}「{no}」的人員。"])
             continue
         at = moments.get(when)
         if at is None:
@@ -328,7 +307,8 @@ def _import_rows(agency: Agency, stream: BinaryIO, filename: str, imported_by: P
         writer.write(batch)
     added = writer.finish()
     return PunchImport.objects.create(agency=agency, filename=filename[:200], imported_by=imported_by,
-                                      at=clock.now(), rows=rows, added=added, errors=errors)
+                                      at=clock.now(), rows=rows, added=added, errors=errors, reader=reader,
+                                      unknown=sorted([no, count] for no, count in unknown.items()))
 
 
 class _PunchWriter:
@@ -572,3 +552,15 @@ def network_add(*, actor: Person, cidr: str, label: str = "") -> AllowedNetwork:
     """The personnel office allows web clock-in from `cidr` for its agency."""
     _require_personnel(actor, actor.agency)
     return network_allow(agency=actor.agency, cidr=cidr, label=label.strip()[:60])
+
+
+@transaction.atomic
+def device_set_format(*, actor: Person, device: Device, file_format: str, key_field: str,
+                      layout: dict | None = None) -> Device:
+    """The personnel office chooses the file format of one of its readers: chaiqin's CSV, a
+    fixed-width text or a delimiter-separated export with its column map (reader_formats.py)."""
+    _require_personnel(actor, device.agency)
+    device.layout = reader_formats.check_layout(file_format, key_field, layout or {})
+    device.file_format, device.key_field = file_format, key_field
+    device.save(update_fields=["file_format", "key_field", "layout"])
+    return device

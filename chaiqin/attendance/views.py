@@ -17,10 +17,12 @@ from chaiqin.clientip import client_ip
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.org.services import person_set_card_no as set_card_no
 from chaiqin.web.views import _month_param, _page
 
-from . import pdf, selectors, services
-from .forms import CoreHoursForm, DeviceForm, MissedPunchForm, NetworkForm, ProfileForm, PunchImportForm
+from . import pdf, reader_formats, selectors, services
+from .forms import (CardNoForm, CoreHoursForm, DeviceForm, DeviceFormatForm, MissedPunchForm, NetworkForm,
+                    ProfileForm, PunchImportForm)
 from .models import PunchImport
 
 
@@ -97,14 +99,18 @@ def punch_import(request):
     me = access.person_of(request.user)
     if not access.roles_of(me) & {"personnel", "sysadmin"}:
         raise PermissionDenied("只有人事人員或系統管理者可以匯入刷卡檔。")
-    form = PunchImportForm(request.POST or None, request.FILES or None)
+    form = PunchImportForm(request.POST or None, request.FILES or None, agency=me.agency)
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = services.punches_import(agency=me.agency, stream=upload.file, filename=upload.name,
-                                         imported_by=me)
-        messages.success(request, f"匯入完成：{result.rows} 列，新增 {result.added} 筆，錯誤 {len(result.errors)} 列。")
-    recent = PunchImport.objects.filter(agency=me.agency)[:10]
+        try:
+            result = services.punches_import(agency=me.agency, stream=upload.file, filename=upload.name,
+                                             imported_by=me, reader=form.cleaned_data["reader"])
+        except ChaiqinError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, f"匯入完成：{result.rows} 列，新增 {result.added} 筆，錯誤 {len(result.errors)} 列。")
+    recent = PunchImport.objects.filter(agency=me.agency).select_related("reader")[:10]
     return _page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
 
 
@@ -126,7 +132,7 @@ def _personnel(request):
 
 def _settings_page(request, me, **extra):
     forms_ = dict(device_form=DeviceForm(), network_form=NetworkForm(), core_form=CoreHoursForm(),
-                  profile_form=ProfileForm())
+                  profile_form=ProfileForm(), card_form=CardNoForm(prefix="card"))
     forms_.update(extra)
     return _page(request, "attendance/settings.html", "attendance", **selectors.settings_of(me.agency), **forms_)
 
@@ -221,3 +227,42 @@ def profile(request):
             messages.success(request, f"已更新{person.name}的出勤設定。")
             return redirect("attendance:settings")
     return _settings_page(request, me, profile_form=form)
+
+
+@login_required
+def device_format(request, device_id: int):
+    """人事室：一台刷卡機匯出檔案的格式（本系統 CSV、定長文字、分隔字元檔與欄位對應）。"""
+    me = _personnel(request)
+    device = selectors.device_get_for(request.user, device_id)
+    form = DeviceFormatForm(request.POST) if request.method == "POST" else DeviceFormatForm.for_device(device)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.device_set_format(actor=me, device=device, file_format=form.cleaned_data["file_format"],
+                                       key_field=form.cleaned_data["key_field"], layout=form.layout())
+        except ChaiqinError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"已設定「{device.name}」的刷卡檔格式：{device.get_file_format_display()}。")
+            return redirect("attendance:settings")
+    return _page(request, "attendance/device_format.html", "attendance", device=device, form=form,
+                 fixed_example=reader_formats.DEFAULT_FIXED, delimited_example=reader_formats.DEFAULT_DELIMITED)
+
+
+@login_required
+@require_POST
+def card_no(request):
+    me = _personnel(request)
+    form = CardNoForm(request.POST, prefix="card")
+    if form.is_valid():
+        person = Person.objects.filter(agency=me.agency, employee_no=form.cleaned_data["employee_no"].strip()).first()
+        if person is None:
+            form.add_error("employee_no", "本機關查無此考勤代號的人員。")
+        else:
+            try:
+                set_card_no(actor=me, person=person, card_no=form.cleaned_data["card_no"])
+            except ChaiqinError as exc:
+                form.add_error("card_no", exc.message)
+            else:
+                messages.success(request, f"已{'設定' if person.card_no else '清除'}{person.name}的卡號。")
+                return redirect("attendance:settings")
+    return _settings_page(request, me, card_form=form)

@@ -149,6 +149,8 @@ class Person(models.Model):
     must_change_password = models.BooleanField(
         "須先變更密碼", default=False, help_text="以人事室發給的一次性初始密碼登入後，須先變更密碼才能使用系統",
     )
+    # The number of the person's access card, as the agency's card readers write it in their files.
+    card_no = models.CharField("卡號", max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = "人員"
@@ -156,6 +158,8 @@ class Person(models.Model):
         ordering = ["agency", "unit", "employee_no"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "employee_no"], name="employee_no_unique_in_agency"),
+            models.UniqueConstraint(fields=["agency", "card_no"], condition=~models.Q(card_no=""),
+                                    name="card_no_unique_in_agency"),
             models.CheckConstraint(
                 condition=models.Q(regime__in=[rules.CIVIL, rules.TEACHER, rules.LABOR]), name="person_regime_known"
             ),

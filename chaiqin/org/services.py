@@ -279,3 +279,43 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
     PeopleImport.objects.create(agency=agency, filename=filename[:200], imported_by=actor, at=clock.now(),
                                 rows=result.rows, created=result.created, updated=result.updated,
                                 accounts=len(new_users))
+
+
+@transaction.atomic
+def person_link_login(*, person: Person, username: str):
+    """A log-in for `person`, who has none, named `username` and without a usable password (the
+    first directory log-in, chaiqin/org/directory.py). Raises ValueError if the name is taken."""
+    users = get_user_model()
+    if person.user_id:
+        return person.user
+    if users.objects.filter(username__iexact=username).exists():
+        raise ValueError(username)
+    user = users(username=username, email=person.email)
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+@transaction.atomic
+def person_set_card_no(*, actor: Person, person: Person, card_no: str) -> Person:
+    """The personnel office records the number of a person's access card (卡號), as the agency's
+    card readers write it; empty clears it. One card, one person, within an agency."""
+    from chaiqin.errors import ChaiqinError
+
+    from .access import holds_role
+
+    if not holds_role(actor, person.agency, "personnel", "sysadmin"):
+        raise ChaiqinError("只有本機關的人事人員或系統管理者可以設定卡號。", code="forbidden")
+    card_no = (card_no or "").strip()
+    if len(card_no) > 32 or (card_no and not card_no.isprintable()):
+        raise ChaiqinError("卡號最多 32 個字元，且不可含控制字元。", field="card_no")
+    holder = (Person.objects.select_for_update().filter(agency=person.agency, card_no=card_no)
+              .exclude(pk=person.pk).first() if card_no else None)
+    if holder is not None:
+        raise ChaiqinError(f"卡號「{card_no}」已登錄給本機關的{holder.name}（考勤代號 {holder.employee_no}），"
+                           "同一張卡不可對應兩人。", field="card_no")
+    person.card_no = card_no
+    person.save(update_fields=["card_no"])
+    return person

@@ -67,6 +67,10 @@ class LimitedAuthenticationForm(AuthenticationForm):
         except ValidationError:
             if username:
                 LoginFailure.objects.create(username=username, ip=ip, at=clock.now())
+            # The directory's own answer (chaiqin/org/directory.py) says more than "wrong password".
+            refusal = getattr(self.request, "directory_refusal", None)
+            if refusal:
+                raise ValidationError(refusal, code="directory") from None
             raise
 
 

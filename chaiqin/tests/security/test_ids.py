@@ -61,6 +61,7 @@ ID_OF = {
     ("console", "unit_id"): lambda r: r.person.unit,
     ("console", "assignment_id"): lambda r: r.extra["role"],
     ("workflow", "delegation_id"): lambda r: r.extra["delegation"],
+    ("tokens", "token_id"): lambda r: r.extra["token"],
 }
 
 
@@ -152,6 +153,14 @@ def api_request(method: str, path: str, app: str, records) -> tuple[str, str]:
     return url, json.dumps(example(body, components) if body else {})
 
 
+def api_send(client, method: str, path: str, app: str, records):
+    """The operation called by `client` as api_request builds it: (url, response)."""
+    url, body = api_request(method, path, app, records)
+    if isinstance(body, dict):
+        return url, client.post(url, body)
+    return url, client.generic(method, url, body, content_type="application/json")
+
+
 def _key(app: str, route: str, name: str):
     """The ID_OF key of the id `name` in `route` (wfh's bare pk is told apart by the segment before it)."""
     if name == "pk":
@@ -181,6 +190,7 @@ def _fill(route: str, app: str, records, *, api: bool) -> str:
 def agency_settings(records, world):
     from chaiqin.attendance import services as attendance
     from chaiqin.workflow import services as workflow
+    from chaiqin.tokens.services import token_create
 
     device, _token = attendance.device_create(agency=world.county, name="大門刷卡機")
     records.extra["device"] = device
@@ -188,6 +198,7 @@ def agency_settings(records, world):
     records.extra["role"] = world.carol.roles.get()
     records.extra["delegation"] = workflow.delegation_create(person=world.alice, delegate=world.bob,
                                                              start=at("2026-03-20T08:00"), end=at("2026-03-21T17:00"))
+    records.extra["token"], _secret = token_create(actor=world.alice, name="公文系統", scope="write")
     return records
 
 
@@ -230,11 +241,7 @@ def test_nobody_outside_alices_circle_reads_or_changes_her_records_by_id(agency_
                 if response.status_code not in (403, 404):
                     leaks.append(f"{name} {method.upper()} {url} → {response.status_code}")
         for method, path, app, _params in api_routes():
-            url, body = api_request(method, path, app, records)
-            if isinstance(body, dict):
-                response = client.post(url, body)
-            else:
-                response = client.generic(method, url, body, content_type="application/json")
+            url, response = api_send(client, method, path, app, records)
             if response.status_code not in (403, 404):
                 leaks.append(f"{name} {method} {url} → {response.status_code}")
     assert not leaks, "越權存取：\n" + "\n".join(leaks)

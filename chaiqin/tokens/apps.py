@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TokensConfig(AppConfig):
+    name = "chaiqin.tokens"
+    verbose_name = "API 權杖"
