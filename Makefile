@@ -43,7 +43,7 @@ WORKERS ?= 2
 serve-production: setup
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve-production
 
-# What SQLite's synchronous=FULL costs the punch and leave paths, against NORMAL (OPERATIONS §9).
+# What SQLite's synchronous=FULL costs the punch and leave paths, against NORMAL (OPERATIONS §10).
 bench-durability: setup
 	$(PY) bench/sqlite_durability_bench.py
 # Staff import of 10,000 rows (XLSX) on SQLite: dry run, import, re-import, update.

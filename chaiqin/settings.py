@@ -94,7 +94,7 @@ DATABASES = {
 }
 # SQLite's synchronous level: FULL syncs the WAL at every commit, so an acknowledged punch or
 # leave request survives a power loss; NORMAL (faster) may lose the last commits then.
-# The cost is measured by bench/sqlite_durability_bench.py (docs/OPERATIONS.md §9).
+# The cost is measured by bench/sqlite_durability_bench.py (docs/OPERATIONS.md §10).
 SQLITE_SYNCHRONOUS = env.str("SQLITE_SYNCHRONOUS", default="FULL").upper()
 if SQLITE_SYNCHRONOUS not in ("FULL", "EXTRA", "NORMAL"):
     raise environ.ImproperlyConfigured("SQLITE_SYNCHRONOUS must be FULL, EXTRA or NORMAL")
