@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "chaiqin.wfh",
     "chaiqin.trips",
     "chaiqin.compliance",
+    "chaiqin.payroll",
 ]
 
 MIDDLEWARE = [
