@@ -24,6 +24,8 @@ api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=django_auth, 
 # the busiest call of the morning.
 for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
+api.add_router("/payroll", "chaiqin.payroll.api.router")
+api.add_router("/reports", "chaiqin.payroll.api.reports_router")
 
 
 @api.exception_handler(ChaiqinError)

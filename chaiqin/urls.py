@@ -13,5 +13,6 @@ urlpatterns = [
     path("wfh/", include("chaiqin.wfh.urls")),
     path("trips/", include("chaiqin.trips.urls")),
     path("compliance/", include("chaiqin.compliance.urls")),
+    path("payroll/", include("chaiqin.payroll.urls")),
     path("", include("chaiqin.web.urls")),
 ]
