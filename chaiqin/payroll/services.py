@@ -14,7 +14,7 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Agency, Person
 
 from . import access
-from .models import PayrollSetting, WageRecord
+from .models import PayrollSetting, UnusedLeavePay, WageRecord
 
 B = WageRecord.Basis
 MONEY_FIELDS = ("salary", "professional", "supervisory", "single_pay", "monthly_wage", "hourly_wage")
@@ -129,3 +129,76 @@ def describe(row: WageRecord) -> str:
     parts = [f"{FIELD_LABELS[f]} {getattr(row, f):,.0f} 元" for f in _fields_of(row.basis) if getattr(row, f)]
     end = f"至 {format_roc(row.valid_to)}" if row.valid_to else "起"
     return f"{format_roc(row.valid_from)} {end}：" + "、".join(parts)
+
+
+DAY_MINUTES = 480  # a leave day of 8 hours (chaiqin.durations)
+
+
+@transaction.atomic
+def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: date, minutes: int,
+                          earned_on: date | None = None, day_kind: str = "workday") -> UnusedLeavePay:
+    """Post leave not taken as pay, from the wage row in force on the day that decides it:
+
+    - civil_annual (未休假加班費): the days beyond the compulsory ones the servant chose neither to
+      take nor to keep, at the leave year's close `period_end`; (薪俸 + 專業加給 + 主管職務加給)
+      ÷ 30 a day (rules.civil_unused_leave_pay), within the agency's budget (PayrollSetting);
+    - labor_annual: 特休 not taken at the year's or contract's end (勞動基準法第38條第4項), one
+      day's wage a day (rules.labor_unused_annual_leave_pay);
+    - labor_comp_time: comp time not taken by its expiry `period_end` (第32條之1第2項), paid at the
+      rate of the day it was earned (`earned_on`, `day_kind`: rules.overtime_pay).
+    Once per person, kind and day. Only the personnel office keeps it."""
+    if not access.wage_people(by, keep=True).filter(pk=person.pk).exists():
+        raise ChaiqinError("只有該機關（或上級機關）人事人員可以登錄未休假工資。")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+        raise ChaiqinError("未休時數必須大於 0。")
+    K = UnusedLeavePay.Kind
+    if kind not in K.values:
+        raise ChaiqinError(f"未知的類別「{kind}」。")
+    if (kind == K.CIVIL_ANNUAL) == (person.regime == rules.LABOR):
+        raise ChaiqinError(f"{person.name}為{rules.REGIMES[person.regime]}，不適用「{K(kind).label}」。")
+    wage_day = earned_on if kind == K.LABOR_COMP_TIME else period_end
+    if wage_day is None:
+        raise ChaiqinError("請填寫補休的加班日。", field="earned_on")
+    from . import selectors
+
+    row = selectors.wage_on(person, wage_day)
+    if row is None:
+        raise ChaiqinError(f"人事室尚未登錄 {person.name} 於 {format_roc(wage_day)} 的薪資資料。")
+    days = Decimal(minutes) / DAY_MINUTES
+    if kind == K.CIVIL_ANNUAL:
+        if row.basis != B.SALARY:
+            raise ChaiqinError("未休假加班費依月支薪俸及加給計算：請先登錄薪俸資料。")
+        amount, citation = rules.civil_unused_leave_pay(days, on=period_end, salary=row.salary,
+                                                        professional=row.professional, supervisory=row.supervisory)
+        _check_budget(person, period_end, amount)
+    elif kind == K.LABOR_ANNUAL:
+        wage = {"hourly": row.hourly_wage} if row.basis == B.HOURLY else {"monthly": selectors.monthly_total(row)}
+        amount, citation = rules.labor_unused_annual_leave_pay(days, on=period_end, **wage)
+    else:
+        base = selectors.hourly_base(row, person.regime, wage_day)
+        amount = rules.overtime_pay(base.hourly, Decimal(minutes) / 60, day_kind, on=wage_day)
+        citation = "勞動基準法第32條之1第2項"
+    if UnusedLeavePay.objects.filter(person=person, kind=kind, period_end=period_end).exists():
+        raise ChaiqinError(f"{person.name} {format_roc(period_end)} 的「{K(kind).label}」已登錄。")
+    return UnusedLeavePay.objects.create(
+        person=person, kind=kind, period_end=period_end, minutes=minutes,
+        day_rate=(amount / days).quantize(Decimal("0.01")), amount=amount, citation=citation,
+        posted_at=clock.now(), posted_by=by)
+
+
+def _check_budget(person: Person, period_end: date, amount: Decimal) -> None:
+    """未休假加班費 is paid within the budget the agency sets (休假改進措施)."""
+    from django.db.models import Sum
+
+    from . import selectors
+
+    setting = selectors.setting_of(person.agency)
+    if setting is None or setting.unused_leave_budget is None:
+        return
+    used = (UnusedLeavePay.objects.select_for_update().filter(
+        person__agency=person.agency, kind=UnusedLeavePay.Kind.CIVIL_ANNUAL, period_end__year=period_end.year)
+        .aggregate(s=Sum("amount"))["s"] or Decimal(0))
+    if used + amount > setting.unused_leave_budget:
+        raise ChaiqinError(f"超出本機關未休假加班費預算：已核 {used:,.0f} 元，本筆 {amount:,.0f} 元，"
+                           f"預算 {setting.unused_leave_budget:,.0f} 元。",
+                           citation="行政院與所屬中央及地方各機關公務人員休假改進措施")
