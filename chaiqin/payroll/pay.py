@@ -36,7 +36,7 @@ def amount_for(row: WageRecord, regime: str, day: date, day_kind: str, pay_minut
     an hour (rules.civil_overtime_pay)."""
     base = selectors.hourly_base(row, regime, day)
     if regime == rules.LABOR:
-        return rules.overtime_pay(base.hourly, Decimal(pay_minutes) / 60, day_kind, on=day)
+        return rules.overtime_pay(base.exact, Decimal(pay_minutes) / 60, day_kind, on=day)
     return rules.civil_overtime_pay(base.monthly_total, pay_minutes, on=day)
 
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Iterable
 
 from chaiqin import rules
@@ -57,6 +58,7 @@ class HourlyBase:
     hourly: Decimal
     monthly_total: Decimal | None
     citation: str
+    exact: Fraction | None = None  # the LSA hourly wage before rounding, for the pay itself
 
 
 def hourly_base(row: WageRecord, regime: str, day: date) -> HourlyBase:
@@ -65,9 +67,9 @@ def hourly_base(row: WageRecord, regime: str, day: date) -> HourlyBase:
     單一薪酬 ÷ 240 (rules.civil_hourly_base, 各機關加班費支給辦法第4條)."""
     B = WageRecord.Basis
     if regime == rules.LABOR:
-        if row.basis == B.HOURLY:
-            return HourlyBase(rules.labor_hourly_wage(hourly=row.hourly_wage, on=day), None, "勞動基準法第24條")
-        return HourlyBase(rules.labor_hourly_wage(monthly=_monthly_of(row), on=day), None, "勞動基準法第24條")
+        wage = {"hourly": row.hourly_wage} if row.basis == B.HOURLY else {"monthly": _monthly_of(row)}
+        return HourlyBase(rules.labor_hourly_wage(on=day, **wage), None, "勞動基準法第24條",
+                          rules.labor_hourly_wage(on=day, exact=True, **wage))
     if row.basis == B.SINGLE:
         total = row.single_pay
         base = rules.civil_hourly_base(on=day, single_pay=total)

@@ -176,7 +176,7 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
         amount, citation = rules.labor_unused_annual_leave_pay(days, on=period_end, **wage)
     else:
         base = selectors.hourly_base(row, person.regime, wage_day)
-        amount = rules.overtime_pay(base.hourly, Decimal(minutes) / 60, day_kind, on=wage_day)
+        amount = rules.overtime_pay(base.exact, Decimal(minutes) / 60, day_kind, on=wage_day)
         citation = "勞動基準法第32條之1第2項"
     if UnusedLeavePay.objects.filter(person=person, kind=kind, period_end=period_end).exists():
         raise ChaiqinError(f"{person.name} {format_roc(period_end)} 的「{K(kind).label}」已登錄。")

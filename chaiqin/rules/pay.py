@@ -53,6 +53,15 @@ def _decimal(value: Any, what: str) -> Decimal:
     return result
 
 
+def _fraction(value: Any, what: str) -> Fraction:
+    """`value` exactly: a Fraction as it is (checked), anything else through _decimal."""
+    if isinstance(value, Fraction):
+        if value < 0:
+            raise RuleInputError(f"{what}不可為負數（{float(value)}）。")
+        return value
+    return Fraction(_decimal(value, what))
+
+
 def _rate(day_kind: str, on: date | None) -> dict[str, Any]:
     if day_kind not in DAY_KINDS:
         raise RuleInputError(
@@ -109,7 +118,7 @@ def overtime_pay_bands(
 
     Raises RuleInputError for an unknown day kind or a negative wage or hours.
     """
-    wage = _decimal(hourly_wage, "時薪")
+    wage = _fraction(hourly_wage, "時薪")
     worked = _decimal(hours, "加班時數")
     row = _rate(day_kind, on)
     _day_cap(row, day_kind, regular_hours)  # validates regular_hours
@@ -124,7 +133,7 @@ def overtime_pay_bands(
         in_band = max(Decimal(0), min(paid_hours, upper) - lower)
         if in_band > 0:
             mult = Fraction(band["multiplier"])
-            exact = Fraction(wage) * Fraction(in_band) * mult
+            exact = wage * Fraction(in_band) * mult
             bands.append(PayBand(lower, lower + in_band, in_band, mult, _cents(exact), row["citation"]))
         lower = upper
     return bands
@@ -148,8 +157,8 @@ def overtime_pay(
     """
     bands = overtime_pay_bands(hourly_wage, hours, day_kind, on=on, regular_hours=regular_hours,
                                holiday_full_day=holiday_full_day)
-    wage = _decimal(hourly_wage, "時薪")
-    exact = sum((Fraction(wage) * Fraction(b.hours) * b.multiplier for b in bands), Fraction(0))
+    wage = _fraction(hourly_wage, "時薪")
+    exact = sum((wage * Fraction(b.hours) * b.multiplier for b in bands), Fraction(0))
     return _cents(exact)
 
 
@@ -160,16 +169,21 @@ def _base_row(section: str, on: date | None) -> dict[str, Any]:
     return rows_in_force(rows, on, what="工資計算基準")[0]
 
 
-def labor_hourly_wage(*, monthly: Any = None, hourly: Any = None, on: date | None = None) -> Decimal:
-    """平日每小時工資額 of a worker, exact to the cent (half up): `hourly` when paid by the hour,
-    else `monthly` ÷ 30 ÷ 8 (勞動基準法第2條第3款; the Ministry's reading, pay.toml). E.g.
-    月薪 36,000 → 150.00. Exactly one of the two must be given."""
+def labor_hourly_wage(*, monthly: Any = None, hourly: Any = None, on: date | None = None,
+                      exact: bool = False) -> Decimal | Fraction:
+    """平日每小時工資額 of a worker, to the cent (half up) for display, or with `exact` as a
+    Fraction to compute pay from (so that the pay is rounded once, not the rate first):
+    `hourly` when paid by the hour, else `monthly` ÷ 30 ÷ 8 (勞動基準法第2條第3款; the
+    Ministry's reading, pay.toml). E.g. 月薪 36,000 → 150.00; 36,100 → 150.42 (150.41666…).
+    Exactly one of the two must be given."""
     if (monthly is None) == (hourly is None):
         raise RuleInputError("請提供月薪或時薪其中之一，以計算平日每小時工資額。")
     if hourly is not None:
-        return _cents(Fraction(_decimal(hourly, "時薪")))
-    row = _base_row("hourly_base", on)
-    return _cents(Fraction(_decimal(monthly, "月薪")) / (row["days_per_month"] * row["hours_per_day"]))
+        value = Fraction(_decimal(hourly, "時薪"))
+    else:
+        row = _base_row("hourly_base", on)
+        value = Fraction(_decimal(monthly, "月薪")) / (row["days_per_month"] * row["hours_per_day"])
+    return value if exact else _cents(value)
 
 
 def labor_daily_wage(*, monthly: Any = None, hourly: Any = None, on: date | None = None) -> Fraction:

@@ -110,3 +110,12 @@ def test_more_hours_never_pay_less_and_the_bands_add_up_to_the_total(wage, hours
     if hours + Decimal("0.25") <= 12:
         assert rules.overtime_pay(wage, hours + Decimal("0.25"), day_kind, holiday_full_day=False) > total
     assert rules.overtime_pay(wage, hours, day_kind) >= total  # the whole extra day never pays less
+
+
+def test_pay_from_an_exact_hourly_wage_is_rounded_once():
+    # 月薪 36,100 ÷ 240 = 150.41666…; 3 h on a workday: 36,100/240 × (2 × 4/3 + 5/3) = 651.81 (651.8055…),
+    # where the rate rounded first (150.42 × 13/3 = 651.82) would pay a cent more.
+    exact = rules.labor_hourly_wage(monthly=36100, exact=True)
+    assert exact == Fraction(36100, 240)
+    assert rules.overtime_pay(exact, 3, "workday") == Decimal("651.81")
+    assert rules.labor_hourly_wage(monthly=36100) == Decimal("150.42")
