@@ -28,6 +28,7 @@ demo: migrate
 
 test: migrate
 	scripts/ensure-chromium
+	scripts/ensure-print-deps
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: setup
