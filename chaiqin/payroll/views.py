@@ -219,6 +219,8 @@ def statistics_page(request):
                                               unit="時", title="各假別請假時數"),
                  late_chart=charts.bar_chart([(u.name, u.sums["late_count"]) for u in units], unit="次",
                                              title="各單位遲到次數"),
+                 overtime_chart=charts.bar_chart([(u.name, u.sums["overtime_minutes"] / 60) for u in units], unit="時",
+                                                 title="各單位加班時數"),
                  month=period.first)
 
 
