@@ -1,6 +1,6 @@
 """Overtime worked and claimed through the real services, at the clock of each step."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -33,3 +33,16 @@ def work(settings):
         settings.CHAIQIN_NOW = (e + timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M")
         return overtime.overtime_claim_file(slot=slot, person=person, compensation=compensation)
     return _work
+
+
+@pytest.fixture
+def worker(world):
+    """A driver of 民政處 under the Labor Standards Act, 月薪 36,000 (÷ 30 ÷ 8 = 150 an hour)."""
+    from chaiqin.org.models import Person
+    from chaiqin.org.services import person_create
+    from chaiqin.payroll.services import wage_record_set
+
+    person = person_create(agency=world.county, unit=world.civil_affairs, employee_no="DRV1", name="周志強", gender="M",
+                           post=Person.Post.DRIVER, hire_date=date(2020, 1, 1), supervisor=world.bob)
+    wage_record_set(by=world.carol, person=person, valid_from=date(2026, 1, 1), basis="monthly", monthly_wage=36000)
+    return person

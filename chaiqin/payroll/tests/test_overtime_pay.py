@@ -9,21 +9,9 @@ import pytest
 
 from chaiqin.errors import ChaiqinError
 from chaiqin.leave import ledger
-from chaiqin.org.models import Person
-from chaiqin.org.services import person_create
 from chaiqin.payroll import services
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def driver(world):
-    person = person_create(agency=world.county, unit=world.civil_affairs, employee_no="DRV1", name="周志強", gender="M",
-                           post=Person.Post.DRIVER, hire_date=date(2020, 1, 1), supervisor=world.bob)
-    # 月薪 36,000 ÷ 30 ÷ 8 = 150 an hour.
-    services.wage_record_set(by=world.carol, person=person, valid_from=date(2026, 1, 1), basis="monthly",
-                             monthly_wage=36000)
-    return person
 
 
 @pytest.fixture
@@ -73,20 +61,20 @@ def test_an_agencys_stricter_rule_pays_fewer_hours(world, alice_paid, work):
         services.payroll_setting_set(by=world.carol, agency=world.county, month_hours=30)
 
 
-def test_a_worker_on_a_holiday_within_eight_hours_gets_a_whole_extra_day(driver, work):
+def test_a_worker_on_a_holiday_within_eight_hours_gets_a_whole_extra_day(worker, work):
     # 2026-10-10 is 國慶日; 3 h pay a whole extra day: 8 × 150 = 1,200 (第39條).
-    slot = work(driver, "2026-10-10T09:00", "2026-10-10T12:00")
+    slot = work(worker, "2026-10-10T09:00", "2026-10-10T12:00")
     assert slot.day_kind == "holiday"
     assert slot.pay_amount == Decimal("1200.00")
 
 
-def test_a_worker_is_paid_every_hour_even_beyond_the_twelve_hour_day(driver):
+def test_a_worker_is_paid_every_hour_even_beyond_the_twelve_hour_day(worker):
     # Requests beyond 12 h are refused beforehand; hours worked anyway (e.g. a paper sheet from
     # an emergency) are still paid. A Saturday (休息日) of 13 h, the 13th hour at 8/3 (pay.toml):
     # 150 × (2 × 4/3 + 6 × 5/3 + 5 × 8/3) = 150 × 26 = 3,900, and flagged for the report.
     from chaiqin.payroll.pay import slot_pay
 
-    paid = slot_pay(person=driver, day=date(2026, 3, 7), day_kind="rest_day", minutes=13 * 60)
+    paid = slot_pay(person=worker, day=date(2026, 3, 7), day_kind="rest_day", minutes=13 * 60)
     assert (paid.pay_minutes, paid.amount) == (780, Decimal("3900.00"))
     assert "第32條" in paid.note
 

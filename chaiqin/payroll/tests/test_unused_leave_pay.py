@@ -8,19 +8,9 @@ import pytest
 
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
-from chaiqin.org.services import person_create
 from chaiqin.payroll import services, sheets
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def worker(world):
-    person = person_create(agency=world.county, unit=world.civil_affairs, employee_no="W1", name="周志強", gender="M",
-                           post=Person.Post.TECHNICIAN, hire_date=date(2020, 1, 1), supervisor=world.bob)
-    services.wage_record_set(by=world.carol, person=person, valid_from=date(2026, 1, 1), basis="monthly",
-                             monthly_wage=36000)
-    return person
 
 
 def test_a_civil_servant_is_paid_a_thirtieth_of_the_monthly_pay_a_day_within_the_budget(world):
