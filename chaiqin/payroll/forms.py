@@ -26,3 +26,15 @@ class SettingForm(forms.Form):
     workday_hours = forms.DecimalField(label="工作日每日支給時數上限（小時）", required=False, min_value=0)
     day_off_hours = forms.DecimalField(label="假日每日支給時數上限（小時）", required=False, min_value=0)
     unused_leave_budget = forms.DecimalField(label="未休假加班費年度預算（元）", required=False, min_value=0)
+
+
+class UnusedLeaveForm(forms.Form):
+    employee_no = forms.CharField(label="考勤代號", max_length=20)
+    kind = forms.ChoiceField(label="類別", choices=[("civil_annual", "未休假加班費（公務人員）"),
+                                                  ("labor_annual", "特別休假未休工資（勞工）"),
+                                                  ("labor_comp_time", "補休期限屆滿未休工資（勞工）")])
+    period_end = forms.DateField(label="年度或期限終止日", widget=forms.DateInput(attrs={"type": "date"}))
+    hours = forms.IntegerField(label="未休時數（小時）", min_value=1, max_value=30 * 8)
+    earned_on = forms.DateField(label="補休的加班日（僅補休）", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    day_kind = forms.ChoiceField(label="加班日別（僅補休）", required=False,
+                                 choices=[("workday", "平日"), ("rest_day", "休息日"), ("holiday", "國定假日")])

@@ -19,7 +19,7 @@ from chaiqin.web.views import _month_param, _page
 
 from . import access, charts, exports, imports, selectors, services, sheets, statistics
 from .api import statistics_people
-from .forms import SettingForm, WageForm, WageImportForm
+from .forms import SettingForm, UnusedLeaveForm, WageForm, WageImportForm
 
 NAV = "payroll"
 
@@ -168,7 +168,26 @@ def unused_leave(request):
         data = exports.pay_csv(list(totals.items()), agency_code_of=lambda p: p.agency.code, period=f"{year}",
                                item="未休假工資")
         return _file(data, "text/csv; charset=utf-8", f"unused-leave-{year}.csv")
-    return _page(request, "payroll/unused_leave.html", NAV, rows=rows, title=title, year=year,
+    form = None
+    if access.is_wage_office(me, keep=True):
+        form = UnusedLeaveForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            target = access.wage_people(me, keep=True).filter(employee_no=data["employee_no"]).first()
+            try:
+                if target is None:
+                    raise ChaiqinError(f"查無考勤代號「{data['employee_no']}」的人員，或不在您的人事管轄範圍。")
+                paid = services.unused_leave_pay_post(by=me, person=target, kind=data["kind"],
+                                                      period_end=data["period_end"], minutes=data["hours"] * 60,
+                                                      earned_on=data["earned_on"], day_kind=data["day_kind"] or "workday")
+            except ChaiqinError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"已登錄 {target.name} {paid.get_kind_display()} {paid.amount:,.2f} 元（{paid.citation}）。")
+                return redirect(f"{request.path}?year={paid.period_end.year}")
+    elif request.method == "POST":
+        raise PermissionDenied("只有人事人員可以登錄未休假工資。")
+    return _page(request, "payroll/unused_leave.html", NAV, rows=rows, title=title, year=year, form=form,
                  roc_year=year - 1911, total=sum((r.amount for r in rows), 0))
 
 

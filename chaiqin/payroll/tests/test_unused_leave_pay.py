@@ -51,3 +51,18 @@ def test_the_kind_must_fit_the_regime_and_only_personnel_posts(world, worker):
     with pytest.raises(ChaiqinError, match="人事人員"):
         services.unused_leave_pay_post(by=world.bob, person=worker, kind="labor_annual",
                                        period_end=date(2026, 12, 31), minutes=480)
+
+
+def test_the_personnel_office_posts_it_on_the_sheets_page_and_no_one_else_can(world, worker, client):
+    client.force_login(world.carol.user)
+    response = client.post("/payroll/unused-leave/?year=2026", {"employee_no": "DRV1", "kind": "labor_annual",
+                                                               "period_end": "2026-12-31", "hours": "16"})
+    assert response.status_code == 302
+    assert "2,400.00" in client.get("/payroll/unused-leave/?year=2026").content.decode()  # 2 days × 1,200
+    client.force_login(world.alice.user)
+    assert client.post("/payroll/unused-leave/?year=2026", {"employee_no": "DRV1", "kind": "labor_annual",
+                                                           "period_end": "2027-12-31", "hours": "8"}).status_code == 403
+    client.force_login(world.hank.user)
+    client.post("/payroll/unused-leave/?year=2027", {"employee_no": "DRV1", "kind": "labor_annual",
+                                                    "period_end": "2027-12-31", "hours": "8"})
+    assert sheets.unused_leave_sheet(Person.objects.all(), 2027) == []
