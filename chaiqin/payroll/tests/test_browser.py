@@ -33,11 +33,12 @@ def test_enter_a_wage_see_the_sheet_download_it_and_the_employee_sees_only_their
     # alice 3 h × 60,000 ÷ 240 = 750; bob 2 h × 70,000 ÷ 240 = 583.33; total 1,333.33.
     assert "750.00" in table and "583.33" in table
     assert "1,333.33" in page.get_by_test_id("sheet-total").inner_text()
-    with page.expect_download() as pdf:
-        page.get_by_role("link", name="PDF（印領清冊）").click()
+    # WeasyPrint on a shared, loaded machine may take longer than the default 15 s.
+    with page.expect_download(timeout=120_000) as pdf:
+        page.get_by_role("link", name="PDF（印領清冊）").click(no_wait_after=True)
     assert pdf.value.suggested_filename == "overtime-pay-2026-03.pdf"
-    with page.expect_download() as xlsx:
-        page.get_by_role("link", name="XLSX").click()
+    with page.expect_download(timeout=60_000) as xlsx:
+        page.get_by_role("link", name="XLSX").click(no_wait_after=True)
     from openpyxl import load_workbook
 
     ws = load_workbook(io.BytesIO(open(xlsx.value.path(), "rb").read())).active
