@@ -87,3 +87,6 @@ def test_queries_stay_flat_as_people_grow(world, march, extra, django_assert_max
         sheets.overtime_pay_sheet(people, 2026, 3)
     with django_assert_max_num_queries(8):
         statistics.attendance_summary(people, statistics.month_period(2026, 3), with_days=False)
+    # With the day statuses: the same bound for 5 and 40 more people (only alice has forms).
+    with django_assert_max_num_queries(20):
+        statistics.attendance_summary(people, statistics.month_period(2026, 3))
