@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "chaiqin.compliance",
     "chaiqin.console",
     "chaiqin.tokens",
+    "chaiqin.payroll",
 ]
 
 MIDDLEWARE = [

@@ -24,5 +24,6 @@ urlpatterns = [
     path("console/import/", include("chaiqin.org.import_urls")),
     path("console/on-behalf/", include("chaiqin.org.on_behalf_urls")),
     path("tokens/", include("chaiqin.tokens.urls")),
+    path("payroll/", include("chaiqin.payroll.urls")),
     path("", include("chaiqin.web.urls")),
 ]

@@ -214,6 +214,7 @@ class RoleAssignment(models.Model):
         ETHICS = "ethics", "政風人員"
         AGENCY_HEAD = "agency_head", "機關首長"
         SYSADMIN = "sysadmin", "系統管理者"
+        ACCOUNTING = "accounting", "主計人員"
 
     person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="roles")
     role = models.CharField("角色", max_length=15, choices=Role.choices)

@@ -45,6 +45,8 @@ class SlotOut(Schema):
     minutes: int | None
     compensation: str
     pay_amount: Decimal | None
+    pay_minutes: int | None
+    pay_note: str
     comp_time_posted: bool
 
 
@@ -70,9 +72,13 @@ class RequestOut(Schema):
 
 
 class ClaimIn(Schema):
+    """The claim: the compensation and, for paper sign-in sheets, the minutes. No wage: pay
+    comes only from the personnel office's wage data (a wage sent here is refused)."""
+
+    model_config = {"extra": "forbid"}
+
     compensation: str
     minutes: int | None = None
-    hourly_wage: Decimal | None = None
 
 
 class RosterEntry(Schema):
@@ -125,8 +131,7 @@ def slot_sign(request, slot_id: int, direction: str):
 def slot_claim(request, slot_id: int, payload: ClaimIn):
     slot = selectors.slot_get_for(request.user, slot_id)
     return services.overtime_claim_file(slot=slot, person=access.person_of(request.user),
-                                        compensation=payload.compensation, minutes=payload.minutes,
-                                        hourly_wage=payload.hourly_wage)
+                                        compensation=payload.compensation, minutes=payload.minutes)
 
 
 @router.post("/roster-check", response=list[ViolationOut], summary="勞基法排班檢查（七休一、四週變形、輪班間隔11小時）")
@@ -138,8 +143,9 @@ def roster_check(request, payload: RosterIn):
 
 
 class TripClaimIn(Schema):
+    model_config = {"extra": "forbid"}
+
     compensation: str
-    hourly_wage: Decimal | None = None
 
 
 class TripOut(Schema):
@@ -164,8 +170,7 @@ def trip_claim(request, trip_id: int, payload: TripClaimIn):
     trip = Trip.objects.filter(pk=trip_id, person=me).first()
     if trip is None:
         raise Http404("查無此出差單。")
-    return services.overtime_trip_claim(trip=trip, person=me, compensation=payload.compensation,
-                                        hourly_wage=payload.hourly_wage)
+    return services.overtime_trip_claim(trip=trip, person=me, compensation=payload.compensation)
 
 
 class SheetSlotOut(Schema):

@@ -80,6 +80,10 @@ class OvertimeSlot(models.Model):
     compensation = models.CharField("補償方式", max_length=12, choices=Compensation.choices, blank=True)
     sheet = models.FileField("紙本簽到退單", upload_to="overtime/sheets/%Y/%m/", blank=True)
     pay_amount = models.DecimalField("加班費（元）", max_digits=10, decimal_places=2, null=True, blank=True)
+    pay_minutes = models.PositiveIntegerField("支給加班費分鐘", null=True, blank=True,
+                                              help_text="補償方式為加班費時實際支給的分鐘；超過支給上限者其餘改給補休")
+    # db_default: rows written by COPY (chaiqin.datagen) without this column get '' too.
+    pay_note = models.CharField("支給說明", max_length=200, blank=True, default="", db_default="")
     comp_time_posted = models.BooleanField("補休已入帳", default=False)
     reopened_until = models.DateField("人事室補開期限", null=True, blank=True)
 

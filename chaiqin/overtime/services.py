@@ -7,7 +7,6 @@ from __future__ import annotations
 import calendar as pycalendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -322,14 +321,16 @@ def allowed_compensations(regime: str) -> list[str]:
 
 @transaction.atomic
 def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str, minutes: int | None = None,
-                        sheet=None, hourly_wage: Decimal | None = None) -> OvertimeSlot:
-    """Claim an approved slot after the work, within 3 days (seed 002) unless reopened.
+                        sheet=None) -> OvertimeSlot:
+    """Claim an approved slot once its approved period has ended, within 3 days (seed 002)
+    unless reopened.
 
     System sign-in/out: the minutes are the signed time inside the approved period. Paper
     (紙本簽到退): `minutes` as on the signed sheet, which must be attached. Comp time is
     posted to the leave ledger (chaiqin.leave.ledger.comp_time_grant) with its expiry
-    (rules.comp_time_expires_on, the agency's comp_time_months); LSA pay is computed by
-    rules.overtime_pay when the hourly wage is given.
+    (rules.comp_time_expires_on, the agency's comp_time_months). Pay comes only from the wage
+    data the personnel office keeps (chaiqin.payroll.pay.slot_pay): the claimant never states
+    a wage; under the civil rule the minutes beyond the paid-hour caps become comp time.
     """
     rowlocks.lock_person_once(person.pk)  # the claimant before the slot: the ledger locks them (chaiqin.rowlocks)
     slot = OvertimeSlot.objects.select_for_update(of=("self",)).select_related("request__case", "person__agency").get(pk=slot.pk)
@@ -339,8 +340,9 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
     if slot.claimed_at:
         raise ChaiqinError("此加班已申請補償。")
     today = clock.today()
-    if today < slot.day:
-        raise ChaiqinError("加班日尚未到，不能申請。")
+    if clock.now() < slot.end:
+        raise ChaiqinError(f"核准的加班時段至 {format_roc(slot.end.astimezone(TAIPEI).date())} "
+                           f"{slot.end.astimezone(TAIPEI):%H:%M} 才結束，請於加班結束後再申請補償。")
     if today > claim_deadline(slot):
         figures = rules.overtime_filing_figures(slot.day)
         raise ChaiqinError(
@@ -366,9 +368,12 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
             worked = min(worked, minutes)
     if worked <= 0:
         raise ChaiqinError("核准時段內沒有加班時數可申請。")
-    _compensate(slot, person, worked, compensation, hourly_wage)
-    slot.save(update_fields=["minutes", "compensation", "claimed_at", "sheet", "pay_amount", "comp_time_posted"])
+    _compensate(slot, person, worked, compensation)
+    slot.save(update_fields=CLAIM_FIELDS + ["sheet"])
     return slot
+
+
+CLAIM_FIELDS = ["minutes", "compensation", "claimed_at", "pay_amount", "pay_minutes", "pay_note", "comp_time_posted"]
 
 
 def _check_compensation(person: Person, compensation: str) -> None:
@@ -378,15 +383,20 @@ def _check_compensation(person: Person, compensation: str) -> None:
                            citation=COMPENSATION_CITATION.get(person.regime, ""), field="compensation")
 
 
-def _compensate(slot: OvertimeSlot, person: Person, worked: int, compensation: str,
-                hourly_wage: Decimal | None) -> None:
-    """Set the claim on `slot` (not saved): minutes, compensation, LSA pay, comp time posted."""
+def _compensate(slot: OvertimeSlot, person: Person, worked: int, compensation: str) -> None:
+    """Set the claim on `slot` (not saved): minutes, compensation, pay from the wage data (and
+    the comp time the civil caps leave over), comp time posted."""
+    from chaiqin.payroll import pay as payroll_pay
+
     slot.minutes = worked
     slot.compensation = compensation
     slot.claimed_at = clock.now()
-    if compensation == OvertimeSlot.Compensation.PAY and hourly_wage is not None \
-            and person.regime == rules.LABOR:
-        slot.pay_amount = rules.overtime_pay(hourly_wage, Decimal(worked) / 60, slot.day_kind, on=slot.day)
+    if compensation == OvertimeSlot.Compensation.PAY:
+        paid = payroll_pay.slot_pay(person=person, day=slot.day, day_kind=slot.day_kind, minutes=worked,
+                                    situation=slot.request.situation, slot_id=slot.pk)
+        slot.pay_minutes, slot.pay_amount, slot.pay_note = paid.pay_minutes, paid.amount, paid.note
+        if paid.comp_minutes:
+            slot.comp_time_posted = _post_comp_time(slot, person, paid.comp_minutes)
     if compensation == OvertimeSlot.Compensation.COMP_TIME:
         slot.comp_time_posted = _post_comp_time(slot, person, worked)
 
@@ -413,8 +423,7 @@ def trip_overtime_plan(trip) -> list[tuple[datetime, datetime, date]]:
 
 
 @transaction.atomic
-def overtime_trip_claim(*, trip, person: Person, compensation: str,
-                        hourly_wage: Decimal | None = None) -> OvertimeRequest:
+def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeRequest:
     """Claim the overtime hours self-entered on an approved trip on days off (seed 002: 若出差
     時間為假日，請點開「自行填寫加班時數」), as pay, comp time or commendation as the regime
     allows. The approved trip is the approval: no prior request. The caps of rules.check_hours
@@ -461,8 +470,8 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str,
         slot = OvertimeSlot(request=request, person=person, day=d, day_kind=kind, start=s, end=e,
                             signed_in_at=s, signed_out_at=e)
         slot.save()
-        _compensate(slot, person, int((e - s).total_seconds() // 60), compensation, hourly_wage)
-        slot.save(update_fields=["minutes", "compensation", "claimed_at", "pay_amount", "comp_time_posted"])
+        _compensate(slot, person, int((e - s).total_seconds() // 60), compensation)
+        slot.save(update_fields=CLAIM_FIELDS)
     return request
 
 

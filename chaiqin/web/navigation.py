@@ -10,6 +10,7 @@ AREAS = [
     ("trips", "差旅與出國", "trips:home"),
     ("wfh", "居家辦公", "wfh:home"),
     ("compliance", "人事業務", "compliance:home"),
+    ("payroll", "薪資與統計", "payroll:home"),
 ]
 
 

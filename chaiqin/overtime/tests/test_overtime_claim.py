@@ -88,7 +88,12 @@ def test_lsa_staff_get_pay_by_article_24_and_no_commendation(world, settings, as
     with pytest.raises(ChaiqinError) as refused:
         services.overtime_claim_file(slot=slot, person=driver, compensation="commendation")
     assert "勞動基準法" in refused.value.citation
-    done = services.overtime_claim_file(slot=slot, person=driver, compensation="pay", hourly_wage=Decimal("200"))
+    from chaiqin.payroll.services import wage_record_set
+
+    # 月薪 48,000 ÷ 30 ÷ 8 = 200 an hour, kept by the personnel office (the claimant states no wage).
+    wage_record_set(by=world.carol, person=driver, valid_from=__import__("datetime").date(2026, 1, 1),
+                    basis="monthly", monthly_wage=48000)
+    done = services.overtime_claim_file(slot=slot, person=driver, compensation="pay")
     # 2 h × 200 × 4/3 + 1 h × 200 × 5/3 (勞動基準法第24條第1項)
     assert done.pay_amount == Decimal("866.67")
     people = Person.objects.filter(pk=driver.pk).select_related("unit")

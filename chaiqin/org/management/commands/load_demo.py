@@ -40,7 +40,7 @@ class Command(BaseCommand):
     def _load(self):
         created, count = demo_load()
         # Each form app may add its own demo records in chaiqin/<app>/demo.py: demo_load() -> str.
-        for app in ("calendar", "workflow", "leave", "attendance", "overtime", "wfh", "trips", "compliance"):
+        for app in ("calendar", "workflow", "leave", "attendance", "overtime", "wfh", "trips", "compliance", "payroll"):
             if find_spec(f"chaiqin.{app}.demo") is not None:
                 summary = import_module(f"chaiqin.{app}.demo").demo_load()
                 if summary:

@@ -1,0 +1,107 @@
+"""Benchmark of the money and numbers (issue 19): for a generated county (chaiqin.datagen,
+--people persons, a year of history) with a wage row for everyone, the county's month of
+(1) 差勤統計 (payroll.statistics.attendance_summary, day statuses included) and (2) the
+加班費印領清冊 (payroll.sheets.overtime_pay_sheet), as the county's personnel officer sees
+them: seconds and the number of queries of each. Target: each under 10 s on SQLite and
+PostgreSQL for 10,000 people. Prints figures; asserts nothing.
+
+Run:  .venv/bin/python bench/payroll_bench.py --db sqlite
+      .venv/bin/python bench/payroll_bench.py --db postgres   # database chaiqin_paybench, recreated
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PG_ADMIN = "postgresql://chaiqin:chaiqin@127.0.0.1:5432/postgres"
+PG_URL = "postgres://chaiqin:chaiqin@127.0.0.1:5432/chaiqin_paybench"
+SQLITE_PATH = "/tmp/chaiqin_paybench.sqlite3"
+
+
+def prepare_database(kind: str) -> None:
+    if kind == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(SQLITE_PATH + suffix):
+                os.remove(SQLITE_PATH + suffix)
+        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
+    else:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS chaiqin_paybench")
+            conn.execute("CREATE DATABASE chaiqin_paybench")
+        os.environ["DATABASE_URL"] = PG_URL
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chaiqin.settings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--people", type=int, default=10_000)
+    args = parser.parse_args()
+    prepare_database(args.db)
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    settings.CHAIQIN_NOW = "2026-04-01T09:00"
+    call_command("migrate", verbosity=0, skip_checks=True)
+
+    from chaiqin import clock
+    from chaiqin.datagen import generate_county
+    from chaiqin.org.models import Person, RoleAssignment
+    from chaiqin.payroll import access, sheets, statistics
+    from chaiqin.payroll.models import WageRecord
+
+    t = time.perf_counter()
+    generate_county(people=args.people, seed=1, log=lambda line: None)
+    print(f"county of {args.people:,} people generated: {time.perf_counter() - t:.1f} s", flush=True)
+
+    rng = random.Random(19)
+    rows = []
+    for pid, regime in Person.objects.values_list("pk", "regime"):
+        if regime == "labor":
+            rows.append(WageRecord(person_id=pid, valid_from=date(2026, 1, 1), basis="monthly",
+                                   monthly_wage=rng.randrange(29500, 42000, 100), entered_at=clock.now()))
+        else:
+            rows.append(WageRecord(person_id=pid, valid_from=date(2026, 1, 1), basis="salary",
+                                   salary=rng.randrange(30000, 56000, 100), professional=rng.randrange(20000, 28000, 100),
+                                   entered_at=clock.now()))
+    WageRecord.objects.bulk_create(rows, batch_size=5000)
+    root = RoleAssignment.objects.filter(role="personnel", agency__parent__isnull=True).select_related("person").first()
+    people = access.wage_people(root.person)
+    print(f"wage rows: {len(rows):,}; the county personnel officer sees {people.count():,} people", flush=True)
+
+    for name, run in (
+        ("差勤統計 March 2026 (attendance_summary)",
+         lambda: statistics.attendance_summary(people, statistics.month_period(2026, 3))),
+        ("加班費印領清冊 March 2026 (overtime_pay_sheet)", lambda: sheets.overtime_pay_sheet(people, 2026, 3)),
+    ):
+        count = [0]
+
+        def counted(execute, sql, params, many, context):
+            count[0] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counted):
+            t = time.perf_counter()
+            result = run()
+            seconds = time.perf_counter() - t
+        size = len(result) if isinstance(result, list) else f"{len(result.lines)} lines, {result.amount:,.2f} NTD"
+        print(f"{name} [{args.db}]: {seconds:.2f} s, {count[0]} queries ({size})", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Reads of wage data: the row in force on a day, many people's rows at once (one query), and
+the hourly base of overtime pay that a row gives under each regime."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Iterable
+
+from chaiqin import rules
+from chaiqin.org.models import Person
+
+from .models import PayrollSetting, WageRecord
+
+
+def wage_on(person: Person, day: date) -> WageRecord | None:
+    """The wage row of `person` in force on `day`, or None. One query."""
+    return _in_force(WageRecord.objects.filter(person=person, valid_from__lte=day).order_by("-valid_from").first(), day)
+
+
+def _in_force(row: WageRecord | None, day: date) -> WageRecord | None:
+    if row is None or (row.valid_to is not None and row.valid_to < day):
+        return None
+    return row
+
+
+class WageBook:
+    """Many people's wage rows over a period, read once (one query per 5,000 people), to answer
+    `on(person_id, day)` without further queries."""
+
+    def __init__(self, person_ids: Iterable[int], first: date, last: date):
+        ids = list(person_ids)
+        self._rows: dict[int, list[WageRecord]] = defaultdict(list)
+        for i in range(0, len(ids), 5000):
+            qs = WageRecord.objects.filter(person_id__in=ids[i:i + 5000], valid_from__lte=last).exclude(
+                valid_to__lt=first).order_by("person_id", "valid_from")
+            for row in qs.iterator(chunk_size=5000):
+                self._rows[row.person_id].append(row)
+        self._starts = {pid: [r.valid_from for r in rows] for pid, rows in self._rows.items()}
+
+    def on(self, person_id: int, day: date) -> WageRecord | None:
+        rows = self._rows.get(person_id)
+        if not rows:
+            return None
+        i = bisect_right(self._starts[person_id], day) - 1
+        return _in_force(rows[i], day) if i >= 0 else None
+
+
+@dataclass(frozen=True)
+class HourlyBase:
+    """What an hour of overtime is paid from: `hourly` (shown on the sheet), and for the civil
+    rule the `monthly_total` it is divided from (the pay is computed from it exactly)."""
+
+    hourly: Decimal
+    monthly_total: Decimal | None
+    citation: str
+    exact: Fraction | None = None  # the LSA hourly wage before rounding, for the pay itself
+
+
+def hourly_base(row: WageRecord, regime: str, day: date) -> HourlyBase:
+    """The hourly base of overtime pay from wage row `row` on `day`: the LSA's 月薪 ÷ 30 ÷ 8 or
+    時薪 (rules.labor_hourly_wage); the civil rule's (薪俸 + 專業加給 + 主管職務加給) ÷ 240 or
+    單一薪酬 ÷ 240 (rules.civil_hourly_base, 各機關加班費支給辦法第4條)."""
+    B = WageRecord.Basis
+    if regime == rules.LABOR:
+        wage = {"hourly": row.hourly_wage} if row.basis == B.HOURLY else {"monthly": _monthly_of(row)}
+        return HourlyBase(rules.labor_hourly_wage(on=day, **wage), None, "勞動基準法第24條",
+                          rules.labor_hourly_wage(on=day, exact=True, **wage))
+    if row.basis == B.SINGLE:
+        total = row.single_pay
+        base = rules.civil_hourly_base(on=day, single_pay=total)
+    else:
+        total = row.salary + row.professional + row.supervisory
+        base = rules.civil_hourly_base(on=day, salary=row.salary, professional=row.professional,
+                                       supervisory=row.supervisory)
+    return HourlyBase(base, total, "各機關加班費支給辦法第4條")
+
+
+def _monthly_of(row: WageRecord) -> Decimal:
+    """The monthly wage of an LSA row: 月薪, or for a row kept as salary the sum of its parts."""
+    if row.basis == WageRecord.Basis.MONTHLY:
+        return row.monthly_wage
+    if row.basis == WageRecord.Basis.SINGLE:
+        return row.single_pay
+    return row.salary + row.professional + row.supervisory
+
+
+def monthly_total(row: WageRecord) -> Decimal:
+    """The monthly pay a row stands for (for the daily rates of unused leave)."""
+    return _monthly_of(row)
+
+
+def setting_of(agency) -> PayrollSetting | None:
+    return PayrollSetting.objects.filter(agency=agency).first()
+
+
+def pay_caps(agency, day: date) -> rules.CivilPayCaps:
+    """The paid-hour caps of 各機關加班費支給辦法第5條 on `day`, with the agency's stricter ones."""
+    s = setting_of(agency)
+    if s is None:
+        return rules.civil_pay_caps(day)
+    return rules.civil_pay_caps(day, workday_hours=s.workday_hours, day_off_hours=s.day_off_hours,
+                                month_hours=s.month_hours)
+
+
+def wage_rows_of(person: Person):
+    return WageRecord.objects.filter(person=person).order_by("-valid_from")
