@@ -106,7 +106,7 @@ COLUMNS: list[Column] = [
     Column("職務類型", "post", True, _choice(POSTS), "行政人員", "、".join(POSTS), "post"),
     Column("職稱", "title", False, _text(40), "科員", "", "title"),
     Column("單位", "unit", True, _text(60), "人事室", "本機關已設定的單位名稱"),
-    Column("到職日期", "hire_date", True, _hire_date, "115-08-01", "民國年（115-08-01）或西元年（2026-08-01）",
+    Column("到職日期", "hire_date", True, _hire_date, "115-08-01", "民國年（115-08-01），亦可用西元年",
            "hire_date"),
     Column("直屬主管", "supervisor", False, _text(20), "", "直屬主管的員工編號（同一機關）"),
     Column("電子郵件", "email", False, _email, "a0001@example.gov.tw", "", "email"),

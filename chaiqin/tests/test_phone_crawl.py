@@ -29,7 +29,7 @@ MAX_PAGES = 80
 PROBE = """() => {
   const wide = document.documentElement.scrollWidth - window.innerWidth;
   const placeholders = [...document.querySelectorAll('[placeholder]')]
-    .map(e => e.getAttribute('placeholder')).filter(p => /[A-Za-z]{2,}/.test(p));
+    .map(e => e.getAttribute('placeholder')).filter(p => /[A-Za-z]{2,}/.test(p) && !/[\\u4e00-\\u9fff]/.test(p));
   const options = [...document.querySelectorAll('option')].map(o => o.textContent)
     .filter(t => /[A-Za-z]{3,}/.test(t) && !/[\\u4e00-\\u9fff]/.test(t));
   const links = [...document.querySelectorAll('a[href]')].map(a => a.href);

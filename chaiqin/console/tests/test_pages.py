@@ -69,7 +69,7 @@ def test_the_officer_creates_a_person_with_a_log_in_who_then_logs_in(world):
     assert OrgEvent.objects.filter(person=person, action="person_create", actor=world.carol).exists()
 
 
-@pytest.mark.parametrize("typed, message", [("115-12-02", "晚於今天"), ("1949-12-31", "不可早於民國39年")])
+@pytest.mark.parametrize("typed, message", [("115-12-02", "晚於今天"), ("1949-12-31", "民國39年（西元1950年）")])
 def test_a_hire_date_in_the_future_or_before_1950_is_refused(world, typed, message):
     response = _client("carol").post("/console/people/new/", {
         "employee_no": "C0902", "name": "高美玲", "gender": "F", "unit": world.civil_affairs.pk, "post": "admin",

@@ -51,10 +51,12 @@ def test_the_preview_of_a_correction_counts_without_its_own_holds(world, ivy):
     req = services.leave_request_submit(person=world.alice, leave_code="personal", start=at("2026-03-10 08:00"),
                                         end=at("2026-03-18 17:00"), agent=ivy)
     workflow.case_decide(case=req.case, actor=ivy, decision="return", comment="日期請確認")
-    with pytest.raises(ChaiqinError, match="額度不足"):
-        preview(world, ivy, start="2026-03-23 08:00", end="2026-03-23 17:00")  # a new request: nothing left
+    # a new request: nothing of the quota is left, so the day is charged with pay deducted
+    # (公務人員請假規則第3條第1項第1款: 超過規定日數之事假，應按日扣除俸給)
+    beyond = preview(world, ivy, start="2026-03-23 08:00", end="2026-03-23 17:00")
+    assert [p["deducted"] for p in beyond.parts] == [True]
     ev = preview(world, ivy, start="2026-03-11 08:00", end="2026-03-19 17:00", correcting=req)
-    assert ev.minutes == 7 * 480 and ev.remaining[0][2] == 0
+    assert ev.minutes == 7 * 480 and ev.remaining[0][2] == 0 and not any(p["deducted"] for p in ev.parts)
     held = BalanceEntry.objects.filter(case=req.case, kind="hold").count()
     assert held and BalanceEntry.objects.filter(case=req.case, kind="release").count() == 0  # holds untouched
 

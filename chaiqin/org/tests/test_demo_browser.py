@@ -23,7 +23,7 @@ def ask_for_a_day(page, username: str, agent: str, day: str) -> str:
     page.get_by_label("假別").select_option("personal")
     page.get_by_label("起日").fill(day)
     page.get_by_label("迄日").fill(day)
-    page.get_by_label("職務代理人").select_option(label=f"{agent_person.name}（{agent_person.title}）")
+    page.get_by_label("職務代理人").select_option(str(agent_person.pk))
     page.get_by_label("事由").fill("家中有事")
     page.get_by_role("button", name="送出申請").click()
     page.wait_for_load_state("networkidle")
