@@ -27,7 +27,10 @@ def slapd(tmp_path_factory):
 
 def configure(settings, uri, *, local_passwords=True, **overrides):
     options = dict(server_uri=uri, bind_dn=directory.READER_DN, bind_password=directory.READER_PASSWORD,
-                   user_base=directory.PEOPLE_BASE, user_filter="(uid=%(user)s)")
+                   user_base=directory.PEOPLE_BASE, user_filter="(uid=%(user)s)",
+                   # A loaded test machine can be slow to answer even on loopback; a port where nothing
+                   # listens is refused at once whatever the timeout.
+                   timeout=20)
     options.update(overrides)
     for name, value in directory_settings.ldap_settings(**options).items():
         setattr(settings, name, value)
