@@ -34,7 +34,8 @@ def _month_param(request, today: date) -> date:
     if raw:
         try:
             year, month = (int(part) for part in raw.split("-"))
-            return date(year, month, 1)
+            # 民國 (115-12), as the pages write it, or Gregorian (2026-12)
+            return date(year + 1911 if year < 1000 else year, month, 1)
         except (ValueError, TypeError):
             pass
     return today.replace(day=1)
