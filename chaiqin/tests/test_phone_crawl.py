@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 SKIP_PREFIXES = ("/admin/", "/api/", "/logout/", "/static/", "/media/", "/leave/ical/")
 SKIP_SUFFIXES = (".xlsx", ".ods", ".ics", ".pdf", ".csv", ".png", ".jpg")
-GREGORIAN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{1,2})?|年)")
+# A dot counts as a date separator only in a full date (2026.12.01): 2082.5 is a number of hours.
+GREGORIAN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:[-/](?:0?[1-9]|1[0-2])(?:[-/]\d{1,2})?|\.(?:0?[1-9]|1[0-2])\.\d{1,2}|年)")
 INTERNAL = re.compile(r"seed\s*\d|/api/|work_suitable|on_site_unit|Select an option|\bNone\b|\bTrue\b|\bFalse\b")
 PER_SHAPE = 2
 MAX_PAGES = 80
