@@ -15,7 +15,7 @@ from .conftest import at
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_two_requests_for_the_last_day_at_once_only_one_succeeds(world, ivy):
+def test_two_requests_for_the_last_day_at_once_only_one_gets_it_with_pay(world, ivy):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises every write; row locks (select_for_update) need PostgreSQL")
     # use six of the seven days of 事假 (公務人員請假規則第3條), leaving one
@@ -41,5 +41,11 @@ def test_two_requests_for_the_last_day_at_once_only_one_succeeds(world, ivy):
         t.start()
     for t in threads:
         t.join()
-    assert sorted(outcomes) == ["ok", "quota"]
+    # Beyond the quota 事假 is granted with pay deducted by the day (第3條第1項第1款): both are filed,
+    # but the one remaining day with pay goes to one of them only; the quota is never overdrawn.
+    assert sorted(outcomes) == ["ok", "ok"]
     assert ledger.balance(world.alice, "personal", date(2026, 3, 9)) == 0
+    from chaiqin.leave.models import LeaveRequest
+
+    late = LeaveRequest.objects.filter(person=world.alice, start__gte=at("2026-03-23 00:00"))
+    assert sorted(any(p["deducted"] for p in r.charge) for r in late) == [False, True]

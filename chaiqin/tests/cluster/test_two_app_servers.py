@@ -14,6 +14,7 @@ writes through one server and reads through the other:
 from __future__ import annotations
 
 import base64
+import os
 import re
 import shutil
 
@@ -54,7 +55,8 @@ def servers(tmp_path_factory):
     if shutil.which("haproxy") is None:
         pytest.fail("兩台伺服器的測試需要 HAProxy：請執行 scripts/ensure-cluster-tools（make test 會自動安裝）")
     tmp = tmp_path_factory.mktemp("two_servers")
-    url = make_database(tmp, "chaiqin_two_servers")
+    # One database per pytest-xdist worker: the module's tests may run on both workers at once.
+    url = make_database(tmp, f"chaiqin_two_servers_{os.environ.get('PYTEST_XDIST_WORKER', 'gw0')}")
     cluster = TwoServers(tmp=tmp, database_url=url)
     try:
         cluster.start()
