@@ -28,25 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PG_ADMIN = "postgres://chaiqin:chaiqin@127.0.0.1:5432/postgres"
-PG_URL = "postgres://chaiqin:chaiqin@127.0.0.1:5432/chaiqin_attbench"
-SQLITE_PATH = "/tmp/chaiqin_attbench.sqlite3"
+sys.path.insert(0, str(ROOT / "bench"))
+import bench_db  # noqa: E402  (bench/bench_db.py: the bench's fresh database)
+SQLITE_PATH = bench_db.sqlite_path("attbench")
 
 
 def prepare_database(kind: str) -> None:
-    if kind == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(SQLITE_PATH + suffix):
-                os.remove(SQLITE_PATH + suffix)
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN.replace("postgres://", "postgresql://"), autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS chaiqin_attbench")
-            conn.execute("CREATE DATABASE chaiqin_attbench")
-        os.environ["DATABASE_URL"] = PG_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chaiqin.settings")
+    bench_db.prepare_database(kind, "attbench")
 
 
 def database_size(kind: str) -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import resource
 import sys
 import time
@@ -26,27 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PG_ADMIN = "postgresql://chaiqin:chaiqin@127.0.0.1:5432/postgres"
-PG_URL = "postgres://chaiqin:chaiqin@127.0.0.1:5432/chaiqin_importbench"
-SQLITE_PATH = "/tmp/chaiqin_importbench.sqlite3"
+sys.path.insert(0, str(ROOT / "bench"))
+import bench_db  # noqa: E402  (bench/bench_db.py: the bench's fresh database)
 UNITS = 20
 POSTS = ["行政人員", "約聘僱人員", "技工", "工友", "駕駛", "約用人員"]
 
 
 def prepare_database(kind: str) -> None:
-    if kind == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(SQLITE_PATH + suffix):
-                os.remove(SQLITE_PATH + suffix)
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS chaiqin_importbench")
-            conn.execute("CREATE DATABASE chaiqin_importbench")
-        os.environ["DATABASE_URL"] = PG_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chaiqin.settings")
+    bench_db.prepare_database(kind, "importbench")
 
 
 def staff_rows(count: int, title: str) -> list[list[str]]:

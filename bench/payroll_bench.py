@@ -12,7 +12,6 @@ Run:  .venv/bin/python bench/payroll_bench.py --db sqlite
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -21,25 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PG_ADMIN = "postgresql://chaiqin:chaiqin@127.0.0.1:5432/postgres"
-PG_URL = "postgres://chaiqin:chaiqin@127.0.0.1:5432/chaiqin_paybench"
-SQLITE_PATH = "/tmp/chaiqin_paybench.sqlite3"
+sys.path.insert(0, str(ROOT / "bench"))
+import bench_db  # noqa: E402  (bench/bench_db.py: the bench's fresh database)
 
 
 def prepare_database(kind: str) -> None:
-    if kind == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(SQLITE_PATH + suffix):
-                os.remove(SQLITE_PATH + suffix)
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS chaiqin_paybench")
-            conn.execute("CREATE DATABASE chaiqin_paybench")
-        os.environ["DATABASE_URL"] = PG_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chaiqin.settings")
+    bench_db.prepare_database(kind, "paybench")
 
 
 def main() -> None:
