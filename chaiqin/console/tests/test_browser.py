@@ -3,6 +3,7 @@ colleague with a log-in, give her a standing agent, record 留職停薪 and see 
 the new colleague logs in and finds the standing agent first in the leave form's agent picker."""
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 
@@ -30,24 +31,25 @@ def test_the_personnel_officer_adds_a_colleague_who_then_logs_in(page, world, se
     page.get_by_label("登入帳號（可留空）").fill("meiling")
     page.get_by_label("初始密碼").fill("Qw3rty-chaiqin-26")
     page.get_by_role("button", name="新增").click()
-    assert "晚於今天" in page.content()
+    expect(page.locator("body")).to_contain_text("晚於今天")
     page.get_by_label("到職日期").fill("115-03-02")
     page.get_by_label("初始密碼").fill("Qw3rty-chaiqin-26")
     page.get_by_role("button", name="新增").click()
-    assert "已新增人員 C0777 高美玲" in page.content()
+    expect(page.locator("body")).to_contain_text("已新增人員 C0777 高美玲")
 
     page.locator("select[name=agents]").first.select_option(label="王黛安（民政處）")
     page.get_by_role("button", name="儲存代理人").click()
-    assert "已儲存預設職務代理人" in page.content()
+    expect(page.locator("body")).to_contain_text("已儲存預設職務代理人")
     page.get_by_label("留職停薪類別").select_option("parental")
     page.get_by_label("起日").fill("115-02-01")  # before her hire date
     page.get_by_role("button", name="登錄留職停薪").click()
-    assert "不可早於到職日 115-03-02" in page.content()
+    expect(page.locator("body")).to_contain_text("不可早於到職日 115-03-02")
     assert page.get_by_test_id("status").inner_text() == "在職"
 
     other = browser.new_context(locale="zh-TW", base_url=live_server.url).new_page()
     log_in(other, "meiling", "Qw3rty-chaiqin-26")
-    assert "高美玲" in other.content() and "人事管理" not in other.locator("nav.mainnav").inner_text()
+    expect(other.locator("body")).to_contain_text("高美玲")
+    assert "人事管理" not in other.locator("nav.mainnav").inner_text()
     other.goto("/leave/new/")
     first = other.get_by_label("職務代理人").locator("option").nth(1).inner_text()
     assert first.startswith("★ 王黛安")
