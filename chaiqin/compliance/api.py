@@ -35,6 +35,7 @@ class ProtectionIn(Schema):
     start: date
     end: date | None = None
     child_birth_date: date | None = None
+    known_on: date | None = None
     note: str = ""
 
 

@@ -13,6 +13,8 @@ class ProtectionForm(forms.Form):
     start = ROCDateField(label="起日")
     end = ROCDateField(label="迄日（可空白）", required=False)
     child_birth_date = ROCDateField(label="子女出生日（哺乳期間必填）", required=False)
+    known_on = ROCDateField(label="機關知悉日（空白則同起日）", required=False,
+                            help_text="本人告知或提出相關申請之日；夜間工作之保護自此日起適用")
     note = forms.CharField(label="備註", required=False, max_length=200)
     person = forms.ModelChoiceField(label="人員（人事人員代為登錄）", queryset=Person.objects.none(), required=False)
 

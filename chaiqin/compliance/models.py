@@ -19,7 +19,10 @@ class ProtectionStatus(models.Model):
     """A person marked pregnant or nursing from `start` to `end` (open when None).
 
     Entered by the person or the personnel office. Drives the night-work protection
-    (survey item 15) and the eligibility for lactation time.
+    (survey item 15) and the eligibility for lactation time. The protection against night
+    work binds the agency from the day it knew (`known_on`: she told it, filed a form that
+    says so, or the office entered it), never from a later date such as the start of a
+    work-from-home scheme; without `known_on` it runs from `start`.
     """
 
     class Kind(models.TextChoices):
@@ -31,6 +34,8 @@ class ProtectionStatus(models.Model):
     start = models.DateField("起")
     end = models.DateField("迄", null=True, blank=True)
     child_birth_date = models.DateField("子女出生日", null=True, blank=True)
+    known_on = models.DateField("機關知悉日", null=True, blank=True,
+                                help_text="機關知悉妊娠或哺乳之日；夜間工作之保護自此日起適用")
     note = models.CharField("備註", max_length=200, blank=True)
     entered_by = models.ForeignKey(Person, verbose_name="登錄者", null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("登錄時間", default=timezone.now)
@@ -47,6 +52,11 @@ class ProtectionStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.get_kind_display()}"
+
+    @property
+    def protected_from(self):
+        """The first day the agency must not assign night work: the later of `start` and `known_on`."""
+        return max(self.start, self.known_on) if self.known_on else self.start
 
 
 class LactationRequest(models.Model):

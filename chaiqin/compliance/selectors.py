@@ -122,8 +122,8 @@ def night_violations(agency: Agency, people=None, start: date | None = None, end
     people_by_id = {p.pk: p for p in Person.objects.filter(pk__in=protected_ids)}
     found: dict[tuple[int, date], NightWork] = {}
     for w in worked:
-        day = rules.workday_of(w.start)
-        if not any(s.start <= day and (s.end is None or s.end >= day) for s in by_person.get(w.person_id, ())):
+        day = rules.workday_of(_naive(w.start))
+        if not any(s.protected_from <= day and (s.end is None or s.end >= day) for s in by_person.get(w.person_id, ())):
             continue
         person = people_by_id[w.person_id]
         shift = rules.Shift(person=w.person_id, start=_naive(w.start), end=_naive(w.end),
@@ -280,10 +280,12 @@ def _derive(agency: Agency, year: int, item, count: int, applies: bool) -> tuple
         return Y, [f"{r.person.name} {r.get_reason_display()}，經 {r.accepted_by.name if r.accepted_by else '機關'} 認定，補助總額均屬自行運用額度"
                    for r in rows]
     if n == 15:
+        # Every assignment of the survey year counts, the planned ones after today included: the
+        # item asks whether the agency assigned night work, not whether it has been worked yet.
         sources: dict = {}
-        upto = min(y_end, clock.today())
-        night = night_violations(agency, people, y_start, upto, sources=sources) if upto >= y_start else []
+        night = night_violations(agency, people, y_start, y_end, sources=sources)
         checked = "；".join(f"{k} {v} 筆" if v is not None else f"{k}：{records.NO_DATA}" for k, v in sources.items())
+        checked += "".join(f"；{line}" for line in _protected_lines(agency, y_start, y_end))
         if night:
             return Y, [f"{w.detail}" for w in night] + [f"已檢查：{checked}"]
         if sources.get("加班") is None:
@@ -311,6 +313,14 @@ def _derive(agency: Agency, year: int, item, count: int, applies: bool) -> tuple
         ok = all(u.returned_to_original or u.return_note for u in returned)
         return (Y if ok else N), lines
     return None, ["本項系統無相關紀錄，請人事室填答並說明辦理情形。"]
+
+
+def _protected_lines(agency: Agency, start: date, end: date) -> list[str]:
+    """Who was under the protection in [start, end] and from which day the agency knew."""
+    rows = protections_active(Person.objects.filter(agency=agency).values("pk"), start, end).order_by("start")
+    return [f"{s.person.name} {s.get_kind_display()} 自 {format_roc(s.protected_from)} 起"
+            + ("（機關知悉日）" if s.known_on else "") + (f"至 {format_roc(s.end)}" if s.end else "")
+            for s in rows[:50]]
 
 
 REQUIRED_LEAVE = {

@@ -64,8 +64,11 @@ def _require_self_or_personnel(actor: Person, person: Person) -> None:
 
 @transaction.atomic
 def protection_mark(*, person: Person, kind: str, start: date, end: date | None = None,
-                    child_birth_date: date | None = None, note: str = "", actor: Person) -> ProtectionStatus:
-    """Mark `person` pregnant or nursing from `start` (to `end`), by the person or the personnel office."""
+                    child_birth_date: date | None = None, note: str = "", actor: Person,
+                    known_on: date | None = None) -> ProtectionStatus:
+    """Mark `person` pregnant or nursing from `start` (to `end`), by the person or the personnel
+    office; `known_on` the day the agency learned of it, from which the night-work protection
+    binds it (survey item 15; 勞動基準法第49條, 銓敘部函釋比照), `start` when not given."""
     _require_self_or_personnel(actor, person)
     if kind not in ProtectionStatus.Kind.values:
         raise ChaiqinError("類別只能是妊娠期間或哺乳期間。", field="kind")
@@ -73,9 +76,11 @@ def protection_mark(*, person: Person, kind: str, start: date, end: date | None 
         raise ChaiqinError("迄日不可早於起日。", field="end")
     if kind == ProtectionStatus.Kind.NURSING and child_birth_date is None:
         raise ChaiqinError("哺乳期間請填寫子女出生日。", field="child_birth_date")
+    if known_on is not None and end is not None and known_on > end:
+        raise ChaiqinError("機關知悉日不可晚於迄日。", field="known_on")
     return ProtectionStatus.objects.create(person=person, kind=kind, start=start, end=end,
-                                           child_birth_date=child_birth_date, note=note, entered_by=actor,
-                                           created_at=clock.now())
+                                           child_birth_date=child_birth_date, known_on=known_on, note=note,
+                                           entered_by=actor, created_at=clock.now())
 
 
 @transaction.atomic

@@ -99,7 +99,7 @@ def protections(request):
         try:
             services.protection_mark(person=target, kind=form.cleaned_data["kind"], start=form.cleaned_data["start"],
                                      end=form.cleaned_data["end"], child_birth_date=form.cleaned_data["child_birth_date"],
-                                     note=form.cleaned_data["note"], actor=me)
+                                     known_on=form.cleaned_data["known_on"], note=form.cleaned_data["note"], actor=me)
         except ChaiqinError as exc:
             _error(request, form, exc)
         else:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from chaiqin import clock, rowlocks, rules
 from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.calendar import selectors as office_calendar
-from chaiqin.dates import format_roc, format_roc_datetime
+from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
@@ -193,12 +193,14 @@ def _mark_pregnant(application: WfhApplication) -> None:
     from chaiqin.compliance.models import ProtectionStatus
     from chaiqin.compliance.services import protection_mark
 
+    # The agency knew on the day she filed the application, not from the first WFH day.
     person = application.person
+    filed = application.created_at.astimezone(TAIPEI).date()
     covered = ProtectionStatus.objects.filter(person=person, kind=ProtectionStatus.Kind.PREGNANT,
-                                              start__lte=application.start).exclude(end__lt=application.due_date)
+                                              start__lte=filed).exclude(end__lt=application.due_date)
     if not covered.exists():
-        protection_mark(person=person, kind=ProtectionStatus.Kind.PREGNANT, start=application.start,
-                        end=application.due_date, note="居家辦公申請（本人懷孕）核准時自動註記", actor=person)
+        protection_mark(person=person, kind=ProtectionStatus.Kind.PREGNANT, start=filed, known_on=filed,
+                        end=application.due_date, note="居家辦公申請（本人懷孕）提出日起註記", actor=person)
 
 
 def on_application_closed(application: WfhApplication, status: str) -> None:
