@@ -34,6 +34,8 @@ api.add_router("/org", "chaiqin.org.import_api.router")
 # the busiest call of the morning.
 for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org", "tokens"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
+# A worker's days off (勞動基準法第36條、第30條之1): overtime/days_off_api.py.
+api.add_router("/overtime/days-off", "chaiqin.overtime.days_off_api.router")
 api.add_router("/payroll", "chaiqin.payroll.api.router")
 api.add_router("/reports", "chaiqin.payroll.api.reports_router")
 

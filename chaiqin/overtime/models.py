@@ -95,3 +95,64 @@ class OvertimeSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.day}"
+
+
+class FlexibleScheduleAgreement(models.Model):
+    """An agency's consent to the four-week flexible schedule (勞動基準法第30條之1第1項: 經工會同意，
+    事業單位無工會者，經勞資會議同意), dated. A four-week roster needs one in force on its first day."""
+
+    class Body(models.TextChoices):
+        UNION = "union", "工會同意"
+        MEETING = "meeting", "勞資會議同意"
+
+    agency = models.ForeignKey(Agency, verbose_name="機關", on_delete=models.CASCADE, related_name="flexible_agreements")
+    body = models.CharField("同意方式", max_length=10, choices=Body.choices, default=Body.MEETING)
+    agreed_on = models.DateField("同意日期")
+    reference = models.CharField("會議紀錄", max_length=200, help_text="如：115年第1次勞資會議紀錄（115-02-10）第三案")
+    in_force_from = models.DateField("實施日")
+    in_force_to = models.DateField("終止日", null=True, blank=True)
+    entered_by = models.ForeignKey(Person, verbose_name="登錄者", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField("登錄時間")
+
+    class Meta:
+        verbose_name = "四週變形工時同意"
+        verbose_name_plural = "四週變形工時同意"
+        ordering = ["agency", "-in_force_from"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(in_force_to__isnull=True) | models.Q(in_force_to__gte=models.F("in_force_from")),
+                                   name="flex_agreement_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class DaysOffRoster(models.Model):
+    """The days off (例假、休息日) of one worker in one roster period, weekly (7 days) or four-week
+    (28 days, 勞動基準法第30條之1), entered by the personnel office. Days of the period not listed
+    are workdays; without a roster the office calendar applies (rules.default_day_kind)."""
+
+    class Schedule(models.TextChoices):
+        WEEKLY = "weekly", "每七日（一例一休）"
+        FOUR_WEEK = "four_week", "四週變形工時"
+
+    person = models.ForeignKey(Person, verbose_name="人員", on_delete=models.CASCADE, related_name="days_off_rosters")
+    schedule = models.CharField("排班制度", max_length=10, choices=Schedule.choices)
+    period_start = models.DateField("本期起日")
+    period_end = models.DateField("本期迄日")
+    regular_days_off = models.JSONField("例假", default=list, help_text="日期（YYYY-MM-DD）清單")
+    rest_days = models.JSONField("休息日", default=list, help_text="日期（YYYY-MM-DD）清單")
+    agreement = models.ForeignKey(FlexibleScheduleAgreement, verbose_name="依據", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="rosters")
+    entered_by = models.ForeignKey(Person, verbose_name="登錄者", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField("登錄時間")
+
+    class Meta:
+        verbose_name = "例假及休息日排定"
+        verbose_name_plural = "例假及休息日排定"
+        ordering = ["person", "period_start"]
+        constraints = [models.UniqueConstraint(fields=["person", "period_start"], name="days_off_roster_unique")]
+        indexes = [models.Index(fields=["person", "period_end"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.period_start}"

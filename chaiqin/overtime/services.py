@@ -19,6 +19,7 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
+from . import days_off
 from .models import OvertimeRequest, OvertimeSlot
 
 KIND = "overtime"
@@ -209,7 +210,7 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
     warnings: list[str] = []
     by_person: dict[int, list] = {}
     for person, start, end, day in plans:
-        by_person.setdefault(person.pk, [person, []])[1].append((_naive(start), _naive(end), day_kind_of(person.agency, day)))
+        by_person.setdefault(person.pk, [person, []])[1].append((_naive(start), _naive(end), days_off.day_kind(person, day)))
     for person, planned in by_person.values():
         if exceptional and person.regime == rules.LABOR:
             raise ChaiqinError(f"{person.name}適用勞動基準法，沒有公務人員的例外延長上限；天災事變依第32條第4項另行辦理。",
@@ -218,6 +219,10 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
                                 project_start=project_start)
         if found:
             raise _refuse(found[0], person)
+        # A worker's 例假 and 7-day periods come from their own schedule (勞動基準法第36條、第30條之1、第40條).
+        off = days_off.days_off_violations(person, planned)
+        if off:
+            raise _refuse(off[0], person)
         if exceptional and caps_violations(person, planned, exception=False):
             report = True
         short = rest_violations(person, planned, exception=exceptional)
@@ -238,7 +243,7 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
     )
     OvertimeSlot.objects.bulk_create([
         OvertimeSlot(request=request, person=person, day=day, start=start, end=end,
-                     day_kind=day_kind_of(person.agency, day))
+                     day_kind=days_off.day_kind(person, day))
         for person, start, end, day in plans
     ])
     minutes = sum(int((e - s).total_seconds() // 60) for _p, s, e, _d in plans)

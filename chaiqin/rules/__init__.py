@@ -7,6 +7,7 @@ Each submodule declares its public names in `__all__` and owns one area of law:
 - plans.py      a leave type's plan (pools, periods, unit), first-year proration, minutes of a leave day
 - annual.py     annual leave by seniority and its carry-over (勞基法§38, 公務人員請假規則§7-§10, 教師請假規則§8)
 - hours.py      working-hour caps, rest, the 7-day rule (公務員服務法§12, 勞基法§30-§36)
+- days_off.py   例假 and 休息日 of a roster period, weekly or four-week (勞基法§30-1, §36)
 - pay.py        overtime pay (勞基法§24, §39), hourly and daily wage, unused annual leave pay (§38 IV)
 - civil_pay.py  civil servants' and school staff's overtime pay (各機關加班費支給辦法), 未休假加班費
 - comptime.py   comp time (補休) ledger order and expiry (勞基法§32-1)
@@ -25,6 +26,7 @@ from .leave import *  # noqa: E402,F401,F403
 from .plans import *  # noqa: E402,F401,F403
 from .annual import *  # noqa: E402,F401,F403
 from .hours import *  # noqa: E402,F401,F403
+from .days_off import *  # noqa: E402,F401,F403
 from .pay import *  # noqa: E402,F401,F403
 from .civil_pay import *  # noqa: E402,F401,F403
 from .comptime import *  # noqa: E402,F401,F403
@@ -36,11 +38,12 @@ from .protection import *  # noqa: E402,F401,F403
 from .overtime_filing import *  # noqa: E402,F401,F403
 
 from . import plans  # noqa: E402
+from . import days_off  # noqa: E402
 from . import annual, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, subsidy, survey, wfh  # noqa: E402
 
 __all__ = [
     "RuleInputError", "CIVIL", "TEACHER", "LABOR", "REGIMES", "check_regime",
-    *leave.__all__, *plans.__all__, *annual.__all__, *hours.__all__, *pay.__all__, *civil_pay.__all__, *comptime.__all__,
+    *leave.__all__, *plans.__all__, *annual.__all__, *hours.__all__, *days_off.__all__, *pay.__all__, *civil_pay.__all__, *comptime.__all__,
     *wfh.__all__, *subsidy.__all__, *committee.__all__, *survey.__all__, *protection.__all__,
     *overtime_filing.__all__,
 ]
