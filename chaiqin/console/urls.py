@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_office, views_people
+from . import views_days_off, views_office, views_people
 
 app_name = "console"
 urlpatterns = [
@@ -32,4 +32,5 @@ urlpatterns = [
     path("calendar/days/set/", views_office.day_set, name="day_set"),
     path("calendar/days/clear/", views_office.day_clear, name="day_clear"),
     path("events/", views_office.events, name="events"),
+    path("days-off/", views_days_off.days_off_page, name="days_off"),
 ]

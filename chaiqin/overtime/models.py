@@ -10,6 +10,8 @@ the slots count toward the caps exactly while that form stays approved.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 
 from chaiqin.org.models import Agency, Person
@@ -156,3 +158,11 @@ class DaysOffRoster(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.period_start}"
+
+    @property
+    def regular_dates(self) -> list:
+        return [date.fromisoformat(d) for d in self.regular_days_off]
+
+    @property
+    def rest_dates(self) -> list:
+        return [date.fromisoformat(d) for d in self.rest_days]

@@ -15,7 +15,7 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _month_param, _page
 
-from . import exports, pdf, selectors, services
+from . import days_off, exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
 from .models import OvertimeSlot
 
@@ -33,7 +33,8 @@ def home(request):
                  is_personnel="personnel" in access.roles_of(me), today=clock.today(),
                  trips=list(services.trips_to_claim(me)),
                  compensations=[(c, choices[c]) for c in services.allowed_compensations(me.regime)],
-                 claim_days=figures.claim_window_days, claim_citation=figures.claim_citation)
+                 claim_days=figures.claim_window_days, claim_citation=figures.claim_citation,
+                 days_off=days_off.my_schedule(me, clock.today(), 14) if me.regime == rules.LABOR else [])
 
 
 @login_required
