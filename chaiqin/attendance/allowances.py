@@ -9,14 +9,26 @@ forgives lateness and early leave up to the day's allowance instead of calling t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Callable, Iterable
 
 
 @dataclass(frozen=True)
 class Allowance:
+    """`minutes` forgiven from lateness and early leave (lactation time); or the day's own
+    schedule: `start`/`end` replacing the office hours (調整工作時間) and `start_later`/`end_earlier`
+    minutes moving them (每天減少工作時間一小時, 性別平等工作法第19條)."""
+
     minutes: int
     label: str  # e.g. 「哺（集）乳時間」
+    start: time | None = None
+    end: time | None = None
+    start_later: int = 0
+    end_earlier: int = 0
+
+    @property
+    def moves_schedule(self) -> bool:
+        return bool(self.start or self.end or self.start_later or self.end_earlier)
 
 
 Provider = Callable[[list[int], date, date], dict[tuple[int, date], list[Allowance]]]

@@ -156,6 +156,7 @@ def compute_day(
     base = dict(person_id=person_id, day=day, first=first, last=last, punches=len(punches))
     at = lambda t: datetime.combine(day, t)  # noqa: E731
     start, end, l0, l1 = at(hours.start), at(hours.end), at(hours.lunch_start), at(hours.lunch_end)
+    start, end = _own_schedule(day, start, end, allowances)
     margin = hours.margin
     flags: tuple[str, ...] = ()
     if punches and not overtime:
@@ -240,7 +241,8 @@ def compute_day(
     elif last < due_out:
         early = int((due_out - last).total_seconds() // 60) + (1 if (due_out - last).seconds % 60 else 0)
         codes.append("early_leave")
-    allowance_label = ""
+    # An approved change of hours (性別平等工作法第19條) is the day's schedule: say so on the status.
+    allowance_label = "、".join(_schedule_label(a) for a in allowances if a.moves_schedule)
     allowed = sum(a.minutes for a in allowances)
     if allowed and (late or early):
         # Lactation time and the childcare reduction count as work (性別平等工作法第18條第3項, 第19條):
@@ -248,12 +250,33 @@ def compute_day(
         forgive_early = min(early, allowed)
         forgive_late = min(late, allowed - forgive_early)
         early, late = early - forgive_early, late - forgive_late
-        allowance_label = "、".join(f"{a.label} {a.minutes} 分鐘" for a in allowances)
+        allowance_label = "、".join(_schedule_label(a) if a.moves_schedule else f"{a.label} {a.minutes} 分鐘"
+                                    for a in allowances)
         codes = [c for c in codes if (c != "early_leave" or early) and (c != "late" or late)]
     if not codes:
         codes.append("on_time")
     return DayStatus(codes=tuple(codes), late_minutes=late, early_minutes=early, due_in=due_in,
                      due_out=due_out, flags=flags, allowance_label=allowance_label, **base)
+
+
+def _own_schedule(day: date, start: datetime, end: datetime, allowances) -> tuple[datetime, datetime]:
+    """The office hours of `day` as the person's approved arrangement changes them."""
+    for a in allowances:
+        if a.start:
+            start = datetime.combine(day, a.start)
+        if a.end:
+            end = datetime.combine(day, a.end)
+        start += timedelta(minutes=a.start_later)
+        end -= timedelta(minutes=a.end_earlier)
+    return start, end
+
+
+def _schedule_label(a) -> str:
+    if a.start or a.end:
+        return f"{a.label} {a.start:%H:%M}–{a.end:%H:%M}"
+    if a.start_later:
+        return f"{a.label}：上班延後 {a.start_later} 分鐘"
+    return f"{a.label}：下班提前 {a.end_earlier} 分鐘"
 
 
 def _busy_of(person: Person, start: datetime, end: datetime) -> list[tuple[datetime, datetime, str, str]]:

@@ -1,8 +1,9 @@
 """Lactation time and the childcare reduction, as work-time allowances for the daily status.
 
 性別平等工作法第18條: 60 minutes a day of lactation time for a child under 2, 30 more on a day
-with 1 hour or more of overtime, counted as working time; 第19條第1項第1款: a parent of a child
-under 3 may work 1 hour a day less. Only approved requests count.
+with 1 hour or more of overtime, counted as working time (forgiven from lateness or early
+leave); 第19條第1項: a parent of a child under 3 may work 1 hour a day less (第1款) or at adjusted
+hours (第2款), applied as that person's schedule of the day. Only approved requests count.
 """
 
 from __future__ import annotations
@@ -47,8 +48,18 @@ def work_time_allowances(person_ids: list[int], start: date, end: date) -> dict[
                 minutes = rules.lactation_minutes(overtime_minutes=overtime.get((form.person_id, day), 0), on=day)
                 found[(form.person_id, day)].append(Allowance(minutes, "哺（集）乳時間"))
     for form in ChildcareHoursRequest.objects.filter(person_id__in=person_ids, case__status=Case.Status.APPROVED,
-                                                     mode=ChildcareHoursRequest.Mode.REDUCE,
                                                      start__lte=end, end__gte=start):
+        allowance = _childcare_schedule(form)
         for day in _days(max(form.start, start), min(form.end, end)):
-            found[(form.person_id, day)].append(Allowance(form.reduced_minutes, "育兒減少工作時間"))
+            found[(form.person_id, day)].append(allowance)
     return found
+
+
+def _childcare_schedule(form: ChildcareHoursRequest) -> Allowance:
+    """The approved arrangement as the day's schedule (性別平等工作法第19條第1項): the hour off the
+    end or the start of the office hours, or the adjusted hours themselves."""
+    if form.mode == ChildcareHoursRequest.Mode.ADJUST:
+        return Allowance(0, "育兒調整工作時間", start=form.work_start, end=form.work_end)
+    if form.reduce_at == ChildcareHoursRequest.ReduceAt.START:
+        return Allowance(0, "育兒減少工作時間", start_later=form.reduced_minutes)
+    return Allowance(0, "育兒減少工作時間", end_earlier=form.reduced_minutes)

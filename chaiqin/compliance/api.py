@@ -3,7 +3,7 @@ Thin: the same selectors and services as the pages."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from django.http import Http404
 from ninja import Router, Schema
@@ -44,6 +44,9 @@ class ChildcareIn(Schema):
     mode: str
     start: date
     end: date
+    reduce_at: str = "end"  # 每天減少一小時: "end" 下班提前 or "start" 上班延後
+    work_start: time | None = None  # 調整工作時間: the adjusted hours
+    work_end: time | None = None
     reason: str = ""
 
 

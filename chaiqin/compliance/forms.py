@@ -30,11 +30,17 @@ class LactationForm(forms.Form):
 class ChildcareForm(forms.Form):
     child_birth_date = ROCDateField(label="子女出生日")
     mode = forms.ChoiceField(label="請求事項", choices=ChildcareHoursRequest.Mode.choices, widget=forms.RadioSelect)
+    reduce_at = forms.ChoiceField(label="減少的一小時", choices=ChildcareHoursRequest.ReduceAt.choices,
+                                  initial=ChildcareHoursRequest.ReduceAt.END, required=False,
+                                  help_text="每天減少工作時間一小時者選擇")
     start = ROCDateField(label="起日")
     end = ROCDateField(label="迄日")
     work_start = forms.TimeField(label="調整後上班時間", required=False)
     work_end = forms.TimeField(label="調整後下班時間", required=False)
     reason = forms.CharField(label="說明", required=False, max_length=300)
+
+    def clean_reduce_at(self):
+        return self.cleaned_data.get("reduce_at") or ChildcareHoursRequest.ReduceAt.END
 
 
 class ProtectionDecisionForm(forms.Form):

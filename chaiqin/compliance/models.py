@@ -87,7 +87,11 @@ class LactationRequest(models.Model):
 
 
 class ChildcareHoursRequest(models.Model):
-    """A child under 3: reduce working time by 1 hour a day, or adjust working hours (§19). Not refusable (§21)."""
+    """A child under 3: reduce working time by 1 hour a day, or adjust working hours (§19). Not refusable (§21).
+
+    Once approved it is the person's dated arrangement from `start` to `end`: the attendance
+    schedule of those days is the office hours moved by the hour (`reduce_at`) or replaced by
+    `work_start`–`work_end` (compliance/allowances.py)."""
 
     class Mode(models.TextChoices):
         REDUCE = "reduce", "每天減少工作時間一小時"
@@ -98,7 +102,12 @@ class ChildcareHoursRequest(models.Model):
     mode = models.CharField("請求事項", max_length=10, choices=Mode.choices)
     start = models.DateField("起")
     end = models.DateField("迄")
+    class ReduceAt(models.TextChoices):
+        END = "end", "下班提前"
+        START = "start", "上班延後"
+
     reduced_minutes = models.PositiveSmallIntegerField("每日減少（分鐘）", default=0)
+    reduce_at = models.CharField("減少時段", max_length=5, choices=ReduceAt.choices, default=ReduceAt.END)
     work_start = models.TimeField("上班時間", null=True, blank=True)
     work_end = models.TimeField("下班時間", null=True, blank=True)
     reason = models.CharField("說明", max_length=300, blank=True)

@@ -292,15 +292,19 @@ def _derive(agency: Agency, year: int, item, count: int, applies: bool) -> tuple
             return None, [records.NO_DATA, f"已檢查：{checked}"] if checked else [records.NO_DATA]
         return N, [f"妊娠或哺乳期間人員於午後10時至翌晨6時無指派工作紀錄（{law.NIGHT_CITATION}）。已檢查：{checked}"]
     if n == 16:
-        forms = list(ChildcareHoursRequest.objects.filter(person__agency=agency, created_at__gte=records.aware(y_start),
-                                                          created_at__lt=records.aware(y_end + timedelta(days=1)))
-                     .select_related("person", "case"))
+        # Every request whose period touches the survey year, whenever it was filed: an arrangement
+        # approved last year and still in force is part of this year's answer.
+        forms = list(ChildcareHoursRequest.objects.filter(person__agency=agency, start__lte=y_end, end__gte=y_start)
+                     .select_related("person", "case").order_by("start"))
         states = Counter(f.case.get_status_display() for f in forms if f.case_id)
         refused = sum(1 for f in forms if f.case_id and f.case.status == Case.Status.REJECTED)
         summary = "、".join(f"{k} {v} 件" for k, v in states.items()) or "無"
         lines = [f"本年度育兒減少或調整工作時間申請 {len(forms)} 件（{summary}），拒絕 {refused} 件；"
                  f"本系統不提供拒絕（性別平等工作法第21條第1項），僅能核准或退回修正。"]
-        lines += [f"{f.person.name} {f.get_mode_display()} {_fmt_period(f.start, f.end)}" for f in forms[:20]]
+        lines += [f"{f.person.name} {_childcare_terms(f)} {_fmt_period(f.start, f.end)}"
+                  + ("，已核准並納入出勤時間" if f.case_id and f.case.status == Case.Status.APPROVED else
+                     f"，{f.case.get_status_display()}" if f.case_id else "")
+                  for f in forms[:20]]
         return (Y if refused else N), lines
     if n == 17:
         returned = [u for u in parental if u.returned_on and y_start <= u.returned_on <= y_end
@@ -321,6 +325,12 @@ def _protected_lines(agency: Agency, start: date, end: date) -> list[str]:
     return [f"{s.person.name} {s.get_kind_display()} 自 {format_roc(s.protected_from)} 起"
             + ("（機關知悉日）" if s.known_on else "") + (f"至 {format_roc(s.end)}" if s.end else "")
             for s in rows[:50]]
+
+
+def _childcare_terms(form: ChildcareHoursRequest) -> str:
+    if form.mode == ChildcareHoursRequest.Mode.ADJUST:
+        return f"調整工作時間為 {form.work_start:%H:%M}–{form.work_end:%H:%M}"
+    return f"每天減少工作時間一小時（{form.get_reduce_at_display()}）"
 
 
 REQUIRED_LEAVE = {

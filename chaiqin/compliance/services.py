@@ -154,7 +154,7 @@ def lactation_request_submit(*, person: Person, child_birth_date: date, start: d
 @transaction.atomic
 def childcare_request_submit(*, person: Person, child_birth_date: date, mode: str, start: date, end: date,
                              work_start: time | None = None, work_end: time | None = None,
-                             reason: str = "") -> ChildcareHoursRequest:
+                             reason: str = "", reduce_at: str = ChildcareHoursRequest.ReduceAt.END) -> ChildcareHoursRequest:
     """Ask to reduce working time by 1 hour a day or adjust hours for a child under 3 (§19).
 
     The agency may not refuse it (§21): its case can be approved or returned for correction.
@@ -163,6 +163,8 @@ def childcare_request_submit(*, person: Person, child_birth_date: date, mode: st
                  what="育兒減少或調整工作時間", citation=law.CHILDCARE_CITATION)
     if mode not in ChildcareHoursRequest.Mode.values:
         raise ChaiqinError("請選擇「每天減少工作時間一小時」或「調整工作時間」。", field="mode")
+    if mode == ChildcareHoursRequest.Mode.REDUCE and reduce_at not in ChildcareHoursRequest.ReduceAt.values:
+        raise ChaiqinError("請選擇減少的一小時為「下班提前」或「上班延後」。", field="reduce_at")
     if mode == ChildcareHoursRequest.Mode.ADJUST:
         if work_start is None or work_end is None or work_end <= work_start:
             raise ChaiqinError("調整工作時間請填寫調整後的上班與下班時間（下班晚於上班）。", field="work_start",
@@ -170,6 +172,7 @@ def childcare_request_submit(*, person: Person, child_birth_date: date, mode: st
     form = ChildcareHoursRequest.objects.create(
         person=person, child_birth_date=child_birth_date, mode=mode, start=start, end=end,
         reduced_minutes=law.CHILDCARE_REDUCE_MINUTES if mode == ChildcareHoursRequest.Mode.REDUCE else 0,
+        reduce_at=reduce_at if mode == ChildcareHoursRequest.Mode.REDUCE else ChildcareHoursRequest.ReduceAt.END,
         work_start=work_start if mode == ChildcareHoursRequest.Mode.ADJUST else None,
         work_end=work_end if mode == ChildcareHoursRequest.Mode.ADJUST else None,
         reason=reason.strip(), created_at=clock.now())
