@@ -31,7 +31,8 @@ class DateListField(forms.CharField):
 
 
 class AgreementForm(forms.Form):
-    body = forms.ChoiceField(label="同意方式", choices=FlexibleScheduleAgreement.Body.choices)
+    body = forms.ChoiceField(label="同意方式", choices=FlexibleScheduleAgreement.Body.choices,
+                             initial=FlexibleScheduleAgreement.Body.MEETING)
     agreed_on = ROCDateField(label="同意日期")
     reference = forms.CharField(label="會議紀錄", max_length=200,
                                 help_text="如：115年第1次勞資會議紀錄（115-02-10）第三案")
