@@ -134,8 +134,8 @@ def _queries(people) -> int:
 def test_the_number_of_queries_does_not_grow_with_the_number_of_people(varied, settings):
     small = _queries(_everyone(varied))
     settings.CHAIQIN_NOW = "2026-03-01T09:00"
-    # 30 more people, each with punches and an approved leave day: still the same queries
-    for no in range(30):
+    # 10 more people, each with punches and an approved leave day: still the same queries
+    for no in range(10):
         clerk = _clerk(varied, no)
         _day(clerk, "2026-03-03", "08:00", "17:00")
         req = leave.leave_request_submit(person=clerk, leave_code="personal", start=_at("2026-03-04T08:00"),
@@ -143,5 +143,5 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_people(varied, s
         _approve(req.case)
     settings.CHAIQIN_NOW = "2026-03-21T09:00"
     large = _everyone(varied)
-    assert len(large) >= 38
+    assert len(large) >= 18
     assert _queries(large) == small
