@@ -41,6 +41,10 @@ def test_the_dashboard_carries_the_month_and_year_charts_with_a_table_each(world
         assert f"以表格檢視：{title}" in html  # and its table
     assert "<td>事假</td><td>4 時</td>" in html and "<td>民政處</td><td>1 次</td>" in html
     assert "<td>民政處</td><td>3 時</td>" in html  # 3 h of overtime in the month and in the year
+    # the school's personnel office sees its own school only
+    client.force_login(world.hank.user)
+    school = client.get("/compliance/").content.decode()
+    assert "差勤統計圖表" in school and "民政處" not in school and "事假" not in school
     # an employee's page has no dashboard
     client.force_login(world.alice.user)
     assert "差勤統計圖表" not in client.get("/compliance/").content.decode()
