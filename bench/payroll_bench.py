@@ -7,11 +7,13 @@ PostgreSQL for 10,000 people. Prints figures; asserts nothing.
 
 Run:  .venv/bin/python bench/payroll_bench.py --db sqlite
       .venv/bin/python bench/payroll_bench.py --db postgres   # database chaiqin_paybench, recreated
+      (--name NAME uses chaiqin_NAME instead, e.g. to run beside another copy)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -24,16 +26,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_db  # noqa: E402  (bench/bench_db.py: the bench's fresh database)
 
 
-def prepare_database(kind: str) -> None:
-    bench_db.prepare_database(kind, "paybench")
+def prepare_database(kind: str, name: str = "paybench") -> None:
+    bench_db.prepare_database(kind, name)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--name", default="paybench",
+                        help="the bench database's name (chaiqin_NAME), to run beside another copy")
     args = parser.parse_args()
-    prepare_database(args.db)
+    prepare_database(args.db, args.name)
 
     import django
 
@@ -82,11 +86,12 @@ def main() -> None:
             return execute(sql, params, many, context)
 
         with connection.execute_wrapper(counted):
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             result = run()
-            seconds = time.perf_counter() - t
+            seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
         size = len(result) if isinstance(result, list) else f"{len(result.lines)} lines, {result.amount:,.2f} NTD"
-        print(f"{name} [{args.db}]: {seconds:.2f} s, {count[0]} queries ({size})", flush=True)
+        print(f"{name} [{args.db}]: {seconds:.2f} s, {count[0]} queries ({size}); this process's CPU "
+              f"{cpu:.2f} s, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
 
 
 if __name__ == "__main__":

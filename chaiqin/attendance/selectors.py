@@ -11,7 +11,9 @@ Statuses of a day (codes → Chinese in STATUS_LABELS):
   against the core hours split in two halves, each covered by a form of a half day;
 - on_time, late, early_leave (both may apply), missing_punch (one punch only: a forgotten
   clock-out never blocks the next day, it shows here to be supplemented), absent (曠職: no
-  punch and no form on a past workday), working / not_yet (today, still in progress).
+  punch and no form on a past workday), working / not_yet (today, still in progress),
+  not_ended (today after the schedule's end without both punches: a day is judged only once it
+  has ended, so today is never 曠職 or 未刷卡).
 
 Office hours (org.Agency): start with `flex_minutes` of flexible start; the day is two
 sessions, morning [office_start, lunch_start] and afternoon [lunch_end, office_end]. A form
@@ -30,8 +32,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from django.db.models import Q
 from django.http import Http404
@@ -62,6 +65,7 @@ STATUS_LABELS = {
     "absent": "曠職",
     "working": "上班中",
     "not_yet": "尚未簽到",
+    "not_ended": "當日尚未結束",
     "upcoming": "尚未到來",
 }
 PROBLEM_CODES = {"late", "early_leave", "missing_punch", "absent"}
@@ -129,13 +133,23 @@ def _local(at: datetime) -> datetime:
     return at.astimezone(TAIPEI).replace(tzinfo=None) if at.tzinfo else at
 
 
+@lru_cache(maxsize=4096)
+def _frame(day: date, hours: Hours) -> tuple[datetime, ...]:
+    """(start, end, lunch start, lunch end, earliest and latest unflagged punch) of `day` under
+    `hours`, naive Taipei: the same for everyone of an agency, so a county's month builds each
+    once (compute_day runs once per person and day)."""
+    start, end = datetime.combine(day, hours.start), datetime.combine(day, hours.end)
+    return (start, end, datetime.combine(day, hours.lunch_start), datetime.combine(day, hours.lunch_end),
+            start - hours.margin, end + timedelta(minutes=hours.flex) + hours.margin)
+
+
 def _overlap(a0, a1, b0, b1) -> timedelta:
     return max(timedelta(0), min(a1, b1) - max(a0, b0))
 
 
 def compute_day(
-    *, person_id: int, day: date, info, hours: Hours, punches: list[datetime],
-    busy: list[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
+    *, person_id: int, day: date, info, hours: Hours, punches: Sequence[datetime],
+    busy: Sequence[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
     overtime: bool = False, core: tuple[time, time] | None = None, allowances: tuple[Allowance, ...] = (),
     unpaid_leave: bool = False,
 ) -> DayStatus:
@@ -146,7 +160,8 @@ def compute_day(
     `core` the core hours of a person who does not punch (a full-time teacher, seed 002);
     `unpaid_leave` the person is on 留職停薪 (nothing is expected of them that day).
     """
-    punches = sorted(punches)
+    if len(punches) > 1:
+        punches = sorted(punches)
     if unpaid_leave:
         # 留職停薪 stops the clock: no punches are expected and no absence is flagged
         return DayStatus(codes=("unpaid_leave",), person_id=person_id, day=day, first=None, last=None,
@@ -154,14 +169,13 @@ def compute_day(
     first = punches[0] if punches else None
     last = punches[-1] if len(punches) > 1 else None
     base = dict(person_id=person_id, day=day, first=first, last=last, punches=len(punches))
-    at = lambda t: datetime.combine(day, t)  # noqa: E731
-    start, end, l0, l1 = at(hours.start), at(hours.end), at(hours.lunch_start), at(hours.lunch_end)
-    start, end = _own_schedule(day, start, end, allowances)
-    margin = hours.margin
+    start, end, l0, l1, earliest, latest = _frame(day, hours)
+    if allowances:
+        start, end = _own_schedule(day, start, end, allowances)
+        earliest, latest = start - hours.margin, end + timedelta(minutes=hours.flex) + hours.margin
     flags: tuple[str, ...] = ()
     if punches and not overtime:
-        if not info.is_workday or punches[0] < start - margin or \
-                punches[-1] > end + timedelta(minutes=hours.flex) + margin:
+        if not info.is_workday or punches[0] < earliest or punches[-1] > latest:
             flags = ("unapproved_extra",)
 
     if not info.is_workday:
@@ -170,7 +184,7 @@ def compute_day(
     sessions = [[start, l0], [l1, end]]
     core_label = ""
     if not punching and core is not None:
-        c0, c1 = at(core[0]), at(core[1])
+        c0, c1 = datetime.combine(day, core[0]), datetime.combine(day, core[1])
         middle = c0 + (c1 - c0) / 2
         sessions = [[c0, middle], [middle, c1]]
         core_label = f"{core[0]:%H:%M}–{core[1]:%H:%M}"
@@ -214,12 +228,12 @@ def compute_day(
             due_out = b0
     codes: list[str] = []
     late = early = 0
+    # A day is judged once it has ended: until midnight the person may still punch, file a
+    # missed-punch form or ask for leave, so today is never 曠職 or 未刷卡 yet.
+    today = day == now.date()
     if not punches:
-        if day == now.date() and now < due_out:
-            codes.append("not_yet")
-        else:
-            codes.append("absent")
-        return DayStatus(codes=tuple(codes), due_in=due_in, due_out=due_out, flags=flags, **base)
+        code = "absent" if not today else "not_yet" if now < due_out else "not_ended"
+        return DayStatus(codes=(code,), due_in=due_in, due_out=due_out, flags=flags, **base)
     if flexible:
         latest_in = due_in + timedelta(minutes=hours.flex)
         if first <= due_in:
@@ -229,10 +243,11 @@ def compute_day(
         else:
             due_out = end + timedelta(minutes=hours.flex)
         due_in = latest_in
-    in_progress = day == now.date() and now < due_out
+    in_progress = today and now < due_out
     if last is None and not in_progress:
         # One punch: the other is missing (a forgotten clock-out or clock-in), to supplement.
-        return DayStatus(codes=("missing_punch",), due_in=due_in, due_out=due_out, flags=flags, **base)
+        return DayStatus(codes=("not_ended" if today else "missing_punch",), due_in=due_in, due_out=due_out,
+                         flags=flags, **base)
     if first > due_in:
         late = int((first - due_in).total_seconds() // 60)
         codes.append("late")
@@ -279,31 +294,22 @@ def _schedule_label(a) -> str:
     return f"{a.label}：下班提前 {a.end_earlier} 分鐘"
 
 
-def _busy_of(person: Person, start: datetime, end: datetime) -> list[tuple[datetime, datetime, str, str]]:
-    """Leave, trip and WFH periods of `person` overlapping [start, end) (naive Taipei).
+_CLOSED = ("rejected", "withdrawn", "cancelled")
+#: People per batch of reads: each table is read once per batch, with the ids as parameters (well
+#: inside SQLite's 32,766), so a county of 10,000 people is two batches whatever its agencies.
+BATCH = 5000
 
-    Reads workflow.occupancy (every form app registers a provider there). If the leave app
-    registered no provider yet, its selector `leave_periods` is read directly; if neither
-    exists, no periods (every day then shows from punches alone).
-    """
+
+def _busy_for(people: list[Person], start: datetime, end: datetime) -> dict[int, list[tuple[datetime, datetime, str, str]]]:
+    """Leave, trip and WFH periods of each of `people` overlapping [start, end) (naive Taipei):
+    {person_id: [(start, end, kind, label)…]}, from workflow.occupancy's providers, each asked once
+    for everyone (every form app registers a provider for many people)."""
     from chaiqin.workflow import occupancy
 
     aware0, aware1 = start.replace(tzinfo=TAIPEI), end.replace(tzinfo=TAIPEI)
-    found = []
-    for b in occupancy.busy_between(person, aware0, aware1):
-        if getattr(b, "status", "") in ("rejected", "withdrawn", "cancelled"):
-            continue
-        found.append((_local(b.start), _local(b.end), b.kind, b.label))
-    if "leave" not in occupancy._PROVIDERS:
-        try:
-            from chaiqin.leave.selectors import leave_periods
-        except ImportError:
-            return found
-        for p in leave_periods(person, aware0, aware1):
-            s, e = (getattr(p, "start", None), getattr(p, "end", None)) if not isinstance(p, tuple) else p[:2]
-            if s is not None and e is not None:
-                found.append((_local(s), _local(e), "leave", getattr(p, "label", "") or "請假"))
-    return found
+    return {pid: [(_local(b.start), _local(b.end), b.kind, b.label) for b in rows
+                  if getattr(b, "status", "") not in _CLOSED]
+            for pid, rows in occupancy.busy_of(people, aware0, aware1).items()}
 
 
 def _overtime_days(person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:
@@ -318,67 +324,59 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                    with_busy: bool = True) -> dict[int, list[DayStatus]]:
     """Every day from `start` to `end` of every person in `people`: {person_id: [DayStatus…]}.
 
-    Queries: one calendar read per agency, punches in chunks of 2,000 people, overtime days
-    once, and (with_busy) the occupancy providers once per person who has a live case of a
-    registered kind (pending, returned or approved) — a form filed by someone else for this
-    person (e.g. a trip listing colleagues) is only seen if that person applied for a case too.
+    The batch form: whatever the number of people, every source is read in bulk and each day is
+    computed in memory by `compute_day`. Queries: the agencies, their calendars and core hours
+    (once for all agencies), overtime days and work-time allowances, and per BATCH people the
+    punches, the teachers' divisions and (with_busy) one query per occupancy provider (leave,
+    trips and overseas, WFH). One person (`person_month`) goes through the same path.
     """
     people = list(people)
     now = _local(now or clock.now())
     result: dict[int, list[DayStatus]] = {}
-    by_agency: dict[int, list[Person]] = defaultdict(list)
-    for p in people:
-        by_agency[p.agency_id].append(p)
+    if not people or end < start:
+        return {p.pk: [] for p in people}
     t0 = datetime.combine(start, time())
     t1 = datetime.combine(end + timedelta(days=1), time())
-    ot = _overtime_days([p.pk for p in people], start, end)
-    allowed = allowances_for([p.pk for p in people], start, end)
-    agencies = {a.pk: a for a in Agency.objects.filter(pk__in=by_agency)}
-    from chaiqin.workflow import occupancy
-
-    any_provider = bool(occupancy._PROVIDERS)
-    for agency_id, members in by_agency.items():
-        agency = agencies[agency_id]
-        days = office_calendar.days_between(agency, start, end)
-        hours = Hours.of(agency, start)
-        cores = core_hours_of(agency, start)
-        for i in range(0, len(members), 2000):
-            chunk = members[i:i + 2000]
-            stamps: dict[int, dict[date, list[datetime]]] = defaultdict(lambda: defaultdict(list))
-            rows = Punch.objects.filter(person_id__in=[p.pk for p in chunk], at__gte=t0.replace(tzinfo=TAIPEI),
-                                        at__lt=t1.replace(tzinfo=TAIPEI)).values_list("person_id", "at")
-            for pid, at in rows.iterator(chunk_size=20000):
-                local = _local(at)
-                stamps[pid][local.date()].append(local)
-            # Only people with a live case of a kind that occupies time can be on leave, a trip
-            # or WFH: ask the providers (one query each per person) for those alone.
-            with_forms: set[int] = set()
-            if with_busy and any_provider:
-                from chaiqin.workflow.models import Case
-
-                with_forms = set(Case.objects.filter(
-                    applicant_id__in=[p.pk for p in chunk], kind__in=list(occupancy._PROVIDERS),
-                    status__in=(Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED),
-                ).values_list("applicant_id", flat=True))
-            exempt = [p.pk for p in chunk if not punches_required(p)]
-            divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
-                if exempt else {}
-            for person in chunk:
-                busy = _busy_of(person, t0, t1) if person.pk in with_forms else []
-                punching = punches_required(person)
-                core = None if punching else cores[divisions.get(person.pk, AttendanceProfile.Division.DAY)]
-                mine = stamps.get(person.pk, {})
-                out = []
-                for info in days:
-                    d0 = datetime.combine(info.date, time())
-                    d1 = d0 + timedelta(days=1)
-                    day_busy = [b for b in busy if b[0] < d1 and b[1] > d0]
-                    out.append(compute_day(person_id=person.pk, day=info.date, info=info, hours=hours,
-                                           punches=mine.get(info.date, []), busy=day_busy, punching=punching,
-                                           now=now, overtime=(person.pk, info.date) in ot, core=core,
-                                           allowances=tuple(allowed.get((person.pk, info.date), ())),
-                                           unpaid_leave=person.status == Person.Status.UNPAID_LEAVE))
-                result[person.pk] = out
+    ids = [p.pk for p in people]
+    ot = _overtime_days(ids, start, end)
+    allowed = allowances_for(ids, start, end)
+    agencies = {a.pk: a for a in Agency.objects.filter(pk__in={p.agency_id for p in people})}
+    calendars = office_calendar.days_between_for(list(agencies), start, end)
+    hours = {pk: Hours.of(a, start) for pk, a in agencies.items()}
+    cores = core_hours_for(list(agencies.values()), start)
+    # each day with its bounds, built once per agency rather than once per person
+    frames = {pk: [(info, datetime.combine(info.date, time()), datetime.combine(info.date, time()) + timedelta(days=1))
+                   for info in days] for pk, days in calendars.items()}
+    for i in range(0, len(people), BATCH):
+        chunk = people[i:i + BATCH]
+        chunk_ids = [p.pk for p in chunk]
+        stamps: dict[int, dict[date, list[datetime]]] = defaultdict(lambda: defaultdict(list))
+        rows = Punch.objects.filter(person_id__in=chunk_ids, at__gte=t0.replace(tzinfo=TAIPEI),
+                                    at__lt=t1.replace(tzinfo=TAIPEI)).values_list("person_id", "at")
+        for pid, at in rows.iterator(chunk_size=20000):
+            local = _local(at)
+            stamps[pid][local.date()].append(local)
+        busy_of = _busy_for(chunk, t0, t1) if with_busy else {}
+        exempt = [p.pk for p in chunk if not punches_required(p)]
+        divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
+            if exempt else {}
+        for person in chunk:
+            pid = person.pk
+            busy = busy_of.get(pid)
+            punching = punches_required(person)
+            core = None if punching else cores[person.agency_id][divisions.get(pid, AttendanceProfile.Division.DAY)]
+            mine = stamps.get(pid, {})
+            unpaid = person.status == Person.Status.UNPAID_LEAVE
+            agency_hours = hours[person.agency_id]
+            out = []
+            for info, d0, d1 in frames[person.agency_id]:
+                day = info.date
+                out.append(compute_day(person_id=pid, day=day, info=info, hours=agency_hours,
+                                       punches=mine.get(day, ()),
+                                       busy=[b for b in busy if b[0] < d1 and b[1] > d0] if busy else (),
+                                       punching=punching, now=now, overtime=(pid, day) in ot, core=core,
+                                       allowances=tuple(allowed.get((pid, day), ())), unpaid_leave=unpaid))
+            result[pid] = out
     return result
 
 
@@ -386,10 +384,16 @@ def core_hours_of(agency: Agency, on: date | None = None) -> dict[str, tuple[tim
     """{division: (start, end)} of full-time teachers' core hours at `agency`: its own CoreHours
     rows, else the defaults of rules.teacher_core_hours (seed 002: 日間部 07:30-16:30, 進修部
     14:00-22:00). One query."""
-    found = {d: (c.start, c.end) for d in rules.TEACHER_DIVISIONS
-             for c in [rules.teacher_core_hours(d, on or clock.today())]}
-    for row in CoreHours.objects.filter(agency=agency):
-        found[row.division] = (row.start, row.end)
+    return core_hours_for([agency], on)[agency.pk]
+
+
+def core_hours_for(agencies: list[Agency], on: date | None = None) -> dict[int, dict[str, tuple[time, time]]]:
+    """`core_hours_of` of several agencies: {agency id: {division: (start, end)}}. One query."""
+    defaults = {d: (c.start, c.end) for d in rules.TEACHER_DIVISIONS
+                for c in [rules.teacher_core_hours(d, on or clock.today())]}
+    found = {a.pk: dict(defaults) for a in agencies}
+    for row in CoreHours.objects.filter(agency_id__in=list(found)):
+        found[row.agency_id][row.division] = (row.start, row.end)
     return found
 
 

@@ -553,4 +553,12 @@ def dashboard(agency: Agency, *, older_than_days: int = 3) -> dict:
         "protected": list(protections_active(people_ids, today, today)),
         "night": night_violations(agency, None, month_first, today),
         "no_data": records.NO_DATA,
+        "attendance_charts": _attendance_charts(agency, today),
     }
+
+
+def _attendance_charts(agency: Agency, today: date) -> list[dict]:
+    """差勤統計's charts for the agency's serving people (chaiqin.payroll.statistics)."""
+    from chaiqin.payroll.statistics import dashboard_charts
+
+    return dashboard_charts(Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT), today)

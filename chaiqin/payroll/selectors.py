@@ -109,3 +109,38 @@ def pay_caps(agency, day: date) -> rules.CivilPayCaps:
 
 def wage_rows_of(person: Person):
     return WageRecord.objects.filter(person=person).order_by("-valid_from")
+
+
+def annual_leave_payable(person: Person, period_end: date) -> int | None:
+    """Minutes of annual leave that the close of `person`'s leave year ending `period_end` left
+    payable, or None when that year is not closed (leave.yearend.annual_year_close). Reads only.
+
+    - labor: the days the close posted as to be paid (payout rows, 勞動基準法第38條第4項);
+    - civil: the days beyond the compulsory ones that the close kept (carry-over rows into the next
+      year that run past it, which only this year's own kept days do: days kept earlier expire
+      sooner), less any of them already paid, and never more than the next year's balance (kept
+      days already taken cannot be paid).
+    Three queries at most."""
+    from datetime import timedelta
+
+    from django.db.models import Sum
+
+    from chaiqin.leave import ledger
+    from chaiqin.leave.models import BalanceEntry, LeaveYearClose
+
+    closed = LeaveYearClose.objects.filter(person=person, account="annual", period_end=period_end).first()
+    if closed is None:
+        return None
+    K = BalanceEntry.Kind
+    if person.regime == rules.LABOR:
+        paid = BalanceEntry.objects.filter(person=person, account="annual", period_start=closed.period_start,
+                                           kind=K.PAYOUT).aggregate(s=Sum("minutes"))["s"] or 0
+        return -paid
+    next_start = period_end + timedelta(days=1)
+    rows = BalanceEntry.objects.filter(person=person, account="annual", period_start=next_start)
+    next_end = rows.values_list("period_end", flat=True).first()
+    if next_end is None:
+        return 0
+    kept = rows.filter(kind=K.CARRY_OVER, minutes__gt=0, expires_on__gt=next_end).aggregate(s=Sum("minutes"))["s"] or 0
+    paid = -(rows.filter(kind=K.PAYOUT).aggregate(s=Sum("minutes"))["s"] or 0)
+    return max(0, min(kept - paid, ledger.balance(person, "annual", next_start)))

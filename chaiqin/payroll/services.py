@@ -164,6 +164,14 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
     row = selectors.wage_on(person, wage_day)
     if row is None:
         raise ChaiqinError(f"人事室尚未登錄 {person.name} 於 {format_roc(wage_day)} 的薪資資料。")
+    if kind in (K.CIVIL_ANNUAL, K.LABOR_ANNUAL):
+        # Only what the leave year's close left payable: the days kept beyond the compulsory
+        # ones and chosen to be paid (civil), or those not taken nor deferred (§38 IV).
+        try:
+            rules.unused_annual_leave_payable(person.regime, asked_minutes=minutes, on=period_end,
+                                              payable_minutes=selectors.annual_leave_payable(person, period_end))
+        except rules.RuleInputError as exc:
+            raise ChaiqinError(f"{person.name}：{exc}", field="hours") from None
     days = Decimal(minutes) / DAY_MINUTES
     if kind == K.CIVIL_ANNUAL:
         if row.basis != B.SALARY:
@@ -180,10 +188,25 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
         citation = "勞動基準法第32條之1第2項"
     if UnusedLeavePay.objects.filter(person=person, kind=kind, period_end=period_end).exists():
         raise ChaiqinError(f"{person.name} {format_roc(period_end)} 的「{K(kind).label}」已登錄。")
+    if kind == K.CIVIL_ANNUAL:
+        _kept_days_paid(person, period_end, minutes, citation)
     return UnusedLeavePay.objects.create(
         person=person, kind=kind, period_end=period_end, minutes=minutes,
         day_rate=(amount / days).quantize(Decimal("0.01")), amount=amount, citation=citation,
         posted_at=clock.now(), posted_by=by)
+
+
+def _kept_days_paid(person: Person, period_end: date, minutes: int, citation: str) -> None:
+    """The servant's choice at the close: days kept are paid instead, so they leave the next
+    leave year's balance (a payout row in the ledger) and cannot be both taken and paid."""
+    from chaiqin.leave import ledger
+    from chaiqin.leave.models import BalanceEntry
+
+    next_start = period_end + timedelta(days=1)
+    start, end = ledger.period_of(person, "annual", next_start)
+    ledger.post(person=person, account="annual", kind=BalanceEntry.Kind.PAYOUT, minutes=-minutes, period_start=start,
+                period_end=end, note=f"{format_roc(period_end)}止休假年度保留之休假{ledger.format_minutes(minutes)}"
+                                     f"改發未休假加班費（{citation}）")
 
 
 def _check_budget(person: Person, period_end: date, amount: Decimal) -> None:

@@ -241,3 +241,25 @@ def person_records(person, period: Period) -> dict:
                                                       kind__in=(BalanceEntry.Kind.GRANT, BalanceEntry.Kind.EXPIRY))
                           .order_by("created_at")),
     }
+
+
+def dashboard_charts(people, today: date) -> list[dict]:
+    """The 差勤統計 charts of the personnel office's dashboard: for the month of `today` (leave by
+    type, lateness and overtime per unit, from the day statuses up to yesterday or today) and for
+    the calendar year so far (leave by type and overtime per unit, without the day-by-day
+    attendance, which would read a year of days of everyone). [{period, charts: [SafeString]}]."""
+    from .charts import chart_with_table
+
+    out = []
+    for period, with_days in ((month_period(today.year, today.month), True), (year_period(today.year), False)):
+        rows = attendance_summary(people, period, with_days=with_days)
+        units, total = by_unit(rows)
+        charts = [chart_with_table([(name, total.leave_minutes.get(code, 0) / 60) for code, name in leave_codes(rows)],
+                                   unit="時", title=f"各假別請假時數（{period.label}）")]
+        if with_days:
+            charts.append(chart_with_table([(u.name, u.sums["late_count"]) for u in units], unit="次",
+                                           title=f"各單位遲到次數（{period.label}）"))
+        charts.append(chart_with_table([(u.name, u.sums["overtime_minutes"] / 60) for u in units], unit="時",
+                                       title=f"各單位加班時數（{period.label}）"))
+        out.append({"period": period, "charts": charts})
+    return out

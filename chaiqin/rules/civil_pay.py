@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from ._tables import load_table, rows_in_force
 from .errors import RuleInputError
+from .leave import DAY_MINUTES
 from .pay import _cents, _decimal
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "civil_overtime_split",
     "civil_unused_leave_pay",
     "civil_comp_time_years",
+    "unused_annual_leave_payable",
 ]
 
 DAY_OFF_KINDS = ("rest_day", "holiday", "regular_day_off")
@@ -124,6 +126,36 @@ def civil_comp_time_years(on: date) -> tuple[int, str]:
     """Comp time of the 辦法 is taken within this many years (第6條); (years, citation)."""
     row = _row("comp_time", on)
     return int(row["years"]), row["citation"]
+
+
+def unused_annual_leave_payable(regime: str, *, asked_minutes: int, payable_minutes: int | None, on: date,
+                                day_minutes: int = DAY_MINUTES) -> str:
+    """Check that the days of annual leave to be paid are those the leave year's close left payable;
+    returns the citation, raises RuleInputError (in Chinese, naming the rule) otherwise.
+
+    `payable_minutes` is what the close of the leave year ending `on` left (None: not closed yet):
+    - civil (行政院與所屬中央及地方各機關公務人員休假改進措施): only days beyond the compulsory ones,
+      which the close kept, not yet used, and which the servant chooses to be paid instead of
+      kept (未休假加班費); the days inside the compulsory ones are never paid;
+    - labor (勞動基準法第38條第4項): the days not taken by the year's end that the close did not
+      defer (or deferred days still not taken), one day's wage a day.
+    E.g. a civil servant entitled to 14 days who took 10 keeps 4 at the close: 4 days may be paid,
+    5 are refused."""
+    if regime == "labor":
+        citation = rows_in_force(load_table("pay")["unused_annual_leave"], on, what="工資計算基準")[0]["citation"]
+        what, left = "特別休假未休工資", "年度終結時未休且未經協商遞延"
+    else:
+        citation = _row("unused_leave", on)["citation"]
+        what, left = "未休假加班費", "應休畢日數以外、於年度結算時保留且尚未休用"
+    if payable_minutes is None:
+        raise RuleInputError(f"該休假年度（至{on.year - 1911}年{on.month}月{on.day}日）尚未辦理年度結算："
+                             f"{what}依年度結算之結果發給（{citation}）。")
+    if asked_minutes > payable_minutes:
+        def days(m: int) -> str:
+            return f"{Decimal(m) / day_minutes:f}".rstrip("0").rstrip(".") if m % day_minutes else str(m // day_minutes)
+        raise RuleInputError(f"可發給{what}者為{left}之 {days(payable_minutes)} 日，"
+                             f"所請 {days(asked_minutes)} 日超過（{citation}）。")
+    return citation
 
 
 def civil_unused_leave_pay(days: Any, *, on: date, salary: Any = 0, professional: Any = 0,

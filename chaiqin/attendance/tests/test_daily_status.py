@@ -20,14 +20,15 @@ SCHOOL = Hours.of(type("A", (), dict(office_start="08:00", office_end="17:00", l
                                      lunch_end="13:00", flex_minutes=30))())
 WORKDAY = DayInfo(MONDAY, True, "workday")
 EVENING = datetime(2026, 3, 9, 20, 0)
+NEXT_MORNING = datetime(2026, 3, 10, 7, 0)  # the day has ended: it is judged
 
 
-def status(punches, *, hours=COUNTY, busy=(), info=WORKDAY, overtime=False):
+def status(punches, *, hours=COUNTY, busy=(), info=WORKDAY, overtime=False, now=NEXT_MORNING):
     stamps = [datetime.fromisoformat(f"2026-03-09T{t}") for t in punches]
     return compute_day(person_id=1, day=MONDAY, info=info, hours=hours, punches=stamps,
                        busy=[(datetime.fromisoformat(f"2026-03-09T{a}"), datetime.fromisoformat(f"2026-03-09T{b}"), k, l)
                              for a, b, k, l in busy],
-                       punching=True, now=EVENING, overtime=overtime)
+                       punching=True, now=now, overtime=overtime)
 
 
 def test_arriving_within_the_flexible_half_hour_is_on_time_if_the_full_day_is_worked():
@@ -51,6 +52,19 @@ def test_a_single_punch_is_a_missing_punch_to_supplement():
 def test_no_punch_and_no_form_on_a_workday_is_absent_without_leave():
     assert status([]).codes == ("absent",)
     assert status([]).label == "曠職"
+
+
+def test_today_is_not_judged_before_it_has_ended():
+    # Until midnight the person may still punch, file a missed punch or ask for leave.
+    morning = datetime(2026, 3, 9, 9, 0)
+    assert status([], now=morning).codes == ("not_yet",)
+    assert status([], now=EVENING).codes == ("not_ended",)
+    assert status([], now=EVENING).label == "當日尚未結束"
+    assert status(["08:00"], now=morning).codes == ("working",)
+    assert status(["08:00"], now=EVENING).codes == ("not_ended",)
+    assert not status([], now=EVENING).problem and not status(["08:00"], now=EVENING).problem
+    # Lateness is known as soon as the person arrives.
+    assert status(["09:10"], now=datetime(2026, 3, 9, 10, 0)).codes == ("late", "working")
 
 
 def test_a_workday_that_has_not_come_is_not_an_absence():
@@ -104,4 +118,8 @@ def test_a_month_of_statuses_reads_the_calendar_and_punches(world, frozen):
     punch(world.alice, "2026-03-09T17:10")
     days = selectors.daily_statuses([world.alice, world.bob], date(2026, 3, 7), date(2026, 3, 9))
     assert [d.codes for d in days[world.alice.pk]] == [("off",), ("off",), ("on_time",)]
-    assert days[world.bob.pk][2].codes == ("absent",)
+    # 18:00 of the same day: Bob's day has not ended, it is not yet an absence
+    assert days[world.bob.pk][2].codes == ("not_ended",)
+    next_morning = datetime(2026, 3, 10, 7, 0)
+    days = selectors.daily_statuses([world.bob], date(2026, 3, 9), date(2026, 3, 9), now=next_morning)
+    assert days[world.bob.pk][0].codes == ("absent",)

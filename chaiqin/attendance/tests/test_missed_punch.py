@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_an_approved_supplement_turns_a_missing_punch_into_a_full_day(world, frozen, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.CHAIQIN_NOW = "2026-03-10T08:00"  # the morning after: the day is judged
     punch(world.alice, "2026-03-09T08:00")
     form = services.missed_punch_submit(
         person=world.alice, at=datetime(2026, 3, 9, 17, 5, tzinfo=TAIPEI), direction="out",
