@@ -41,6 +41,7 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
+from chaiqin.org.selectors import unpaid_leave_spans
 
 from .allowances import Allowance, allowances_for
 from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
@@ -337,6 +338,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                     applicant_id__in=[p.pk for p in chunk], kind__in=list(occupancy._PROVIDERS),
                     status__in=(Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED),
                 ).values_list("applicant_id", flat=True))
+            away = unpaid_leave_spans(chunk)  # 留職停薪 by its dated periods: nothing expected on those days
             exempt = [p.pk for p in chunk if not punches_required(p)]
             divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
                 if exempt else {}
@@ -354,7 +356,8 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                                            punches=mine.get(info.date, []), busy=day_busy, punching=punching,
                                            now=now, overtime=(person.pk, info.date) in ot, core=core,
                                            allowances=tuple(allowed.get((person.pk, info.date), ())),
-                                           unpaid_leave=person.status == Person.Status.UNPAID_LEAVE))
+                                           unpaid_leave=bool(away[person.pk])
+                                           and rules.on_unpaid_leave(away[person.pk], info.date)))
                 result[person.pk] = out
     return result
 

@@ -34,9 +34,6 @@ from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveCance
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
-# 留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse.
-UNPAID_LEAVE_CITATION = {"civil": "公務人員留職停薪辦法", "teacher": "教育人員留職停薪辦法",
-                         "labor": "性別平等工作法第16條；勞工請假規則第5條"}
 
 
 @dataclass(frozen=True)
@@ -149,9 +146,7 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
     if end <= start:
         raise ChaiqinError("請假迄時必須晚於起時。", field="end", code="order")
     first_day = _local_date(start)
-    if person.status == Person.Status.UNPAID_LEAVE:
-        raise ChaiqinError("留職停薪期間不必上班，亦不得請假；復職後始得請假。", code="status",
-                           citation=UNPAID_LEAVE_CITATION[person.regime])
+    _refuse_unpaid_leave_days(person, first_day, _local_date(end - timedelta(microseconds=1)))
     if leave_code == COMP_TIME:
         return _evaluate_comp_time(person, start, end, first_day)
     try:
@@ -215,6 +210,17 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
                       citation=ltype.citation)
 
 
+def _refuse_unpaid_leave_days(person: Person, first: date, last: date) -> None:
+    """留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse on its
+    days (rules.unpaid_leave_rule names the act)."""
+    for start, end in ledger.unpaid_leave_spans(person):
+        if start <= last and (end is None or end >= first):
+            until = f"至{format_roc(end)}" if end else "起（尚未復職）"
+            raise ChaiqinError(f"{format_roc(start)}{until}為留職停薪期間，不必上班，亦不得請假；"
+                               "請假期間須在復職之後。", code="status",
+                               citation=rules.unpaid_leave_rule(person.regime, first).citation)
+
+
 def _name(person: Person, key: str, on: date) -> str:
     try:
         return rules.leave_type(person.regime, key, on).name
@@ -250,6 +256,9 @@ def _check_agent_and_overlap(person: Person, agent: Person | None, start: dateti
         raise ChaiqinError("職務代理人不能是自己。", field="agent", code="agent")
     if agent.agency_id != person.agency_id or agent.status != Person.Status.ACTIVE:
         raise ChaiqinError("職務代理人必須是本機關在職人員。", field="agent", code="agent")
+    first, last = _local_date(start), _local_date(end - timedelta(microseconds=1))
+    if any(s <= last and (e is None or e >= first) for s, e in ledger.unpaid_leave_spans(agent)):
+        raise ChaiqinError(f"職務代理人{agent.name}於請假期間留職停薪，無法代理。", field="agent", code="agent")
     busy = occupancy.busy_of([person, agent], start, end)
     clash = busy[agent.pk]
     if clash:
