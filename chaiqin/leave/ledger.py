@@ -30,6 +30,7 @@ from chaiqin.org import selectors as org_selectors
 from chaiqin.org.models import Person
 from chaiqin.rowlocks import holds_lock, mark_locked  # noqa: F401 - re-exported: the services call ledger.mark_locked
 
+from . import extension
 from .models import BalanceEntry
 
 DAY_MINUTES = rules.DAY_MINUTES
@@ -81,6 +82,9 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
     """
     if account == COMP_TIME:
         return on, on
+    if account == extension.CODE:
+        found = extension.window(person, on)  # two years from the first day of extended sick leave
+        return found.start, found.end
     if account == "annual":
         hired = seniority_start(person)
         if hired > on:
