@@ -189,3 +189,25 @@ def _expire_person(grants: list[BalanceEntry], on: date) -> int:
                     expires_on=grant.expires_on, source=grant, note=note)
         total += lapse.minutes
     return total
+
+
+@transaction.atomic
+def annual_leave_settle_at_contract_end(*, person: Person, last_day: date) -> LeaveYearClose | None:
+    """A worker's contract ends after `last_day`: the 特別休假 still unused in the leave year containing
+    it, deferred days included, is paid (勞動基準法第38條第4項: 「契約終止仍未休之日數，雇主應發給工資」).
+    The year is marked closed so that the year-end close does not settle it again. Not for other
+    regimes (None), nor twice."""
+    person = rowlocks.lock_person(person.pk, related=("agency",))
+    if person.regime != rules.LABOR:
+        return None
+    start, end = ledger.period_of(person, ANNUAL, last_day)
+    if LeaveYearClose.objects.filter(person=person, account=ANNUAL, period_start=start).exists():
+        return None
+    left = ledger.balance(person, ANNUAL, last_day)
+    why = "契約終止仍未休之特別休假（含遞延日數）應發給工資（勞動基準法第38條第4項）"
+    if left > 0:
+        ledger.ensure_grant(person, ANNUAL, last_day)
+        ledger.post(person=person, account=ANNUAL, kind=K.PAYOUT, minutes=-left, period_start=start, period_end=end,
+                    note=f"{start.isoformat()}至{end.isoformat()}年度特別休假未休{ledger.format_minutes(left)}：{why}")
+    return LeaveYearClose.objects.create(person=person, account=ANNUAL, period_start=start, period_end=end,
+                                         closed_on=last_day + timedelta(days=1), summary=why)

@@ -178,6 +178,13 @@ def _restate_annual_leave(person: Person, since: date) -> None:
     ledger.annual_grant_restate(person=person, since=since)
 
 
+def _settle_annual_leave(person: Person, last_day: date) -> None:
+    """A worker's unused 特別休假 is paid when the contract ends (leave.yearend)."""
+    from chaiqin.leave import yearend
+
+    yearend.annual_leave_settle_at_contract_end(person=person, last_day=last_day)
+
+
 def _status_today(person: Person) -> str:
     today = clock.today()
     for period in StatusPeriod.objects.filter(person=person, start__lte=today).order_by("-start"):
@@ -254,6 +261,7 @@ def staff_separate(*, actor: Person, person: Person, on: date, note: str = "") -
                                 end__isnull=True).update(end=on - timedelta(days=1))
     period = StatusPeriod.objects.create(person=person, status=StatusPeriod.Status.LEFT, start=on, note=note[:200])
     _sync_status(person)
+    _settle_annual_leave(person, on - timedelta(days=1))
     if person.status == Person.Status.LEFT and person.user_id:
         get_user_model().objects.filter(pk=person.user_id).update(is_active=False)
     audit(agency=person.agency_id, actor=actor, person=person, action="separate", note=f"{format_roc(on)} 離職")

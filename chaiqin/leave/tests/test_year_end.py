@@ -11,6 +11,7 @@ from django.urls import reverse
 from chaiqin.errors import ChaiqinError
 from chaiqin.leave import deferrals, ledger, yearend
 from chaiqin.leave.models import BalanceEntry, LeaveYearClose
+from chaiqin.org import staffing
 from chaiqin.org.models import Agency, OrgEvent, Person
 from chaiqin.org.services import person_create
 
@@ -142,6 +143,21 @@ def test_lsa_deferral_is_agreed_with_each_worker_not_the_agency(world, worker):
         deferrals.deferral_record(actor=world.carol, person=world.alice, on=date(2026, 3, 1), agreed=True)
     with pytest.raises(PermissionDenied):
         deferrals.deferral_record(actor=world.alice, person=worker, on=date(2026, 3, 1), agreed=True)
+
+
+def test_lsa_unused_and_deferred_days_are_paid_when_the_contract_ends(world, worker):
+    # 勞動基準法第38條第4項: 「於次一年度終結或契約終止仍未休之日數，雇主應發給工資」
+    deferrals.deferral_record(actor=world.carol, person=worker, on=date(2025, 6, 1), agreed=True)
+    granted = ledger.ensure_grant(worker, "annual", date(2025, 6, 1)).minutes
+    take(worker, granted / D - 3, date(2025, 6, 1))  # 3 days deferred into 2026
+    yearend.leave_year_close(on=date(2026, 1, 1))
+    own = ledger.ensure_grant(worker, "annual", date(2026, 3, 1)).minutes
+    take(worker, 2, date(2026, 3, 1))
+    staffing.staff_separate(actor=world.carol, person=worker, on=date(2026, 6, 1))
+    [paid] = rows(worker, date(2026, 1, 1), "payout")
+    assert paid.minutes == -(own + 3 * D - 2 * D) and "契約終止" in paid.note
+    yearend.leave_year_close(on=date(2027, 1, 1))  # the year is settled already: not paid twice
+    assert len(rows(worker, date(2026, 1, 1), "payout")) == 1
 
 
 def test_teachers_unused_annual_leave_is_not_kept(world):
