@@ -44,6 +44,7 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
+from chaiqin.org.selectors import unpaid_leave_spans
 
 from .allowances import Allowance, allowances_for
 from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
@@ -357,6 +358,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
             local = _local(at)
             stamps[pid][local.date()].append(local)
         busy_of = _busy_for(chunk, t0, t1) if with_busy else {}
+        away = unpaid_leave_spans(chunk)  # 留職停薪 by its dated periods: nothing expected on those days
         exempt = [p.pk for p in chunk if not punches_required(p)]
         divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
             if exempt else {}
@@ -366,7 +368,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
             punching = punches_required(person)
             core = None if punching else cores[person.agency_id][divisions.get(pid, AttendanceProfile.Division.DAY)]
             mine = stamps.get(pid, {})
-            unpaid = person.status == Person.Status.UNPAID_LEAVE
+            spans = away[pid]
             agency_hours = hours[person.agency_id]
             out = []
             for info, d0, d1 in frames[person.agency_id]:
@@ -375,7 +377,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                                        punches=mine.get(day, ()),
                                        busy=[b for b in busy if b[0] < d1 and b[1] > d0] if busy else (),
                                        punching=punching, now=now, overtime=(pid, day) in ot, core=core,
-                                       allowances=tuple(allowed.get((pid, day), ())), unpaid_leave=unpaid))
+                                       allowances=tuple(allowed.get((pid, day), ())), unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, day)))
             result[pid] = out
     return result
 

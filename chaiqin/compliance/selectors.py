@@ -17,7 +17,8 @@ from chaiqin import clock, rules
 from chaiqin.dates import TAIPEI, format_roc
 from chaiqin.leave import selectors as leave_reads
 from chaiqin.org import access
-from chaiqin.org.models import Agency, Person
+from chaiqin.org.models import Agency, Person, StatusPeriod
+from chaiqin.org.selectors import unpaid_leave_spans
 from chaiqin.workflow.models import Case
 
 from . import protection_law as law
@@ -182,14 +183,18 @@ class SurveyView:
 
 def headcount(agency: Agency, on: date) -> tuple[int, dict[str, int]]:
     """受僱總人數 on `on` (seed 004 說明一): everyone hired by then and not left, including those on
-    leave without pay; with the count by post."""
-    qs = Person.objects.filter(agency=agency, hire_date__lte=on).exclude(status=Person.Status.LEFT)
+    leave without pay; with the count by post. Who had left and who was on 留職停薪 that day is read from
+    the dated status periods (org.StatusPeriod), not from today's status."""
+    left_by_then = StatusPeriod.objects.filter(status=StatusPeriod.Status.LEFT, start__lte=on).values("person_id")
+    qs = (Person.objects.filter(agency=agency, hire_date__lte=on).exclude(pk__in=left_by_then)
+          .exclude(status=Person.Status.LEFT, status_periods__isnull=True))
     labels = dict(Person.Post.choices)
-    detail = Counter(labels.get(p, p) for p in qs.values_list("post", flat=True))
-    unpaid = qs.filter(status=Person.Status.UNPAID_LEAVE).count()
+    people = list(qs)
+    detail = Counter(labels.get(p.post, p.post) for p in people)
+    unpaid = sum(rules.on_unpaid_leave(spans, on) for spans in unpaid_leave_spans(people).values())
     if unpaid:
         detail["（其中留職停薪）"] = unpaid
-    return qs.count(), dict(detail)
+    return len(people), dict(detail)
 
 
 def _staff_by_gender(agency: Agency, *, civil_only: bool) -> dict[str, int]:

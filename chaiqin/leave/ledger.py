@@ -26,9 +26,11 @@ from chaiqin import clock, rowlocks, rules
 from chaiqin.dates import format_roc
 from chaiqin.errors import ChaiqinError
 from chaiqin.durations import days_of, format_minutes  # noqa: F401 - re-exported
+from chaiqin.org import selectors as org_selectors
 from chaiqin.org.models import Person
 from chaiqin.rowlocks import holds_lock, mark_locked  # noqa: F401 - re-exported: the services call ledger.mark_locked
 
+from . import extension
 from .models import BalanceEntry
 
 DAY_MINUTES = rules.DAY_MINUTES
@@ -55,6 +57,18 @@ def seniority_start(person: Person) -> date:
     return rules.add_months(person.hire_date, -int(person.prior_service_months or 0))
 
 
+def unpaid_leave_spans(person: Person) -> list[tuple[date, date | None]]:
+    """`person`'s 留職停薪 periods (org.selectors.unpaid_leave_spans). One query."""
+    return org_selectors.unpaid_leave_spans([person])[person.pk]
+
+
+def service_start(person: Person, on: date, spans=None) -> date:
+    """The day annual-leave seniority counts from on `on`: seniority_start moved later by the days on
+    留職停薪 before `on` (rules.seniority_after_unpaid_leave)."""
+    spans = unpaid_leave_spans(person) if spans is None else spans
+    return rules.seniority_after_unpaid_leave(person.regime, seniority_start(person), spans, on)
+
+
 def _annual_basis(person: Person) -> str:
     return person.agency.labor_leave_basis if person.regime == rules.LABOR else "anniversary"
 
@@ -68,6 +82,9 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
     """
     if account == COMP_TIME:
         return on, on
+    if account == extension.CODE:
+        found = extension.window(person, on)  # two years from the first day of extended sick leave
+        return found.start, found.end
     if account == "annual":
         hired = seniority_start(person)
         if hired > on:
@@ -82,15 +99,27 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
 
 def granted_minutes(person: Person, account: str, on: date) -> int | None:
     """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant
-    (nor while on 留職停薪: no leave is granted while the clock is stopped)."""
-    if person.status == Person.Status.UNPAID_LEAVE:
+    (nor on a day of 留職停薪: no leave is granted while the clock is stopped).
+
+    Annual leave after 留職停薪: by the seniority that leaves its days out, and for civil servants
+    and teachers by the months in service of a leave year it touches (rules.return_year_annual_days)."""
+    spans = unpaid_leave_spans(person)
+    if rules.on_unpaid_leave(spans, on):
         return None
+    return _law_minutes(person, account, on, spans)
+
+
+def _law_minutes(person: Person, account: str, on: date, spans) -> int | None:
     if account == "annual":
-        hired = seniority_start(person)
+        year_start, year_end = period_of(person, account, on)
+        # the time on 留職停薪 before the leave year starts is left out of the seniority it is granted by
+        hired = service_start(person, year_start, spans)
         if hired > on:
             return 0
         days = rules.annual_leave_days(person.regime, hired, on, basis=_annual_basis(person),
                                        admin_post=person.admin_post)
+        if spans:
+            days = rules.return_year_annual_days(person.regime, days, spans, year_start=year_start, year_end=year_end)
         return int(days * DAY_MINUTES)
     if account == COMP_TIME:
         return None
@@ -139,11 +168,34 @@ def grants_post(*, person: Person, on: date) -> list[BalanceEntry]:
     The one writer of grants: called at hire (org), at the start of a year (the management
     command `post_leave_grants`, for cron) and when a status changes; pages only read.
     """
-    if person.status != Person.Status.ACTIVE:
-        return []  # 留職停薪 or left: no leave to grant (posted at the status change back to service)
+    if person.status == Person.Status.LEFT or rules.on_unpaid_leave(unpaid_leave_spans(person), on):
+        return []  # left, or on 留職停薪 that day: no leave to grant (posted once back in service)
     with transaction.atomic():
         found = [ensure_grant(person, a, on) for a in granted_accounts(person, on)]
     return [row for row in found if row is not None]
+
+
+@transaction.atomic
+def annual_grant_restate(*, person: Person, since: date) -> list[BalanceEntry]:
+    """After 留職停薪 is entered or ended: every annual-leave grant already posted for a leave year
+    ending on or after `since` brought to what the law gives now (seniority without the time away,
+    rules.seniority_after_unpaid_leave; the year it touches, rules.return_year_annual_days), by one
+    more grant row of the difference. Years whose grant is not posted yet are left to grants_post."""
+    lock_person(person)
+    spans = unpaid_leave_spans(person)
+    rows = (BalanceEntry.objects.filter(person=person, account="annual", kind=BalanceEntry.Kind.GRANT, period_end__gte=since)
+            .values_list("period_start", "period_end").annotate(s=Sum("minutes")).order_by("period_start"))
+    posted = []
+    for start, end, minutes in rows:
+        law = _law_minutes(person, "annual", start, spans) or 0
+        if law == minutes:
+            continue
+        rule = rules.unpaid_leave_rule(person.regime, start)
+        posted.append(post(person=person, account="annual", kind=BalanceEntry.Kind.GRANT, minutes=law - minutes,
+                           period_start=start, period_end=end,
+                           note=f"{format_roc(start)}至{format_roc(end)}年度休假因留職停薪改核{format_minutes(law)}"
+                                f"（{rule.seniority_citation}）"))
+    return posted
 
 
 def ensure_grant(person: Person, account: str, on: date) -> BalanceEntry | None:

@@ -143,6 +143,30 @@ class LeavePolicy(models.Model):
         verbose_name_plural = "機關請假設定"
 
 
+class AnnualLeaveDeferral(AppendOnlyModel):
+    """A worker's agreement (or refusal) to defer the unused 特別休假 of one leave year to the next
+    (勞動基準法第38條第4項: agreed between the employer and each worker). Recorded by the personnel
+    office, written once: a later row for the same person and year supersedes an earlier one, and
+    both stay as the trail. The year-end close reads the latest row (leave.deferrals)."""
+
+    person = models.ForeignKey(Person, verbose_name="勞工", on_delete=models.PROTECT, related_name="annual_deferrals")
+    period_start = models.DateField("特休年度起")
+    period_end = models.DateField("特休年度迄")
+    agreed = models.BooleanField("同意遞延")
+    recorded_by = models.ForeignKey(Person, verbose_name="登錄人", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField("登錄時間")
+    note = models.CharField("說明", max_length=300, blank=True)
+
+    REFUSE_CHANGE = "特休遞延約定紀錄不可修改；如有變更請另行登錄。"
+    REFUSE_DELETE = "特休遞延約定紀錄不可刪除；如有變更請另行登錄。"
+
+    class Meta:
+        verbose_name = "特休遞延約定"
+        verbose_name_plural = "特休遞延約定"
+        ordering = ["person", "period_start", "recorded_at", "pk"]
+        indexes = [models.Index(fields=["person", "period_start"])]
+
+
 class LeaveYearClose(models.Model):
     """A leave year of one account of one person that close_leave_year has settled (once)."""
 

@@ -28,15 +28,12 @@ from chaiqin.workflow import occupancy, routing
 from chaiqin.workflow import services as workflow
 from chaiqin.workflow.models import AuditEvent, Case
 
-from . import agents, durations, ledger
+from . import agents, durations, extension, ledger
 from .attachments import Upload, check_upload
 from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveCancelRequest, LeaveRequest
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
-# 留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse.
-UNPAID_LEAVE_CITATION = {"civil": "公務人員留職停薪辦法", "teacher": "教育人員留職停薪辦法",
-                         "labor": "性別平等工作法第16條；勞工請假規則第5條"}
 
 
 @dataclass(frozen=True)
@@ -149,9 +146,7 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
     if end <= start:
         raise ChaiqinError("請假迄時必須晚於起時。", field="end", code="order")
     first_day = _local_date(start)
-    if person.status == Person.Status.UNPAID_LEAVE:
-        raise ChaiqinError("留職停薪期間不必上班，亦不得請假；復職後始得請假。", code="status",
-                           citation=UNPAID_LEAVE_CITATION[person.regime])
+    _refuse_unpaid_leave_days(person, first_day, _local_date(end - timedelta(microseconds=1)))
     if leave_code == COMP_TIME:
         return _evaluate_comp_time(person, start, end, first_day)
     try:
@@ -174,6 +169,11 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
             check = rules.check_leave_window(person.regime, leave_code, event_date=event_date, leave_date=day)
             if not check.ok:
                 raise ChaiqinError(f"{ltype.name}：{check.reason}", citation=check.citation, code="window", field="start")
+    requested, counted_note = measured.minutes, ""
+    if leave_code == extension.CODE:
+        requested, counted_note = _extension_minutes(person, measured.minutes, first_day,
+                                                     _local_date(end - timedelta(microseconds=1)),
+                                                     exclude_request.pk if exclude_request else None)
     hired = ledger.seniority_start(person)
     plan = rules.leave_plan(person.regime, leave_code, on=first_day)
     keys = {leave_code, "annual", *plan.pools, *plan.after_used_up}
@@ -182,7 +182,7 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
     entitled.setdefault("annual", Decimal(0))
     try:
         charge = rules.leave_charge(
-            person.regime, leave_code, requested_minutes=measured.minutes, used=used, on=first_day,
+            person.regime, leave_code, requested_minutes=requested, used=used, on=first_day,
             entitled=entitled, hired=min(hired, first_day), day_minutes=ledger.DAY_MINUTES,
             menstrual_month_minutes=_menstrual_month_minutes(person, first_day, exclude_request.pk if exclude_request else None)
             if leave_code == "menstrual" else 0)
@@ -196,9 +196,11 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
              for p in charge.parts]
     if charge.refused:
         beyond = next(p for p in charge.parts if p.beyond_entitlement and not p.deducted)
-        raise ChaiqinError(f"{ltype.name}額度不足：申請{ledger.format_minutes(measured.minutes)}，其中"
+        raise ChaiqinError(f"{ltype.name}額度不足：申請{ledger.format_minutes(requested)}，其中"
                            f"{ledger.format_minutes(beyond.minutes)}超過可用額度。{beyond.explanation}",
                            citation=beyond.citation, code="quota")
+    if counted_note:
+        parts[0]["explanation"] += counted_note
     remaining = []
     touched = []
     for p in parts:
@@ -211,8 +213,33 @@ def evaluate(*, person: Person, leave_code: str, start: datetime, end: datetime,
             take = sum(p["minutes"] for p in parts if key in p["quotas"])
             name = ltype.name if key == leave_code else _name(person, key, first_day)
             remaining.append((name, before, before - take))
-    return Evaluation(leave_code, ltype.name, start, end, measured.minutes, measured.left_out, parts, remaining,
+    return Evaluation(leave_code, ltype.name, start, end, requested, measured.left_out, parts, remaining,
                       citation=ltype.citation)
+
+
+def _extension_minutes(person: Person, minutes: int, first: date, last: date, exclude_pk: int | None) -> tuple[int, str]:
+    """延長病假: refuse a request crossing into the next (school) year, whose 事假 and 病假 come first
+    (rules.extended_sick_year_crossing); add a teacher's break between two spells, counted and not
+    deducted (rules.extended_sick_bridged_days). Returns the minutes to charge and a note saying why."""
+    crossing = rules.extended_sick_year_crossing(person.regime, first, last)
+    if not crossing.ok:
+        raise ChaiqinError(crossing.reason, citation=crossing.citation, code="window", field="end")
+    bridged = extension.bridged_days(person, first, exclude_pk=exclude_pk)
+    if not bridged:
+        return minutes, ""
+    return minutes + bridged * ledger.DAY_MINUTES, (
+        f"前次延長病假銷假後，開學後再請，視為未中斷：其間寒暑假{bridged}日計入延長病假，不得扣除。")
+
+
+def _refuse_unpaid_leave_days(person: Person, first: date, last: date) -> None:
+    """留職停薪 suspends the duty to work: leave, which excuses from work, has nothing to excuse on its
+    days (rules.unpaid_leave_rule names the act)."""
+    for start, end in ledger.unpaid_leave_spans(person):
+        if start <= last and (end is None or end >= first):
+            until = f"至{format_roc(end)}" if end else "起（尚未復職）"
+            raise ChaiqinError(f"{format_roc(start)}{until}為留職停薪期間，不必上班，亦不得請假；"
+                               "請假期間須在復職之後。", code="status",
+                               citation=rules.unpaid_leave_rule(person.regime, first).citation)
 
 
 def _name(person: Person, key: str, on: date) -> str:
@@ -250,6 +277,9 @@ def _check_agent_and_overlap(person: Person, agent: Person | None, start: dateti
         raise ChaiqinError("職務代理人不能是自己。", field="agent", code="agent")
     if agent.agency_id != person.agency_id or agent.status != Person.Status.ACTIVE:
         raise ChaiqinError("職務代理人必須是本機關在職人員。", field="agent", code="agent")
+    first, last = _local_date(start), _local_date(end - timedelta(microseconds=1))
+    if any(s <= last and (e is None or e >= first) for s, e in ledger.unpaid_leave_spans(agent)):
+        raise ChaiqinError(f"職務代理人{agent.name}於請假期間留職停薪，無法代理。", field="agent", code="agent")
     busy = occupancy.busy_of([person, agent], start, end)
     clash = busy[agent.pk]
     if clash:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_deferrals
 
 app_name = "leave"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("people/<int:person_id>/balances/", views.person_balances, name="person_balances"),
     path("balances/all/", views.balance_table, name="balance_table"),
     path("balances/all.<str:fmt>", views.balance_export, name="balance_export"),
+    path("deferrals/", views_deferrals.deferral_list, name="deferrals"),
     path("team/", views.team_calendar, name="team"),
     path("covering/", views.covering, name="covering"),
     path("ical/issue/", views.ical_issue, name="ical_issue"),

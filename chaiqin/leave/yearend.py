@@ -10,7 +10,7 @@ that year), in order, once (LeaveYearClose), with rules.annual_leave_carry_over:
   move on with their original limit.
 - labor (勞動基準法第38條第4項): days deferred into the year are used first; deferred days still
   unused are paid (a payout row records the days to pay); this year's unused days are deferred
-  one year when the agency's LeavePolicy says the parties agreed, otherwise paid.
+  one year when the worker agreed for that year (AnnualLeaveDeferral, leave.deferrals), otherwise paid.
 - teacher (教師請假規則第8條): unused days are not kept.
 Moving days to the next year is two rows: carry_over −n in the closed year, +n in the next one
 (expires_on = the last day they may be used). After closing, the closed year's balance is zero.
@@ -35,8 +35,8 @@ from chaiqin import rowlocks, rules
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
 
-from . import ledger
-from .models import BalanceEntry, LeavePolicy, LeaveYearClose
+from . import deferrals, ledger
+from .models import BalanceEntry, LeaveYearClose
 
 K = BalanceEntry.Kind
 ANNUAL = "annual"
@@ -109,7 +109,7 @@ def annual_year_close(*, person_id: int, period_start: date, period_end: date, o
         summary.carried_minutes += minutes
 
     if person.regime == rules.LABOR:
-        agreement = LeavePolicy.objects.filter(agency_id=person.agency_id, labor_annual_deferral=True).exists()
+        agreement = deferrals.deferral_agreed(person, period_start)  # agreed with each worker, not agency-wide
         deferred_in = sum(r.minutes for r in carried_in)
         result = rules.annual_leave_carry_over(person.regime, entitled=ledger.days_of(granted), taken=ledger.days_of(max(0, taken)),
                                                year_end=period_end, deferred_in=ledger.days_of(deferred_in), agreement=agreement)
@@ -192,8 +192,22 @@ def _expire_person(grants: list[BalanceEntry], on: date) -> int:
 
 
 @transaction.atomic
-def leave_policy_set(*, agency, labor_annual_deferral: bool) -> LeavePolicy:
-    """Record whether the agency and its LSA staff agreed to defer unused annual leave (勞動基準法第38條第4項)."""
-    policy, _ = LeavePolicy.objects.update_or_create(agency=agency,
-                                                     defaults={"labor_annual_deferral": labor_annual_deferral})
-    return policy
+def annual_leave_settle_at_contract_end(*, person: Person, last_day: date) -> LeaveYearClose | None:
+    """A worker's contract ends after `last_day`: the 特別休假 still unused in the leave year containing
+    it, deferred days included, is paid (勞動基準法第38條第4項: 「契約終止仍未休之日數，雇主應發給工資」).
+    The year is marked closed so that the year-end close does not settle it again. Not for other
+    regimes (None), nor twice."""
+    person = rowlocks.lock_person(person.pk, related=("agency",))
+    if person.regime != rules.LABOR:
+        return None
+    start, end = ledger.period_of(person, ANNUAL, last_day)
+    if LeaveYearClose.objects.filter(person=person, account=ANNUAL, period_start=start).exists():
+        return None
+    left = ledger.balance(person, ANNUAL, last_day)
+    why = "契約終止仍未休之特別休假（含遞延日數）應發給工資（勞動基準法第38條第4項）"
+    if left > 0:
+        ledger.ensure_grant(person, ANNUAL, last_day)
+        ledger.post(person=person, account=ANNUAL, kind=K.PAYOUT, minutes=-left, period_start=start, period_end=end,
+                    note=f"{start.isoformat()}至{end.isoformat()}年度特別休假未休{ledger.format_minutes(left)}：{why}")
+    return LeaveYearClose.objects.create(person=person, account=ANNUAL, period_start=start, period_end=end,
+                                         closed_on=last_day + timedelta(days=1), summary=why)

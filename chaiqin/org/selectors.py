@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterable
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
@@ -16,6 +17,24 @@ def status_periods(person: Person, start: date, end: date) -> list[StatusPeriod]
     """
     return list(StatusPeriod.objects.filter(person=person, start__lte=end)
                 .filter(Q(end__isnull=True) | Q(end__gte=start)).order_by("start"))
+
+
+def unpaid_leave_spans(people: Iterable[Person]) -> dict[int, list[tuple[date, date | None]]]:
+    """{person_id: [(start, end)…]} of the 留職停薪 periods of `people` (end None: not returned yet), oldest
+    first; everyone in `people` has a key. One query.
+
+    A person marked 留職停薪 with no dated period (rows from before the periods were kept) counts as on
+    it from their hire date on, so that nothing is expected of them as before.
+    """
+    people = list(people)
+    found: dict[int, list[tuple[date, date | None]]] = {p.pk: [] for p in people}
+    for pid, start, end in (StatusPeriod.objects.filter(person_id__in=list(found), status=StatusPeriod.Status.UNPAID_LEAVE)
+                            .order_by("person_id", "start").values_list("person_id", "start", "end")):
+        found[pid].append((start, end))
+    for p in people:
+        if not found[p.pk] and p.status == Person.Status.UNPAID_LEAVE:
+            found[p.pk].append((p.hire_date, None))
+    return found
 
 
 def standing_agents(person: Person) -> list[Person]:

@@ -171,6 +171,20 @@ def _refuse_pending_forms(person: Person, start: date, end: date | None, what: s
                            "請先請本人撤回或由主管簽核完畢，再辦理異動。", code="pending")
 
 
+def _restate_annual_leave(person: Person, since: date) -> None:
+    """留職停薪 changes the annual leave of the leave year it touches (leave.ledger.annual_grant_restate)."""
+    from chaiqin.leave import ledger
+
+    ledger.annual_grant_restate(person=person, since=since)
+
+
+def _settle_annual_leave(person: Person, last_day: date) -> None:
+    """A worker's unused 特別休假 is paid when the contract ends (leave.yearend)."""
+    from chaiqin.leave import yearend
+
+    yearend.annual_leave_settle_at_contract_end(person=person, last_day=last_day)
+
+
 def _status_today(person: Person) -> str:
     today = clock.today()
     for period in StatusPeriod.objects.filter(person=person, start__lte=today).order_by("-start"):
@@ -203,6 +217,7 @@ def staff_unpaid_leave(*, actor: Person, person: Person, kind: str, start: date,
     period = StatusPeriod.objects.create(person=person, status=StatusPeriod.Status.UNPAID_LEAVE, kind=kind,
                                          start=start, end=end, note=note[:200])
     _sync_status(person)
+    _restate_annual_leave(person, start)
     until = f"至 {format_roc(end)}" if end else "（復職日未定）"
     audit(agency=person.agency_id, actor=actor, person=person, action="unpaid_leave",
           note=f"留職停薪（{period.get_kind_display()}）{format_roc(start)} 起{until}")
@@ -221,6 +236,7 @@ def staff_reinstate(*, actor: Person, person: Person, on: date) -> StatusPeriod:
     period.end = on - timedelta(days=1)
     period.save(update_fields=["end"])
     _sync_status(person)
+    _restate_annual_leave(person, period.start)
     audit(agency=person.agency_id, actor=actor, person=person, action="reinstate",
           note=f"{format_roc(on)} 復職（留職停薪 {format_roc(period.start)} 至 {format_roc(period.end)}）")
     return period
@@ -245,6 +261,7 @@ def staff_separate(*, actor: Person, person: Person, on: date, note: str = "") -
                                 end__isnull=True).update(end=on - timedelta(days=1))
     period = StatusPeriod.objects.create(person=person, status=StatusPeriod.Status.LEFT, start=on, note=note[:200])
     _sync_status(person)
+    _settle_annual_leave(person, on - timedelta(days=1))
     if person.status == Person.Status.LEFT and person.user_id:
         get_user_model().objects.filter(pk=person.user_id).update(is_active=False)
     audit(agency=person.agency_id, actor=actor, person=person, action="separate", note=f"{format_roc(on)} 離職")

@@ -16,6 +16,8 @@ Each submodule declares its public names in `__all__` and owns one area of law:
 - committee.py  committee gender minimum (考績委員會組織規程§2, 陞遷法施行細則§7)
 - survey.py     the yearly gender-friendly survey and its achievement rate (seed 004)
 - protection.py lactation time and a parent's hours for a child under 3 (性別平等工作法§18, §19, §21)
+- sick_extension.py  延長病假: its two-year window, the years it crosses, a teacher's breaks
+- status.py     留職停薪: leave and punches stop, seniority and the leave year afterwards
 - overtime_filing.py  the overtime claim window, request span, exceptional report, teachers' core hours (seeds 002, 003)
 """
 
@@ -36,14 +38,16 @@ from .committee import *  # noqa: E402,F401,F403
 from .survey import *  # noqa: E402,F401,F403
 from .protection import *  # noqa: E402,F401,F403
 from .overtime_filing import *  # noqa: E402,F401,F403
+from .status import *  # noqa: E402,F401,F403
+from .sick_extension import *  # noqa: E402,F401,F403
 
 from . import plans  # noqa: E402
 from . import days_off  # noqa: E402
-from . import annual, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, subsidy, survey, wfh  # noqa: E402
+from . import annual, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, sick_extension, status, subsidy, survey, wfh  # noqa: E402
 
 __all__ = [
     "RuleInputError", "CIVIL", "TEACHER", "LABOR", "REGIMES", "check_regime",
     *leave.__all__, *plans.__all__, *annual.__all__, *hours.__all__, *days_off.__all__, *pay.__all__, *civil_pay.__all__, *comptime.__all__,
     *wfh.__all__, *subsidy.__all__, *committee.__all__, *survey.__all__, *protection.__all__,
-    *overtime_filing.__all__,
+    *overtime_filing.__all__, *status.__all__, *sick_extension.__all__,
 ]

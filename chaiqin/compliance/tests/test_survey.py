@@ -8,6 +8,7 @@ from chaiqin.compliance import selectors, services
 from chaiqin.compliance.models import SurveyAnswer, UnpaidLeave
 from chaiqin.dates import TAIPEI
 from chaiqin.errors import ChaiqinError
+from chaiqin.org import staffing
 from chaiqin.org.models import Person
 
 
@@ -22,6 +23,19 @@ def test_the_headcount_on_september_first_counts_unpaid_leave_but_not_leavers_or
     count, detail = selectors.headcount(world.county, date(2026, 9, 1))
     assert count == 4  # diana, bob (留職停薪), alice, carol
     assert detail["（其中留職停薪）"] == 1
+
+
+def test_the_headcount_reads_the_dated_status_periods_of_that_day(world):
+    # 調查說明一: 115年9月1日現有人數, 留職停薪人員 included; read from the periods, not today's status
+    staffing.staff_unpaid_leave(actor=world.carol, person=world.bob, kind="parental", start=date(2026, 8, 1),
+                                end=date(2026, 12, 31))
+    staffing.staff_unpaid_leave(actor=world.carol, person=world.alice, kind="study", start=date(2026, 3, 1),
+                                end=date(2026, 8, 31))
+    staffing.staff_separate(actor=world.carol, person=world.erin, on=date(2026, 10, 1))  # still there on 9/1
+    staffing.staff_separate(actor=world.carol, person=world.frank, on=date(2026, 7, 1))  # gone by then
+    count, detail = selectors.headcount(world.county, date(2026, 9, 1))
+    assert count == 5  # diana, bob, alice, carol, erin
+    assert detail["（其中留職停薪）"] == 1  # bob; alice was back on 9/1
 
 
 def test_a_small_agency_needs_not_do_items_1_to_4_but_must_answer_item_16(world):

@@ -4,12 +4,15 @@ comp time past its limit expired, all as ledger rows giving the reason and the a
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
 
-from chaiqin.leave import ledger, yearend
+from chaiqin.errors import ChaiqinError
+from chaiqin.leave import deferrals, ledger, yearend
 from chaiqin.leave.models import BalanceEntry, LeaveYearClose
-from chaiqin.org.models import Agency, Person
+from chaiqin.org import staffing
+from chaiqin.org.models import Agency, OrgEvent, Person
 from chaiqin.org.services import person_create
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +105,8 @@ def test_lsa_unused_days_are_paid_without_an_agreement(world, worker):
 
 def test_lsa_deferred_days_by_agreement_are_used_first_next_year_and_paid_if_still_unused(world, worker):
     # 勞動基準法第38條第4項: 經勞雇雙方協商遞延至次一年度實施者，於次一年度終結仍未休之日數，應發給工資
-    yearend.leave_policy_set(agency=world.county, labor_annual_deferral=True)
+    deferrals.deferral_record(actor=world.carol, person=worker, on=date(2025, 6, 1), agreed=True)
+    deferrals.deferral_record(actor=world.carol, person=worker, on=date(2026, 6, 1), agreed=True)
     granted = ledger.ensure_grant(worker, "annual", date(2025, 6, 1)).minutes
     take(worker, granted / D - 3, date(2025, 6, 1))  # 3 days unused
     yearend.leave_year_close(on=date(2026, 1, 1))
@@ -115,6 +119,45 @@ def test_lsa_deferred_days_by_agreement_are_used_first_next_year_and_paid_if_sti
     assert paid.minutes == -2 * D
     [again] = rows(worker, date(2027, 1, 1), "carry_over")
     assert again.minutes == own  # this year's days all deferred again by agreement
+
+
+def test_lsa_deferral_is_agreed_with_each_worker_not_the_agency(world, worker):
+    # 勞動基準法第38條第4項: deferral is agreed between the employer and the worker, one by one
+    other = person_create(agency=world.county, unit=world.civil_affairs, employee_no="W02", name="陳工友", gender="M",
+                          post=Person.Post.JANITOR, hire_date=date(2020, 1, 1), supervisor=world.bob)
+    deferrals.deferral_record(actor=world.carol, person=worker, on=date(2025, 3, 1), agreed=True)
+    deferrals.deferral_record(actor=world.carol, person=other, on=date(2025, 3, 1), agreed=True)
+    deferrals.deferral_record(actor=world.carol, person=other, on=date(2025, 11, 1), agreed=False,
+                              note="勞工改選折發工資")  # the latest record decides
+    for person in (worker, other):
+        ledger.ensure_grant(person, "annual", date(2025, 6, 1))
+        take(person, 2, date(2025, 6, 1))
+    yearend.leave_year_close(on=date(2026, 1, 1))
+    assert rows(worker, date(2026, 1, 1), "carry_over") and not rows(worker, date(2025, 1, 1), "payout")
+    assert rows(other, date(2025, 1, 1), "payout") and not rows(other, date(2026, 1, 1), "carry_over")
+    trail = [e.note for e in OrgEvent.objects.filter(person=other, action="annual_deferral").order_by("pk")]
+    assert len(trail) == 2 and "不遞延" in trail[1] and "第38條第4項" in trail[1]
+    with pytest.raises(ChaiqinError, match="已結算"):
+        deferrals.deferral_record(actor=world.carol, person=other, on=date(2025, 6, 1), agreed=True)
+    with pytest.raises(ChaiqinError, match="非勞基法適用人員"):
+        deferrals.deferral_record(actor=world.carol, person=world.alice, on=date(2026, 3, 1), agreed=True)
+    with pytest.raises(PermissionDenied):
+        deferrals.deferral_record(actor=world.alice, person=worker, on=date(2026, 3, 1), agreed=True)
+
+
+def test_lsa_unused_and_deferred_days_are_paid_when_the_contract_ends(world, worker):
+    # 勞動基準法第38條第4項: 「於次一年度終結或契約終止仍未休之日數，雇主應發給工資」
+    deferrals.deferral_record(actor=world.carol, person=worker, on=date(2025, 6, 1), agreed=True)
+    granted = ledger.ensure_grant(worker, "annual", date(2025, 6, 1)).minutes
+    take(worker, granted / D - 3, date(2025, 6, 1))  # 3 days deferred into 2026
+    yearend.leave_year_close(on=date(2026, 1, 1))
+    own = ledger.ensure_grant(worker, "annual", date(2026, 3, 1)).minutes
+    take(worker, 2, date(2026, 3, 1))
+    staffing.staff_separate(actor=world.carol, person=worker, on=date(2026, 6, 1))
+    [paid] = rows(worker, date(2026, 1, 1), "payout")
+    assert paid.minutes == -(own + 3 * D - 2 * D) and "契約終止" in paid.note
+    yearend.leave_year_close(on=date(2027, 1, 1))  # the year is settled already: not paid twice
+    assert len(rows(worker, date(2026, 1, 1), "payout")) == 1
 
 
 def test_teachers_unused_annual_leave_is_not_kept(world):
