@@ -107,6 +107,13 @@ def _post_leave_grants_at_hire(person: Person) -> None:
         ledger.grants_post(person=person, on=today)
 
 
+def _post_leave_grants_at_hire_of_many(people: list[Person]) -> None:
+    """_post_leave_grants_at_hire for the people a staff import has just created, in bulk."""
+    from chaiqin.leave import ledger  # as above: leave builds on org
+
+    ledger.grants_post_for_new_people(people=people, on=clock.today())
+
+
 @transaction.atomic
 def person_set_supervisor(*, person: Person, supervisor: Person | None) -> Person:
     person.supervisor = supervisor
@@ -259,6 +266,8 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
         if person.pk is not None:
             changed.setdefault(person.employee_no, set()).update({"user", "must_change_password"})
     Person.objects.bulk_create(new_people, batch_size=500)
+    # The year's leave grants at hire, as person_create posts them: pages only read the ledger.
+    _post_leave_grants_at_hire_of_many(new_people)
     for r in rows:
         boss_no = r.values["supervisor"]
         if boss_no is None:  # no 直屬主管 column: left as stored

@@ -258,3 +258,42 @@ def test_queries_do_not_grow_with_the_rows(world, django_assert_max_num_queries)
     with django_assert_max_num_queries(60):
         result = run(world, as_csv(rows))
     assert result.created == 1200 and len(result.passwords) == 1200
+
+
+def _grants(person) -> set[tuple]:
+    from chaiqin.leave.models import BalanceEntry
+
+    return set(BalanceEntry.objects.filter(person=person, kind="grant")
+               .values_list("account", "minutes", "period_start", "period_end", "note"))
+
+
+def test_people_imported_today_have_the_years_grants_without_any_page_opened(world):
+    # 公務人員請假規則第3條第2項, its own example: hired 2026-03-02, 10 months of service this year:
+    # 事假 7 × 10/12 = 5.83 → 6 days, 病假 28 × 10/12 = 23.33 → 23.5 days (8 h a day).
+    from chaiqin.org.services import person_create
+
+    result = run(world, as_csv([["N010", "鍾文傑", "男", "行政人員", "科員", "民政處", "115-03-02", "", "", ""],
+                                GOOD[2]]))
+    assert result.saved and result.created == 2
+    imported = Person.objects.get(agency=world.county, employee_no="N010")
+    grants = {account: minutes for account, minutes, *_ in _grants(imported)}
+    assert grants["personal"] == 6 * 480 and grants["sick"] == int(23.5 * 480)
+    # Every grant the console's person_create posts for the same person, with the same period and note.
+    twin = person_create(agency=world.county, unit=world.civil_affairs, employee_no="N011", name="鍾文傑",
+                         gender="M", post="admin", title="科員", hire_date=date(2026, 3, 2))
+    assert _grants(imported) == _grants(twin)
+    worker = Person.objects.get(agency=world.county, employee_no="N003")  # 勞基法, hired 99-03-09
+    assert "annual" in {account for account, *_ in _grants(worker)}
+
+
+def test_a_dry_run_posts_no_grants_and_a_reimport_posts_none_twice(world):
+    from chaiqin.leave.models import BalanceEntry
+
+    before = BalanceEntry.objects.count()
+    assert run(world, as_csv(GOOD), dry_run=True).created == 3
+    assert BalanceEntry.objects.count() == before
+    run(world, as_csv(GOOD))
+    posted = BalanceEntry.objects.count()
+    assert posted > before
+    assert run(world, as_csv(GOOD)).created == 0
+    assert BalanceEntry.objects.count() == posted
