@@ -186,17 +186,25 @@ def grants_post_for_new_people(*, people: list[Person], on: date) -> int:
     """
     now = clock.now()
     rows = []
+    # People of the same regime, post and hire date are granted alike: the rules run once for them.
+    alike: dict[tuple, list[tuple]] = {}
     for person in people:
         if person.status != Person.Status.ACTIVE or person.hire_date > on:
             continue
-        for account in granted_accounts(person, on):
-            minutes = granted_minutes(person, account, on)
-            start, end = period_of(person, account, on)
-            rows.append(BalanceEntry(person=person, account=account, kind=BalanceEntry.Kind.GRANT, minutes=minutes,
-                                     period_start=start, period_end=end, created_at=now,
-                                     note=_grant_note(person, account, start, end, minutes, on)[:300]))
+        key = (person.regime, person.post, person.hire_date, person.prior_service_months, _annual_basis(person))
+        if key not in alike:
+            alike[key] = [_grant_row(person, account, on) for account in granted_accounts(person, on)]
+        rows += [BalanceEntry(person=person, account=account, kind=BalanceEntry.Kind.GRANT, minutes=minutes,
+                              period_start=start, period_end=end, note=note, created_at=now)
+                 for account, minutes, start, end, note in alike[key]]
     BalanceEntry.objects.bulk_create(rows)
     return len(rows)
+
+
+def _grant_row(person: Person, account: str, on: date) -> tuple[str, int, date, date, str]:
+    minutes = granted_minutes(person, account, on)
+    start, end = period_of(person, account, on)
+    return account, minutes, start, end, _grant_note(person, account, start, end, minutes, on)[:300]
 
 
 def _name(person: Person, account: str, on: date) -> str:

@@ -73,9 +73,9 @@ def template_xlsx(request):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = max(12, len(column.example) + 4)
         if column.key in imports.TEXT_KEYS:
-            # Text, not a number: Excel would drop a card number's leading zeros (0000012345 → 12345).
-            for row in range(2, imports.TEMPLATE_TEXT_ROWS + 2):
-                sheet.cell(row=row, column=index).number_format = "@"
+            # The column's cells are text, not numbers: Excel would drop a card number's leading
+            # zeros (0000012345 → 12345).
+            sheet.column_dimensions[letter].number_format = "@"
     notes = book.create_sheet("填寫說明")
     notes.append(["欄位", "必填", "範例", "說明"])
     for column in imports.COLUMNS:

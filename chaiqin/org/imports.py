@@ -125,10 +125,8 @@ COLUMNS: list[Column] = [
 ]
 
 
-# Columns the XLSX template formats as text for its first TEMPLATE_TEXT_ROWS rows (numbers whose
-# leading zeros matter).
+# Columns the XLSX template formats as text (numbers whose leading zeros matter).
 TEXT_KEYS = ("employee_no", "card_no")
-TEMPLATE_TEXT_ROWS = 2000
 
 
 @dataclass(frozen=True)
