@@ -136,8 +136,9 @@ def granted_accounts(person: Person, on: date) -> list[str]:
 def grants_post(*, person: Person, on: date) -> list[BalanceEntry]:
     """Post every yearly grant of `person` for the periods containing `on` that is not posted yet.
 
-    The one writer of grants: called at hire (org), at the start of a year (the management
-    command `post_leave_grants`, for cron) and when a status changes; pages only read.
+    Called at the start of a year (the management command `post_leave_grants`, for cron), at
+    submission and when a status changes; at hire `grants_post_for_new_people` posts the same
+    rows. Pages only read.
     """
     if person.status != Person.Status.ACTIVE:
         return []  # 留職停薪 or left: no leave to grant (posted at the status change back to service)

@@ -95,24 +95,16 @@ def person_create(
         user.save()
         person.user = user
     person.save()
-    _post_leave_grants_at_hire(person)
+    _post_leave_grants_at_hire([person])
     return person
 
 
-def _post_leave_grants_at_hire(person: Person) -> None:
-    """The year's leave grants of someone taken into service today or earlier (prorated in the year of
-    hire, 公務人員請假規則第3條第2項); later years come from the yearly command post_leave_grants."""
-    from chaiqin import clock
+def _post_leave_grants_at_hire(people: list[Person]) -> None:
+    """The year's leave grants of people just created (by person_create or the staff import) and
+    taken into service today or earlier, prorated in the year of hire (公務人員請假規則第3條第2項);
+    later years come from the yearly command post_leave_grants. They were created in the open
+    transaction, so none of their grants exists yet: one bulk insert, no look-up or lock per grant."""
     from chaiqin.leave import ledger  # leave builds on org: imported here, at the one call, to keep org first
-
-    today = clock.today()
-    if person.status == Person.Status.ACTIVE and person.hire_date <= today:
-        ledger.grants_post(person=person, on=today)
-
-
-def _post_leave_grants_at_hire_of_many(people: list[Person]) -> None:
-    """_post_leave_grants_at_hire for the people a staff import has just created, in bulk."""
-    from chaiqin.leave import ledger  # as above: leave builds on org
 
     ledger.grants_post_for_new_people(people=people, on=clock.today())
 
@@ -279,7 +271,7 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
             changed.setdefault(person.employee_no, set()).update({"user", "must_change_password"})
     Person.objects.bulk_create(new_people, batch_size=500)
     # The year's leave grants at hire, as person_create posts them: pages only read the ledger.
-    _post_leave_grants_at_hire_of_many(new_people)
+    _post_leave_grants_at_hire(new_people)
     for r in rows:
         boss_no = r.values["supervisor"]
         if boss_no is None:  # no 直屬主管 column: left as stored
