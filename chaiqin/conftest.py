@@ -44,6 +44,23 @@ class World:
     hank: object
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
+    """PostgreSQL test connections commit without waiting for the WAL to reach the disk
+    (synchronous_commit=off, for these sessions only): a commit is as visible and as atomic as
+    before and only a crash of the server could lose the last ones, which no test needs. The
+    migrations, the flush after every transactional test and the commits of the live-server tests
+    otherwise each wait for an fsync, most of what made the suite slower on PostgreSQL than on
+    SQLite (whose test databases live in memory). Servers the tests start (granian, the cluster)
+    keep the production setting."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            options = database.setdefault("OPTIONS", {})
+            options["options"] = (options.get("options", "") + " -c synchronous_commit=off").strip()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is right in production and needlessly slow for hundreds of test log-ins.

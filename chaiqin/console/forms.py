@@ -27,6 +27,8 @@ class PersonForm(forms.Form):
     supervisor = forms.ModelChoiceField(label="直屬主管", queryset=Person.objects.none(), required=False,
                                         empty_label="（無）")
     email = forms.EmailField(label="電子郵件", required=False)
+    card_no = forms.CharField(label="卡號", max_length=32, required=False,
+                              help_text="刷卡機讀到的卡號（含開頭的 0）；同一機關內一卡一人，留空為無卡")
 
     def __init__(self, *args, agency_id: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,7 +41,7 @@ class PersonCreateForm(PersonForm):
     username = forms.CharField(label="登入帳號（可留空）", max_length=150, required=False)
     password = forms.CharField(label="初始密碼", widget=forms.PasswordInput(render_value=False), required=False)
     field_order = ["employee_no", "name", "gender", "unit", "post", "title", "hire_date", "supervisor", "email",
-                   "username", "password"]
+                   "card_no", "username", "password"]
 
     def __init__(self, *args, agency_id: int, **kwargs):
         super().__init__(*args, agency_id=agency_id, **kwargs)

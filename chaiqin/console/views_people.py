@@ -50,7 +50,8 @@ def person_new(request):
                                            name=data["name"], gender=data["gender"], post=data["post"],
                                            hire_date=data["hire_date"], title=data["title"],
                                            supervisor=data["supervisor"], email=data["email"],
-                                           username=data["username"], password=data["password"])
+                                           card_no=data["card_no"], username=data["username"],
+                                           password=data["password"])
         except ChaiqinError as exc:
             refused(request, exc, form)
         else:
@@ -62,7 +63,8 @@ def person_new(request):
 def _person_page(request, person: Person, **forms_):
     console = console_of(request, person.agency_id)
     agency_id = person.agency_id
-    initial = {f: getattr(person, f) for f in ("employee_no", "name", "gender", "post", "title", "hire_date", "email")}
+    initial = {f: getattr(person, f) for f in ("employee_no", "name", "gender", "post", "title", "hire_date", "email",
+                                               "card_no")}
     initial["supervisor"] = person.supervisor_id
     context = {
         "edit_form": PersonForm(initial=initial, agency_id=agency_id),

@@ -70,7 +70,12 @@ def template_xlsx(request):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, column in enumerate(imports.COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(12, len(column.example) + 4)
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = max(12, len(column.example) + 4)
+        if column.key in imports.TEXT_KEYS:
+            # The column's cells are text, not numbers: Excel would drop a card number's leading
+            # zeros (0000012345 → 12345).
+            sheet.column_dimensions[letter].number_format = "@"
     notes = book.create_sheet("填寫說明")
     notes.append(["欄位", "必填", "範例", "說明"])
     for column in imports.COLUMNS:

@@ -26,6 +26,8 @@ from datetime import date, datetime
 
 from chaiqin.dates import DateInputError, format_roc, parse_date
 
+from .cards import card_no_refusal, card_taken_text
+
 MAX_ROWS = 10_000
 MAX_BYTES = 10 * 1024 * 1024
 EARLIEST_HIRE = date(1950, 1, 1)
@@ -76,6 +78,13 @@ def _email(value: str) -> str:
     return value
 
 
+def _card_no(value: str) -> str:
+    refusal = card_no_refusal(value)
+    if refusal:
+        raise CellError(refusal)
+    return value
+
+
 def _username(value: str) -> str:
     if not USERNAME.match(value):
         raise CellError(f"「{value}」不可作為帳號：只能用英文字母、數字及 @ . + - _，至多150字")
@@ -111,7 +120,13 @@ COLUMNS: list[Column] = [
     Column("直屬主管", "supervisor", False, _text(20), "", "直屬主管的員工編號（同一機關）"),
     Column("電子郵件", "email", False, _email, "a0001@example.gov.tw", "", "email"),
     Column("帳號", "username", False, _username, "a0001", "登入帳號；空白則不建立登入帳號"),
+    Column("卡號", "card_no", False, _card_no, "0000012345",
+           "刷卡機讀到的卡號，開頭的 0 照填（Excel 請將此欄設為文字）；同一機關內一卡一人；空白為無卡", "card_no"),
 ]
+
+
+# Columns the XLSX template formats as text (numbers whose leading zeros matter).
+TEXT_KEYS = ("employee_no", "card_no")
 
 
 @dataclass(frozen=True)
@@ -134,7 +149,8 @@ class Lookups:
     or "") of the agency's people; `supervisors`: employee_no -> supervisor's employee_no (or "")
     as stored; `heads`: person id -> names of the units they head; `usernames`: lower-cased
     username -> the employee_no of its person in this agency ("" when the account belongs to
-    someone else or to no one).
+    someone else or to no one); `cards`: card number -> (employee_no, name) of the agency's
+    person who holds it.
     """
 
     units: dict[str, int]
@@ -143,6 +159,7 @@ class Lookups:
     heads: dict[int, list[str]]
     usernames: dict[str, str]
     today: date
+    cards: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -308,7 +325,9 @@ def check_rows(table: Table, lookups: Lookups) -> tuple[list[CheckedRow], list[R
     Besides each cell: the same 員工編號 or 帳號 twice in the file, a unit the agency does not have,
     a supervisor who is not of this agency (nor in the file), oneself as supervisor, a supervisor
     chain that loops, a hire date in the future or before 1950, a 帳號 that belongs to someone else,
-    a change of an existing person's 帳號, and moving a unit head out of the unit they head.
+    a change of an existing person's 帳號, moving a unit head out of the unit they head, and a
+    卡號 twice in the file or held by another person of the agency whom the file does not give
+    another card.
     """
     errors: list[RowError] = list(table.formulas)
     rows = [_parse_row(number, table.header, texts, errors) for number, texts in table.rows]
@@ -347,6 +366,7 @@ def check_rows(table: Table, lookups: Lookups) -> tuple[list[CheckedRow], list[R
                 errors.append(RowError(r.row, f"第{r.row}列「{v['name']}」是「{headed}」的單位主管，不能移到「{unit}」："
                                        "請先更換該單位的主管。"))
     _check_supervisors(rows, first_row, lookups, errors)
+    _check_cards(rows, first_row, lookups, errors)
     errors.sort(key=lambda e: e.row)
     return rows, errors
 
@@ -360,6 +380,26 @@ def _check_hire(r: CheckedRow, today: date, errors: list[RowError]) -> None:
                                "尚未到職者請於到職後再匯入。"))
     elif hired < EARLIEST_HIRE:
         errors.append(RowError(r.row, f"第{r.row}列到職日期 {format_roc(hired)} 早於民國39年（1950年），應是誤植，請更正。"))
+
+
+def _check_cards(rows: list[CheckedRow], in_file: dict[str, int], lookups: Lookups, errors: list[RowError]) -> None:
+    """One card, one person, after the import: the file's cards over the stored ones. A stored holder
+    who has a row of the file takes that row's card, so two people may swap cards in one file."""
+    first: dict[str, CheckedRow] = {}
+    for r in rows:
+        card, no = r.values.get("card_no"), r.values["employee_no"]
+        if not card:
+            continue
+        if card in first:
+            other = first[card]
+            errors.append(RowError(r.row, f"第{r.row}列卡號「{card}」與第{other.row}列（{other.values['name']}，員工編號 "
+                                   f"{other.values['employee_no']}）重複：同一張卡不可對應兩人。"))
+            continue
+        first[card] = r
+        holder_no, holder_name = lookups.cards.get(card, ("", ""))
+        if holder_no and holder_no != no and holder_no not in in_file:
+            errors.append(RowError(r.row, f"第{r.row}列{card_taken_text(card, holder_name, holder_no)}：請更正，"
+                                   "或在同一檔案中一併更正該人員的卡號。"))
 
 
 def _check_supervisors(rows: list[CheckedRow], in_file: dict[str, int], lookups: Lookups,

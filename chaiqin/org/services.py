@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 
 from chaiqin import clock
+from chaiqin.errors import ChaiqinError
 
-from . import imports, initial_password
+from . import cards, imports, initial_password
 from .models import Agency, PeopleImport, Person, RoleAssignment, Unit
 
 
@@ -59,6 +60,7 @@ def person_create(
     prior_service_months: int = 0,
     status: str = Person.Status.ACTIVE,
     email: str = "",
+    card_no: str = "",
     username: str | None = None,
     password: str | None = None,
 ) -> Person:
@@ -81,6 +83,7 @@ def person_create(
         hire_date=hire_date,
         status=status,
         email=email,
+        card_no=card_no_checked(agency_id=agency.pk, card_no=card_no) if card_no else "",
     )
     person.full_clean()
     if username:
@@ -92,19 +95,18 @@ def person_create(
         user.save()
         person.user = user
     person.save()
-    _post_leave_grants_at_hire(person)
+    _post_leave_grants_at_hire([person])
     return person
 
 
-def _post_leave_grants_at_hire(person: Person) -> None:
-    """The year's leave grants of someone taken into service today or earlier (prorated in the year of
-    hire, 公務人員請假規則第3條第2項); later years come from the yearly command post_leave_grants."""
-    from chaiqin import clock
+def _post_leave_grants_at_hire(people: list[Person]) -> None:
+    """The year's leave grants of people just created (by person_create or the staff import) and
+    taken into service today or earlier, prorated in the year of hire (公務人員請假規則第3條第2項);
+    later years come from the yearly command post_leave_grants. They were created in the open
+    transaction, so none of their grants exists yet: one bulk insert, no look-up or lock per grant."""
     from chaiqin.leave import ledger  # leave builds on org: imported here, at the one call, to keep org first
 
-    today = clock.today()
-    if person.status == Person.Status.ACTIVE and person.hire_date <= today:
-        ledger.grants_post(person=person, on=today)
+    ledger.grants_post_for_new_people(people=people, on=clock.today())
 
 
 @transaction.atomic
@@ -147,7 +149,7 @@ class ImportResult:
 
 
 def _import_lookups(agency: Agency, table: imports.Table) -> imports.Lookups:
-    """The agency's units, people, supervisors, unit heads and the file's usernames: five queries."""
+    """The agency's units, people, supervisors, unit heads, card numbers and the file's usernames: six queries."""
     people = {no: (pk, unit_id, username or "") for pk, no, unit_id, username in
               Person.objects.filter(agency=agency).values_list("pk", "employee_no", "unit_id", "user__username")}
     supervisors = dict(Person.objects.filter(agency=agency, supervisor__isnull=False)
@@ -163,9 +165,11 @@ def _import_lookups(agency: Agency, table: imports.Table) -> imports.Lookups:
         for lowered, no, person_agency in users.filter(lowered__in=chunk).values_list(
                 "lowered", "person__employee_no", "person__agency_id"):
             usernames[lowered] = no if person_agency == agency.pk and no else ""
+    holders = {card: (no, name) for card, no, name in Person.objects.filter(agency=agency).exclude(card_no="")
+             .values_list("card_no", "employee_no", "name")}
     return imports.Lookups(units=dict(Unit.objects.filter(agency=agency).values_list("name", "pk")),
                            people=people, supervisors=supervisors, heads=heads, usernames=usernames,
-                           today=clock.today())
+                           today=clock.today(), cards=holders)
 
 
 def _chunks(items: list, size: int):
@@ -235,6 +239,7 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
     new_people: list[Person] = []
     new_users: list[tuple[Person, object]] = []
     changed: dict[str, set[str]] = {}  # employee_no -> fields to update
+    giving_up_card: list[int] = []  # people whose stored card goes to someone else or away
     for r in rows:
         v = r.values
         fields = _person_fields(v, lookups.units[v["unit"]])
@@ -243,6 +248,8 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
             person = by_no[v["employee_no"]] = Person(agency=agency, **fields)
             new_people.append(person)
         else:
+            if person.card_no and fields.get("card_no", person.card_no) != person.card_no:
+                giving_up_card.append(person.pk)
             for name, value in fields.items():
                 if getattr(person, name) != value:
                     setattr(person, name, value)
@@ -252,6 +259,10 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
             new_users.append((person, user_model(username=v["username"], email=v["email"] or "",
                                                  password=initial_password.encode(password))))
             result.passwords.append((v["employee_no"], v["name"], v["username"], password))
+    # Their old cards are cleared first, so that a card moving to another person of the file (a
+    # swap, a new colleague) never meets the one-card-one-person constraint half-way.
+    for chunk in _chunks(giving_up_card, 5000):
+        Person.objects.filter(pk__in=chunk).update(card_no="")
     user_model.objects.bulk_create([user for _, user in new_users], batch_size=500)
     for person, user in new_users:
         person.user = user
@@ -259,6 +270,8 @@ def _import_write(agency: Agency, rows: list[imports.CheckedRow], lookups: impor
         if person.pk is not None:
             changed.setdefault(person.employee_no, set()).update({"user", "must_change_password"})
     Person.objects.bulk_create(new_people, batch_size=500)
+    # The year's leave grants at hire, as person_create posts them: pages only read the ledger.
+    _post_leave_grants_at_hire(new_people)
     for r in rows:
         boss_no = r.values["supervisor"]
         if boss_no is None:  # no 直屬主管 column: left as stored
@@ -298,24 +311,28 @@ def person_link_login(*, person: Person, username: str):
     return user
 
 
+def card_no_checked(*, agency_id: int, card_no: str, person_pk: int | None = None) -> str:
+    """`card_no` trimmed, as stored; ChaiqinError when it is not a card number or is another
+    person's card in the agency (the holder's row locked until the caller's transaction ends)."""
+    card_no = (card_no or "").strip()
+    refusal = cards.card_no_refusal(card_no)
+    if refusal:
+        raise ChaiqinError(refusal + "。", field="card_no")
+    holder = (Person.objects.select_for_update().filter(agency_id=agency_id, card_no=card_no)
+              .exclude(pk=person_pk).first() if card_no else None)
+    if holder is not None:
+        raise ChaiqinError(cards.card_taken_text(card_no, holder.name, holder.employee_no) + "。", field="card_no")
+    return card_no
+
+
 @transaction.atomic
 def person_set_card_no(*, actor: Person, person: Person, card_no: str) -> Person:
     """The personnel office records the number of a person's access card (卡號), as the agency's
     card readers write it; empty clears it. One card, one person, within an agency."""
-    from chaiqin.errors import ChaiqinError
-
     from .access import holds_role
 
     if not holds_role(actor, person.agency, "personnel", "sysadmin"):
         raise ChaiqinError("只有本機關的人事人員或系統管理者可以設定卡號。", code="forbidden")
-    card_no = (card_no or "").strip()
-    if len(card_no) > 32 or (card_no and not card_no.isprintable()):
-        raise ChaiqinError("卡號最多 32 個字元，且不可含控制字元。", field="card_no")
-    holder = (Person.objects.select_for_update().filter(agency=person.agency, card_no=card_no)
-              .exclude(pk=person.pk).first() if card_no else None)
-    if holder is not None:
-        raise ChaiqinError(f"卡號「{card_no}」已登錄給本機關的{holder.name}（考勤代號 {holder.employee_no}），"
-                           "同一張卡不可對應兩人。", field="card_no")
-    person.card_no = card_no
+    person.card_no = card_no_checked(agency_id=person.agency_id, card_no=card_no, person_pk=person.pk)
     person.save(update_fields=["card_no"])
     return person

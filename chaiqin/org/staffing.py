@@ -20,10 +20,11 @@ from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
 
 from .models import Agency, OrgEvent, Person, RoleAssignment, StandingAgent, StatusPeriod, Unit
+from .services import card_no_checked
 
 EARLIEST_HIRE = date(1950, 1, 1)
-EDITABLE = ("employee_no", "name", "gender", "post", "title", "email", "hire_date", "prior_service_months",
-            "supervisor")
+EDITABLE = ("employee_no", "name", "gender", "post", "title", "email", "card_no", "hire_date",
+            "prior_service_months", "supervisor")
 MAX_STANDING_AGENTS = 5
 
 
@@ -61,7 +62,7 @@ def _validation(exc: ValidationError) -> ChaiqinError:
 @transaction.atomic
 def staff_create(*, actor: Person, unit: Unit, employee_no: str, name: str, gender: str, post: str,
                  hire_date: date, title: str = "", supervisor: Person | None = None, email: str = "",
-                 username: str = "", password: str = "") -> Person:
+                 card_no: str = "", username: str = "", password: str = "") -> Person:
     """Create a person in the actor's agency (and their log-in when `username` is given)."""
     from .services import person_create
 
@@ -75,7 +76,8 @@ def staff_create(*, actor: Person, unit: Unit, employee_no: str, name: str, gend
         _check_username(username)
     try:
         person = person_create(agency=unit.agency, unit=unit, employee_no=employee_no, name=name, gender=gender,
-                               post=post, hire_date=hire_date, title=title, supervisor=supervisor, email=email)
+                               post=post, hire_date=hire_date, title=title, supervisor=supervisor, email=email,
+                               card_no=card_no)
     except ValidationError as exc:
         raise _validation(exc) from None
     if username:
@@ -99,6 +101,8 @@ def staff_update(*, actor: Person, person: Person, **changes) -> Person:
     if "employee_no" in changes and Person.objects.filter(agency_id=person.agency_id,
                                                           employee_no=changes["employee_no"]).exclude(pk=person.pk).exists():
         raise ChaiqinError(f"員工編號 {changes['employee_no']} 已有人使用，同一機關內不可重複。", field="employee_no")
+    if "card_no" in changes:
+        changes["card_no"] = card_no_checked(agency_id=person.agency_id, card_no=changes["card_no"], person_pk=person.pk)
     changed = []
     for field, value in changes.items():
         if getattr(person, field) != value:

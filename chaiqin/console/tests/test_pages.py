@@ -221,3 +221,30 @@ def test_a_username_too_long_is_refused_in_chinese(world):
         staffing.login_create(actor=world.carol, person=newcomer, username="u" * 151, password="Qw3rty-chaiqin-26")
     newcomer.refresh_from_db()
     assert newcomer.user is None
+
+
+def test_the_officer_records_card_numbers_in_the_person_form_one_card_one_person(world):
+    client = _client("carol")
+    new = {"employee_no": "C0905", "name": "高美玲", "gender": "F", "unit": world.civil_affairs.pk, "post": "admin",
+           "hire_date": "115-03-02", "card_no": " 0000012345 "}
+    assert client.post("/console/people/new/", new).status_code == 302
+    meiling = Person.objects.get(employee_no="C0905")
+    assert meiling.card_no == "0000012345"
+    assert 'value="0000012345"' in client.get(f"/console/people/{meiling.pk}/").content.decode()
+
+    # alice may not take it: the page names the person who holds the card, and nothing is saved.
+    edit = {"employee_no": "ALICE", "name": "陳雅婷", "gender": "F", "post": "admin", "title": "專員",
+            "hire_date": "108-07-01", "supervisor": world.bob.pk, "card_no": "0000012345"}
+    page = client.post(f"/console/people/{world.alice.pk}/edit/", edit).content.decode()
+    assert "卡號「0000012345」已登錄給本機關的高美玲（員工編號 C0905），同一張卡不可對應兩人。" in page
+    world.alice.refresh_from_db()
+    assert (world.alice.card_no, world.alice.title) == ("", "")
+    page = client.post("/console/people/new/", {**new, "employee_no": "C0906"}).content.decode()
+    assert "已登錄給本機關的高美玲" in page and not Person.objects.filter(employee_no="C0906").exists()
+
+    # Given up by 高美玲, it is alice's; the change is in the trail.
+    client.post(f"/console/people/{meiling.pk}/edit/", {**new, "card_no": ""})
+    assert client.post(f"/console/people/{world.alice.pk}/edit/", edit).status_code == 302
+    world.alice.refresh_from_db()
+    assert world.alice.card_no == "0000012345"
+    assert OrgEvent.objects.filter(person=world.alice, action="person_update", note__contains="卡號").exists()

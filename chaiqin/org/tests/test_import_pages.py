@@ -15,6 +15,7 @@ from chaiqin.org.models import Person
 pytestmark = pytest.mark.django_db
 
 HEADER = ["員工編號", "姓名", "性別", "職務類型", "職稱", "單位", "到職日期", "直屬主管", "電子郵件", "帳號"]
+TEMPLATE_HEADER = [*HEADER, "卡號"]
 ROW = ["N001", "周子翔", "男", "行政人員", "科員", "民政處", "115-02-02", "BOB", "", "zhou"]
 
 
@@ -82,7 +83,14 @@ def test_the_templates_have_the_header_row(world):
     client = carol(world)
     response = client.get("/console/import/template.xlsx")
     book = load_workbook(io.BytesIO(response.content))
-    assert [c.value for c in book.worksheets[0][1]] == HEADER
-    assert book.worksheets[1].title == "填寫說明"
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == TEMPLATE_HEADER
+    # 員工編號 and 卡號 are text cells: typed 0000012345 stays 0000012345, leading zeros and all.
+    formats = {sheet.cell(row=1, column=i).value: sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter]
+               .number_format for i in range(1, len(TEMPLATE_HEADER) + 1)}
+    assert formats["卡號"] == formats["員工編號"] == "@" and formats["姓名"] == "General"
+    notes = book.worksheets[1]
+    assert notes.title == "填寫說明"
+    assert any(row[0] == "卡號" and "一卡一人" in row[3] for row in notes.iter_rows(values_only=True))
     text = client.get("/console/import/template.csv").content.decode("utf-8-sig")
-    assert next(csv.reader(io.StringIO(text))) == HEADER
+    assert next(csv.reader(io.StringIO(text))) == TEMPLATE_HEADER

@@ -258,3 +258,97 @@ def test_queries_do_not_grow_with_the_rows(world, django_assert_max_num_queries)
     with django_assert_max_num_queries(60):
         result = run(world, as_csv(rows))
     assert result.created == 1200 and len(result.passwords) == 1200
+
+
+def _grants(person) -> set[tuple]:
+    from chaiqin.leave.models import BalanceEntry
+
+    return set(BalanceEntry.objects.filter(person=person, kind="grant")
+               .values_list("account", "minutes", "period_start", "period_end", "note"))
+
+
+def test_people_imported_today_have_the_years_grants_without_any_page_opened(world):
+    # 公務人員請假規則第3條第2項, its own example: hired 2026-03-02, 10 months of service this year:
+    # 事假 7 × 10/12 = 5.83 → 6 days, 病假 28 × 10/12 = 23.33 → 23.5 days (8 h a day).
+    from chaiqin.org.services import person_create
+
+    result = run(world, as_csv([["N010", "鍾文傑", "男", "行政人員", "科員", "民政處", "115-03-02", "", "", ""],
+                                GOOD[2]]))
+    assert result.saved and result.created == 2
+    imported = Person.objects.get(agency=world.county, employee_no="N010")
+    grants = {account: minutes for account, minutes, *_ in _grants(imported)}
+    assert grants["personal"] == 6 * 480 and grants["sick"] == int(23.5 * 480)
+    # Every grant the console's person_create posts for the same person, with the same period and note.
+    twin = person_create(agency=world.county, unit=world.civil_affairs, employee_no="N011", name="鍾文傑",
+                         gender="M", post="admin", title="科員", hire_date=date(2026, 3, 2))
+    assert _grants(imported) == _grants(twin)
+    worker = Person.objects.get(agency=world.county, employee_no="N003")  # 勞基法, hired 99-03-09
+    assert "annual" in {account for account, *_ in _grants(worker)}
+
+
+def test_a_dry_run_posts_no_grants_and_a_reimport_posts_none_twice(world):
+    from chaiqin.leave.models import BalanceEntry
+
+    before = BalanceEntry.objects.count()
+    assert run(world, as_csv(GOOD), dry_run=True).created == 3
+    assert BalanceEntry.objects.count() == before
+    run(world, as_csv(GOOD))
+    posted = BalanceEntry.objects.count()
+    assert posted > before
+    assert run(world, as_csv(GOOD)).created == 0
+    assert BalanceEntry.objects.count() == posted
+
+
+CARD_HEADER = [*HEADER, "卡號"]
+
+
+def test_card_numbers_are_imported_with_their_leading_zeros(world):
+    rows = [[*GOOD[0], "0000012345"], [*GOOD[1], ""], [*GOOD[2], "A-77"]]
+    assert run(world, as_csv(rows, header=CARD_HEADER)).saved
+    cards = dict(Person.objects.filter(agency=world.county, employee_no__startswith="N")
+                 .values_list("employee_no", "card_no"))
+    assert cards == {"N001": "0000012345", "N002": "", "N003": "A-77"}
+    # A file without the column leaves the cards as they are.
+    assert run(world, as_csv([GOOD[0]])).saved
+    assert Person.objects.get(agency=world.county, employee_no="N001").card_no == "0000012345"
+
+
+def test_the_same_card_twice_in_the_file_is_refused_naming_both_rows_and_the_other_person(world):
+    rows = [[*GOOD[0], "0000012345"], [*GOOD[1], "0000012345"]]
+    result = run(world, as_csv(rows, header=CARD_HEADER))
+    assert messages(result) == "第3列卡號「0000012345」與第2列（周子翔，員工編號 N001）重複：同一張卡不可對應兩人。"
+    assert not Person.objects.filter(employee_no__startswith="N").exists()
+
+
+def test_a_card_of_another_person_of_the_agency_is_refused_naming_that_person(world):
+    from chaiqin.org.services import person_set_card_no
+
+    person_set_card_no(actor=world.carol, person=world.alice, card_no="0000012345")
+    result = run(world, as_csv([[*GOOD[0], "0000012345"]], header=CARD_HEADER), dry_run=True)
+    assert messages(result) == ("第2列卡號「0000012345」已登錄給本機關的陳雅婷（員工編號 ALICE），同一張卡不可對應兩人："
+                                "請更正，或在同一檔案中一併更正該人員的卡號。")
+    # Another agency's card of the same number is no concern of the county.
+    person_set_card_no(actor=world.hank, person=world.gina, card_no="0000099999")
+    assert run(world, as_csv([[*GOOD[0], "0000099999"]], header=CARD_HEADER)).saved
+
+
+def test_two_people_swap_cards_and_a_card_moves_to_a_new_colleague_in_one_file(world):
+    from chaiqin.org.services import person_set_card_no
+
+    person_set_card_no(actor=world.carol, person=world.alice, card_no="0000000001")
+    person_set_card_no(actor=world.carol, person=world.bob, card_no="0000000002")
+    people = [["ALICE", "陳雅婷", "女", "行政人員", "科員", "民政處", "108-07-01", "BOB", "", "", "0000000002"],
+              ["BOB", "林柏宇", "男", "行政人員", "科長", "民政處", "108-07-01", "DIANA", "", "", ""],
+              [*GOOD[2], "0000000001"]]
+    result = run(world, as_csv(people, header=CARD_HEADER))
+    assert result.saved, messages(result)
+    cards = dict(Person.objects.filter(agency=world.county, employee_no__in=["ALICE", "BOB", "N003"])
+                 .values_list("employee_no", "card_no"))
+    assert cards == {"ALICE": "0000000002", "BOB": "", "N003": "0000000001"}
+
+
+def test_a_card_number_too_long_or_with_a_control_character_is_refused(world):
+    rows = [[*GOOD[0], "1" * 33], [*GOOD[1], "12\x0734"]]
+    result = run(world, as_csv(rows, header=CARD_HEADER))
+    assert [e.row for e in result.errors] == [2, 3]
+    assert all("卡號最多 32 個字元，且不可含控制字元" in e.message for e in result.errors)
