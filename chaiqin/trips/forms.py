@@ -34,9 +34,13 @@ class TripForm(_Form):
     attachment_note = forms.CharField(label="附件說明", max_length=200, required=False)
     attachment = forms.FileField(label="上傳檔案（核定簽呈等，PDF/JPEG/PNG）", required=False)
 
-    def __init__(self, *args, person: Person, **kwargs):
+    def __init__(self, *args, person: Person, fixed_nature: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agent"].offer_to(person)
+        if fixed_nature:
+            # a correction keeps the kind: it decides the form, its chain and what it pays
+            self.fields["nature"].disabled = True
+            self.initial["nature"] = fixed_nature
 
 
 class OverseasForm(_Form):
