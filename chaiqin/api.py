@@ -32,7 +32,8 @@ api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=[ApiTokenAuth
 api.add_router("/org", "chaiqin.org.import_api.router")
 # Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
 # the busiest call of the morning.
-for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org", "tokens"):
+for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org", "tokens",
+                "phrases"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 api.add_router("/payroll", "chaiqin.payroll.api.router")
 api.add_router("/reports", "chaiqin.payroll.api.reports_router")

@@ -244,6 +244,9 @@ def overseas_edit(request, overseas_id: int):
 @require_POST
 def overseas_delete(request, overseas_id: int):
     overseas = selectors.overseas_get_for(request.user, overseas_id)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, "請勾選「確定刪除此草稿」後再按刪除。")
+        return redirect("trips:overseas", overseas_id=overseas.pk)
     try:
         services.overseas_draft_delete(actor=access.person_of(request.user), overseas=overseas)
     except ChaiqinError as exc:
@@ -257,7 +260,8 @@ def _try_submit(request, me, overseas: Overseas):
     try:
         services.overseas_submit(actor=me, overseas=overseas)
     except ChaiqinError as exc:
-        messages.error(request, f"{exc}（已存為草稿，補齊後請按「送出申請」）")
+        kept = "修正內容已儲存，補齊後請按「重新送出」" if overseas.case_id else "已存為草稿，補齊後請按「送出申請」"
+        messages.error(request, f"{exc}（{kept}）")
         if exc.code == "mainland_form_missing":
             return redirect("trips:mainland", overseas_id=overseas.pk)
     else:

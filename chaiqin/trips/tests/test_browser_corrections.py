@@ -166,7 +166,9 @@ def test_a_draft_is_edited_and_deleted(page, world):
     page.get_by_role("button", name="送出申請").click()
     page.wait_for_load_state("networkidle")
     assert Overseas.objects.get().country == "韓國"
-    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_test_id("delete-draft").click()  # not without ticking the confirmation
+    assert Overseas.objects.exists()
+    page.get_by_label(re.compile("確定刪除此草稿")).check()
     page.get_by_test_id("delete-draft").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("已刪除出國申請單草稿").first.is_visible()
