@@ -116,9 +116,8 @@
         .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
         .then(function (answer) {
           if (!answer.ok) { status.textContent = answer.data.detail || "無法存入詞庫。"; return; }
-          status.textContent = "已存入個人詞庫。";
           cache = null;
-          load().then(render);
+          load().then(function (data) { render(data); status.textContent = "已存入個人詞庫。"; });
         })
         .catch(function () { status.textContent = "無法存入詞庫，請稍後再試。"; });
     });
