@@ -464,11 +464,7 @@ def missed_punch_resubmit(*, form: MissedPunch, actor: Person, at: datetime, dir
     from chaiqin.workflow.models import Case
 
     form = MissedPunch.objects.select_for_update(of=("self",)).select_related("case").get(pk=form.pk)
-    if form.person_id != actor.pk:
-        raise ChaiqinError("只有申請人本人可以修正並重新送出補登單。", code="permission")
-    if form.case is None or form.case.status != Case.Status.RETURNED:
-        shown = form.case.get_status_display() if form.case else "草稿"
-        raise ChaiqinError(f"此補登單為「{shown}」，只有被退回修正的補登單可以修正後重送。", code="state")
+    workflow.check_correctable(case=form.case, applicant_id=form.person_id, actor=actor, label="補登單")
     at, evidence = missed_punch_check(person=actor, at=at, direction=direction, reason=reason, evidence=evidence)
     form.at, form.direction, form.reason = at, direction, reason.strip()
     fields = ["at", "direction", "reason"]

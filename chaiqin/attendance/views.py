@@ -80,7 +80,7 @@ def missed_punch_edit(request, form_id: int):
     """A returned 未刷卡補登單: the applicant corrects it and sends it again into the same case."""
     me = access.person_of(request.user)
     item = selectors.missed_punch_get_for(request.user, form_id)
-    if item.person_id != me.pk or item.case is None or item.case.status != "returned":
+    if not workflow_selectors.correctable_by(item.case, item.person_id, me):
         messages.error(request, "只有申請人可以修正被退回的補登單。")
         return redirect("attendance:missed_punch", form_id=item.pk)
     form = MissedPunchForm(request.POST or None, request.FILES or None,
@@ -101,10 +101,9 @@ def missed_punch_edit(request, form_id: int):
 def missed_punch_detail(request, form_id: int):
     form = selectors.missed_punch_get_for(request.user, form_id)
     me = access.person_of(request.user)
-    returned = form.case is not None and form.case.status == "returned"
-    return _page(request, "attendance/missed_punch.html", "attendance", item=form,
-                 may_correct=returned and form.person_id == me.pk,
-                 returned_note=workflow_selectors.return_reason(form.case) if returned else "")
+    may_correct = workflow_selectors.correctable_by(form.case, form.person_id, me)
+    return _page(request, "attendance/missed_punch.html", "attendance", item=form, may_correct=may_correct,
+                 returned_note=workflow_selectors.return_reason(form.case) if may_correct else "")
 
 
 @login_required

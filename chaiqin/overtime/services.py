@@ -302,11 +302,7 @@ def overtime_request_resubmit(*, request: OvertimeRequest, actor: Person, reason
 
     request = OvertimeRequest.objects.select_for_update(of=("self",)).select_related("case", "applicant").get(
         pk=request.pk)
-    if request.applicant_id != actor.pk:
-        raise ChaiqinError("只有申請人本人可以修正並重新送出加班申請。", code="permission")
-    if request.case is None or request.case.status != Case.Status.RETURNED:
-        shown = request.case.get_status_display() if request.case else "草稿"
-        raise ChaiqinError(f"此加班申請為「{shown}」，只有被退回修正的申請可以修正後重送。", code="state")
+    workflow.check_correctable(case=request.case, applicant_id=request.applicant_id, actor=actor, label="加班申請")
     if request.source != OvertimeRequest.Source.REQUEST:
         raise ChaiqinError(f"此加班依{request.get_source_display()}產生，請修正原表單或撤回後重新辦理。", code="state")
     checked = overtime_request_check(applicant=actor, reason=reason, work_items=work_items, slots=slots,

@@ -93,7 +93,7 @@ def request_edit(request, request_id: int):
     """A returned overtime request: the applicant corrects it and sends it again into the same case."""
     me = access.person_of(request.user)
     item = selectors.request_get_for(request.user, request_id)
-    if item.applicant_id != me.pk or item.case is None or item.case.status != "returned":
+    if not workflow_selectors.correctable_by(item.case, item.applicant_id, me):
         messages.error(request, "只有申請人可以修正被退回的加班申請。")
         return redirect("overtime:request", request_id=item.pk)
     if item.source != "request" or item.slots.exclude(person=me).exists():
@@ -124,10 +124,10 @@ def request_detail(request, request_id: int):
     slots = list(item.slots.select_related("person"))
     for s in slots:
         s.deadline = services.claim_deadline(s)
-    returned = bool(item.case and item.case.status == "returned")
+    may_correct = workflow_selectors.correctable_by(item.case, item.applicant_id, me)
     return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
-                 may_correct=returned and item.applicant_id == me.pk and item.source == "request",
-                 returned_note=workflow_selectors.return_reason(item.case) if returned else "",
+                 may_correct=may_correct and item.source == "request",
+                 returned_note=workflow_selectors.return_reason(item.case) if may_correct else "",
                  claim_form=_claim_form(me, paper=item.paper_sign), approved=bool(item.case and item.case.status == "approved"))
 
 

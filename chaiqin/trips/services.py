@@ -291,11 +291,7 @@ def trip_resubmit(
     records 修正後重送 beside the return in the trail). A refusal changes nothing."""
     rowlocks.lock_person_once(trip.person_id)
     trip = Trip.objects.select_for_update(of=("self",)).select_related("case", "person__agency").get(pk=trip.pk)
-    if trip.person_id != actor.pk:
-        raise ChaiqinError("只有申請人本人可以修正並重新送出出差單。", code="permission")
-    if trip.case is None or trip.case.status != Case.Status.RETURNED:
-        shown = trip.case.get_status_display() if trip.case else "草稿"
-        raise ChaiqinError(f"此出差單為「{shown}」，只有被退回修正的出差單可以修正後重送。", code="state")
+    workflow.check_correctable(case=trip.case, applicant_id=trip.person_id, actor=actor, label="出差單")
     kind = trip_check(person=trip.person, nature=trip.nature, place=place, reason=reason, start=start, end=end,
                       sign_mode=sign_mode, agent=agent, overtime_minutes=overtime_minutes, correcting=trip)
     values = dict(place=place.strip(), reason=reason.strip(), start=start, end=end, sign_mode=sign_mode, agent=agent,

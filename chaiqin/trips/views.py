@@ -77,7 +77,7 @@ def trip_edit(request, trip_id: int):
     """A returned 出差單／公出: the applicant corrects it and sends it again into the same case."""
     trip = selectors.trip_get_for(request.user, trip_id)
     me = access.person_of(request.user)
-    if trip.person_id != me.pk or trip.case is None or trip.case.status != "returned":
+    if not workflow_selectors.correctable_by(trip.case, trip.person_id, me):
         messages.error(request, "只有申請人可以修正被退回的出差單。")
         return redirect("trips:trip", trip_id=trip.pk)
     form = forms.TripForm(request.POST or None, request.FILES or None, person=me, initial=_trip_initial(trip),
@@ -105,10 +105,9 @@ def trip_detail(request, trip_id: int):
     trip = selectors.trip_get_for(request.user, trip_id)
     kind = policy.trip_kind(trip.nature)
     me = access.person_of(request.user)
-    returned = trip.case is not None and trip.case.status == "returned"
-    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
-                 may_correct=returned and trip.person_id == me.pk,
-                 returned_note=workflow_selectors.return_reason(trip.case) if returned else "",
+    may_correct = workflow_selectors.correctable_by(trip.case, trip.person_id, me)
+    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind, may_correct=may_correct,
+                 returned_note=workflow_selectors.return_reason(trip.case) if may_correct else "",
                  items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
                  sheet=expenses.sheet_of(trip) if kind.claim_sheet else None,
                  day_offs=services.day_off_dates(trip.person.agency, trip.start, trip.end),

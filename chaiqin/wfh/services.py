@@ -178,11 +178,8 @@ def wfh_application_resubmit(
     the checks of applying (wfh_application_check), a fresh chain whose deciders answer the
     第4點 checklist anew (workflow.case_resubmit). A refusal changes nothing."""
     application = _lock(application)
-    if application.person_id != actor.pk:
-        raise ChaiqinError("只有申請人本人可以修正並重新送出居家辦公申請。", code="permission")
-    if application.case_id is None or application.case.status != Case.Status.RETURNED:
-        shown = application.case.get_status_display() if application.case_id else "草稿"
-        raise ChaiqinError(f"此居家辦公申請為「{shown}」，只有被退回修正的申請可以修正後重送。", code="state")
+    workflow.check_correctable(case=application.case, applicant_id=application.person_id, actor=actor,
+                               label="居家辦公申請")
     due_date = wfh_application_check(actor=actor, relation=relation, start=start, end=end, workplace=workplace,
                                      due_date=due_date, gestation_weeks=gestation_weeks, correcting=application)
     values = dict(relation=relation, due_date=due_date, stated_weeks=gestation_weeks, start=start, end=end,

@@ -111,8 +111,9 @@ def _application_context(request, application: WfhApplication, **extra):
         stop_form=forms.StopForm(), rest_form=forms.RestForm(), delivered_form=forms.DeliveredForm(),
         recall_form=forms.RecallForm(), move_form=forms.MoveForm(), leave_url=services.leave_form_url(),
         plan_week=selectors.monday_of(max(clock.today() + timedelta(days=1), application.start)),
-        may_correct=bool(case and case.status == "returned" and me.pk == application.person_id),
-        returned_note=workflow_selectors.return_reason(case) if case and case.status == "returned" else "", **extra,
+        may_correct=workflow_selectors.correctable_by(case, application.person_id, me),
+        returned_note=workflow_selectors.return_reason(case) if workflow_selectors.correctable_by(
+            case, application.person_id, me) else "", **extra,
     )
 
 
@@ -121,7 +122,7 @@ def application_edit(request, pk: int):
     """A returned WFH application: the applicant corrects it and sends it again into the same case."""
     me = access.person_of(request.user)
     application = selectors.application_get_for(request.user, pk)
-    if application.person_id != me.pk or application.case_id is None or application.case.status != "returned":
+    if not workflow_selectors.correctable_by(application.case, application.person_id, me):
         messages.error(request, "只有申請人可以修正被退回的居家辦公申請。")
         return redirect("wfh:application", application.pk)
     initial = {name: getattr(application, name) for name in (

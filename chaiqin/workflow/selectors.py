@@ -73,6 +73,11 @@ def cases_by_number(user, text: str) -> list[Case]:
     return found
 
 
+def correctable_by(case: Case | None, applicant_id: int, person: Person) -> bool:
+    """Whether `person` may correct the form of `case` now: its applicant, and it was returned."""
+    return case is not None and case.status == Case.Status.RETURNED and applicant_id == person.pk
+
+
 def return_reason(case: Case | None) -> str:
     """Why `case` was last returned (「decider：comment」), for the applicant's correction page;
     "" when it never was."""
