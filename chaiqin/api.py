@@ -32,7 +32,8 @@ api = NinjaAPI(title="chaiqin 差勤系統 API", version="1", auth=[ApiTokenAuth
 api.add_router("/org", "chaiqin.org.import_api.router")
 # Attendance first: URL resolution tries the routes in this order, and the card readers' punch is
 # the busiest call of the morning.
-for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org", "tokens"):
+for _prefix in ("attendance", "workflow", "leave", "overtime", "wfh", "trips", "compliance", "org", "tokens",
+                "phrases"):
     api.add_router(f"/{_prefix}", f"chaiqin.{_prefix}.api.router")
 # A worker's days off (勞動基準法第36條、第30條之1): overtime/days_off_api.py.
 api.add_router("/overtime/days-off", "chaiqin.overtime.days_off_api.router")

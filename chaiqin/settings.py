@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "chaiqin.console",
     "chaiqin.tokens",
     "chaiqin.payroll",
+    "chaiqin.phrases",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("wfh/", include("chaiqin.wfh.urls")),
     path("trips/", include("chaiqin.trips.urls")),
     path("compliance/", include("chaiqin.compliance.urls")),
+    path("", include("chaiqin.phrases.urls")),  # /phrases/ and the console's /console/phrases/
     path("console/", include("chaiqin.console.urls")),
     path("console/import/", include("chaiqin.org.import_urls")),
     path("console/on-behalf/", include("chaiqin.org.on_behalf_urls")),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 class AttendanceConfig(AppConfig):
@@ -15,4 +16,5 @@ class AttendanceConfig(AppConfig):
             services.MISSED_PUNCH_KIND, label="上下班未刷卡補登單", model=MissedPunch,
             on_approved=services.missed_punch_on_approved, on_closed=services.missed_punch_on_closed,
             url=services.missed_punch_url,
+            edit_url=lambda form: reverse("attendance:missed_punch_edit", args=[form.pk]),
         )

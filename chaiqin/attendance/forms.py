@@ -1,5 +1,6 @@
 from django import forms
 
+from chaiqin.phrases.widgets import PhraseTextarea
 from chaiqin.web.fields import ROCDateTimeField
 
 from . import reader_formats
@@ -9,7 +10,7 @@ from .models import AttendanceProfile, Device, MissedPunch
 class MissedPunchForm(forms.Form):
     at = ROCDateTimeField(label="補登時間")
     direction = forms.ChoiceField(label="上／下班", choices=MissedPunch.Direction.choices)
-    reason = forms.CharField(label="事由", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label="事由", max_length=300, widget=PhraseTextarea(attrs={"rows": 2}))
     evidence = forms.FileField(label="佐證文件（主管同意證明、LINE報備截圖等）", required=False)
 
 

@@ -410,17 +410,11 @@ class _PunchWriter:
 MISSED_PUNCH_KIND = "missed_punch"
 
 
-@transaction.atomic
-def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason: str, evidence=None,
-                        filed_by: Person | None = None) -> MissedPunch:
-    """File a 上下班未刷卡補登單 for `at` with evidence (seed 003 Q.7) and send it to the supervisor;
-    `filed_by` is the personnel officer filing it for `person` (代填).
-
-    Refused for a time in the future, an empty reason, or a moment already punched.
-    """
-    from chaiqin.workflow import routing
-    from chaiqin.workflow import services as workflow
-
+def missed_punch_check(*, person: Person, at: datetime, direction: str, reason: str, evidence=None):
+    """Every check of a 上下班未刷卡補登單, the one function that filing (missed_punch_submit) and
+    correcting a returned one (missed_punch_resubmit) run: not in the future, in or out, a reason,
+    no punch at that moment already (seed 003 Q.7), the evidence by the one upload check.
+    Returns (the moment, the evidence as a file to store or None)."""
     at = _moment(at)
     if at > clock.now():
         raise ChaiqinError("補登時間不可晚於現在。", field="at")
@@ -434,13 +428,54 @@ def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason:
         # The one upload check (chaiqin/uploads.py): PDF/JPEG/PNG by content, size-limited, not empty.
         checked = uploads.read_django_file(evidence, field="evidence")
         evidence = ContentFile(checked.data, name=checked.name)
+    return at, evidence or None
+
+
+def _missed_punch_title(form: MissedPunch) -> str:
+    return f"未刷卡補登（{MissedPunch.Direction(form.direction).label}）{format_roc_datetime(form.at)}"
+
+
+@transaction.atomic
+def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason: str, evidence=None,
+                        filed_by: Person | None = None) -> MissedPunch:
+    """File a 上下班未刷卡補登單 for `at` with evidence (seed 003 Q.7; checks: missed_punch_check)
+    and send it to the supervisor; `filed_by` is the personnel officer filing it for `person` (代填)."""
+    from chaiqin.workflow import routing
+    from chaiqin.workflow import services as workflow
+
+    at, evidence = missed_punch_check(person=person, at=at, direction=direction, reason=reason, evidence=evidence)
     form = MissedPunch.objects.create(person=person, at=at, direction=direction, reason=reason.strip(),
                                       evidence=evidence or "", created_at=clock.now())
     steps = routing.plan_route(kind=MISSED_PUNCH_KIND, applicant=person)
-    label = MissedPunch.Direction(direction).label
     form.case = workflow.case_open(form=form, kind=MISSED_PUNCH_KIND, applicant=person, steps=steps,
-                                   title=f"未刷卡補登（{label}）{format_roc_datetime(at)}", filed_by=filed_by)
+                                   title=_missed_punch_title(form), filed_by=filed_by)
     form.save(update_fields=["case"])
+    return form
+
+
+@transaction.atomic
+def missed_punch_resubmit(*, form: MissedPunch, actor: Person, at: datetime, direction: str, reason: str,
+                          evidence=None) -> MissedPunch:
+    """Correct a returned 未刷卡補登單 (time, in or out, reason; a new evidence file replaces the
+    old, none keeps it) and send it again into the same case (workflow.case_resubmit). The checks
+    of filing (missed_punch_check); a refusal changes nothing."""
+    from chaiqin.workflow import routing
+    from chaiqin.workflow import services as workflow
+    from chaiqin.workflow.models import Case
+
+    form = MissedPunch.objects.select_for_update(of=("self",)).select_related("case").get(pk=form.pk)
+    workflow.check_correctable(case=form.case, applicant_id=form.person_id, actor=actor, label="補登單")
+    at, evidence = missed_punch_check(person=actor, at=at, direction=direction, reason=reason, evidence=evidence)
+    form.at, form.direction, form.reason = at, direction, reason.strip()
+    fields = ["at", "direction", "reason"]
+    if evidence is not None:
+        form.evidence = evidence
+        fields.append("evidence")
+    form.save(update_fields=fields)
+    title = _missed_punch_title(form)
+    Case.objects.filter(pk=form.case_id).update(title=title)
+    workflow.case_resubmit(case=form.case, actor=actor, steps=routing.plan_route(kind=MISSED_PUNCH_KIND, applicant=actor),
+                           note=f"修正後重送：{title}")
     return form
 
 

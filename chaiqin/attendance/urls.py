@@ -8,6 +8,7 @@ urlpatterns = [
     path("punch/", views.punch, name="punch"),
     path("missed-punch/new/", views.missed_punch_new, name="missed_punch_new"),
     path("missed-punch/<int:form_id>/", views.missed_punch_detail, name="missed_punch"),
+    path("missed-punch/<int:form_id>/edit/", views.missed_punch_edit, name="missed_punch_edit"),
     path("missed-punch/<int:form_id>/print.pdf", views.missed_punch_print, name="missed_punch_print"),
     path("missed-punch/<int:form_id>/evidence/", views.missed_punch_evidence, name="missed_punch_evidence"),
     path("import/", views.punch_import, name="import"),

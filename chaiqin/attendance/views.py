@@ -19,6 +19,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.org.services import person_set_card_no as set_card_no
 from chaiqin.web.views import _month_param, _page
+from chaiqin.workflow import selectors as workflow_selectors
 
 from . import pdf, reader_formats, selectors, services
 from .forms import (CardNoForm, CoreHoursForm, DeviceForm, DeviceFormatForm, MissedPunchForm, NetworkForm,
@@ -75,9 +76,34 @@ def missed_punch_new(request):
 
 
 @login_required
+def missed_punch_edit(request, form_id: int):
+    """A returned 未刷卡補登單: the applicant corrects it and sends it again into the same case."""
+    me = access.person_of(request.user)
+    item = selectors.missed_punch_get_for(request.user, form_id)
+    if not workflow_selectors.correctable_by(item.case, item.person_id, me):
+        messages.error(request, "只有申請人可以修正被退回的補登單。")
+        return redirect("attendance:missed_punch", form_id=item.pk)
+    form = MissedPunchForm(request.POST or None, request.FILES or None,
+                           initial={"at": item.at, "direction": item.direction, "reason": item.reason})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.missed_punch_resubmit(form=item, actor=me, **form.cleaned_data)
+        except ChaiqinError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, "已修正並重新送出未刷卡補登單。")
+            return redirect("attendance:missed_punch", form_id=item.pk)
+    return _page(request, "attendance/missed_punch_new.html", "attendance", form=form, editing=item,
+                 returned_note=workflow_selectors.return_reason(item.case))
+
+
+@login_required
 def missed_punch_detail(request, form_id: int):
     form = selectors.missed_punch_get_for(request.user, form_id)
-    return _page(request, "attendance/missed_punch.html", "attendance", item=form)
+    me = access.person_of(request.user)
+    may_correct = workflow_selectors.correctable_by(form.case, form.person_id, me)
+    return _page(request, "attendance/missed_punch.html", "attendance", item=form, may_correct=may_correct,
+                 returned_note=workflow_selectors.return_reason(form.case) if may_correct else "")
 
 
 @login_required

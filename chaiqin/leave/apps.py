@@ -18,6 +18,7 @@ class LeaveConfig(AppConfig):
             on_approved=services.leave_request_approved,
             on_closed=services.leave_request_closed,
             url=lambda form: reverse("leave:detail", args=[form.pk]), summary=selectors.leave_summary,
+            edit_url=lambda form: reverse("leave:edit", args=[form.pk]),
         )
         registry.register(
             "leave_cancel", label="銷假", model=LeaveCancelRequest,

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from chaiqin.org.models import Person
+from chaiqin.phrases.widgets import PhraseInput, PhraseTextarea
 from chaiqin.web.fields import AgentField, ROCDateField, ROCDateTimeField
 
 from .agents import AgentPeriod
@@ -66,7 +67,7 @@ class LeaveRequestForm(forms.Form):
                               help_text="婚假填結婚登記日，喪假填死亡日，陪產檢及陪產假填分娩日")
     agent = AgentField(label="職務代理人", required=False, empty_label="（請選擇）",
                        help_text="★ 為預設職務代理人；可輸入姓名或單位搜尋本機關在職同仁")
-    reason = forms.CharField(label="事由", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label="事由", max_length=300, required=False, widget=PhraseTextarea(attrs={"rows": 2}))
     # Further agents, each for part of the period (代理時間; seed 002 出國申請單 「新增區間」).
     span_2 = AgentField(label="分段代理人（二）", required=False, empty_label="（不需要）")
     span_2_start = ROCDateTimeField(label="代理時間起（二）", required=False)
@@ -114,7 +115,7 @@ class CancelForm(forms.Form):
     start_time = TimeText(label="起時", required=False)
     end_date = ROCDateField(label="銷假迄日", required=False)
     end_time = TimeText(label="迄時", required=False)
-    reason = forms.CharField(label="事由", max_length=300, required=False)
+    reason = forms.CharField(label="事由", max_length=300, required=False, widget=PhraseInput())
 
     def clean(self):
         data = super().clean()

@@ -146,11 +146,9 @@ def leave_request_get_for(user, request_id: int) -> LeaveRequest:
 
 def return_reason(req: LeaveRequest) -> str:
     """Why the request was last returned (the decider's comment), for the correction page."""
-    from chaiqin.workflow.models import Step
+    from chaiqin.workflow.selectors import return_reason as case_return_reason
 
-    step = (Step.objects.filter(case_id=req.case_id, status=Step.Status.RETURNED).select_related("decider")
-            .order_by("-order").first())
-    return f"{step.decider.name}：{step.comment}" if step else ""
+    return case_return_reason(req.case)
 
 
 BALANCE_ACCOUNTS = ("annual", "personal", "family_care", "sick")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 class OvertimeConfig(AppConfig):
@@ -15,6 +16,7 @@ class OvertimeConfig(AppConfig):
             services.KIND, label="加班申請單", model=OvertimeRequest,
             on_approved=services.overtime_on_approved, on_closed=services.overtime_on_closed,
             url=services.overtime_url, summary=_summary,
+            edit_url=lambda form: reverse("overtime:request_edit", args=[form.pk]),
         )
 
 

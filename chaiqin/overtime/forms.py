@@ -1,12 +1,13 @@
 from django import forms
 
+from chaiqin.phrases.widgets import PhraseInput
 from chaiqin.web.fields import ROCDateField
 
 from .models import OvertimeRequest, OvertimeSlot
 
 
 class OvertimeRequestForm(forms.Form):
-    reason = forms.CharField(label="加班事由", max_length=300)
+    reason = forms.CharField(label="加班事由", max_length=300, widget=PhraseInput())
     work_items = forms.CharField(label="工作項目內容", widget=forms.Textarea(attrs={"rows": 2}))
     situation = forms.ChoiceField(label="情形", choices=OvertimeRequest.Situation.choices)
     project_start = ROCDateField(label="專案起始日（特殊重大專案業務，3個月240小時自該月起算）", required=False)

@@ -124,7 +124,7 @@ def is_shift_worker(person: Person) -> bool:
 
 
 def rest_violations(person: Person, planned: list[tuple[datetime, datetime, str]], *,
-                    exception: bool = False) -> list[rules.Violation]:
+                    exception: bool = False, exclude_request: int | None = None) -> list[rules.Violation]:
     """Rest shorter than the rule (rules.check_hours `rest_under_11h`; 11 hours, seed 002) that
     `planned` overtime would leave before or after the person's regular shifts (the office
     hours of the workdays around each planned day) and their other live overtime."""
@@ -145,6 +145,8 @@ def rest_violations(person: Person, planned: list[tuple[datetime, datetime, str]
             concerned.add(after[0])
     shifts = [rules.Shift(person.pk, s, e, "overtime", day_kind=k) for s, e, k in planned]
     existing = OvertimeSlot.objects.filter(person=person, day__range=(lo, hi), request__case__status__in=LIVE)
+    if exclude_request:
+        existing = existing.exclude(request_id=exclude_request)
     for slot in existing.only("start", "end", "day_kind"):
         shifts.append(rules.Shift(person.pk, _naive(slot.start), _naive(slot.end), "overtime", day_kind=slot.day_kind))
     shifts += [_regular_shift(person, d) for d in sorted(neighbours)]
@@ -157,22 +159,32 @@ def _refuse(violation: rules.Violation, person: Person) -> ChaiqinError:
     return ChaiqinError(f"{person.name}：{violation.detail}", citation=violation.citation, code=violation.code)
 
 
-@transaction.atomic
-def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, slots: list[PlannedSlot],
-                            situation: str = OvertimeRequest.Situation.NORMAL, paper_sign: bool = False,
-                            filed_by: Person | None = None, project_start: date | None = None) -> OvertimeRequest:
-    """Ask for overtime beforehand (seed 003 Q.8: reason, work items, people, dates and hours;
-    at most a month per request), checking every person's caps at the moment of asking.
-    `filed_by` is the personnel officer filing it for `applicant` (代填).
+@dataclass(frozen=True)
+class CheckedRequest:
+    """What overtime_request_check found: the slots as (person, start, end, workday), the days,
+    the major project's first month, whether it must be reported upward, and rest warnings."""
+
+    plans: list
+    days: list[date]
+    project_start: date | None
+    report: bool
+    warnings: list[str]
+
+
+def overtime_request_check(*, applicant: Person, reason: str, work_items: str, slots: list[PlannedSlot],
+                           situation: str = OvertimeRequest.Situation.NORMAL, project_start: date | None = None,
+                           correcting: OvertimeRequest | None = None) -> CheckedRequest:
+    """Every check of an overtime request, the one function that asking (overtime_request_submit)
+    and correcting a returned request (overtime_request_resubmit) run: reason and work items, each
+    slot's length and person, a month per request (seed 003 Q.8), every person's caps at the
+    moment of asking with their other live overtime (the request being corrected excepted), rest
+    between shifts.
 
     A request that would break a cap is refused naming the rule (e.g. over 60 h in a month:
     公務員服務法第12條). For the civil service's exceptional situations it is checked against
     the exceptional caps instead and, if beyond the normal ones, marked for the report to the
     supervising authority within one month (seed 002).
     """
-    from chaiqin.workflow import routing
-    from chaiqin.workflow import services as workflow
-
     if not reason.strip():
         raise ChaiqinError("請填寫加班事由。", field="reason")
     if not work_items.strip():
@@ -206,6 +218,7 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
             raise ChaiqinError("專案起始月不得晚於加班日。", field="project_start")
     else:
         project_start = None
+    exclude = correcting.pk if correcting is not None else None
     report = False
     warnings: list[str] = []
     by_person: dict[int, list] = {}
@@ -216,16 +229,16 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
             raise ChaiqinError(f"{person.name}適用勞動基準法，沒有公務人員的例外延長上限；天災事變依第32條第4項另行辦理。",
                                citation="勞動基準法第32條")
         found = caps_violations(person, planned, exception=exceptional, situation=situation,
-                                project_start=project_start)
+                                project_start=project_start, exclude_request=exclude)
         if found:
             raise _refuse(found[0], person)
         # A worker's 例假 and 7-day periods come from their own schedule (勞動基準法第36條、第30條之1、第40條).
-        off = days_off.days_off_violations(person, planned)
+        off = days_off.days_off_violations(person, planned, exclude_request=exclude)
         if off:
             raise _refuse(off[0], person)
-        if exceptional and caps_violations(person, planned, exception=False):
+        if exceptional and caps_violations(person, planned, exception=False, exclude_request=exclude):
             report = True
-        short = rest_violations(person, planned, exception=exceptional)
+        short = rest_violations(person, planned, exception=exceptional, exclude_request=exclude)
         if short:
             figures = rules.overtime_filing_figures(first)
             if is_shift_worker(person):
@@ -233,25 +246,85 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
                     f"{person.name}為輪班人員：{short[0].detail}；更換班次時中間應至少連續休息{figures.shift_rest_hours}小時，"
                     "請調整排班或加班時段。", citation=figures.shift_rest_citation, code="rest_under_11h")
             warnings.append(f"{person.name}：{short[0].detail}（{figures.shift_rest_citation}）")
+    return CheckedRequest(plans, days, project_start, report, warnings)
 
-    now = clock.now()
-    request = OvertimeRequest.objects.create(
-        agency=applicant.agency, applicant=applicant, reason=reason.strip(), work_items=work_items.strip(),
-        situation=situation, paper_sign=paper_sign, created_at=now, report_required=report, project_start=project_start,
-        report_due=rules.exceptional_report_due(first) if report else None,
-        rest_warning="；".join(warnings)[:300],
-    )
+
+def _slots_of(request: OvertimeRequest, checked: CheckedRequest) -> None:
     OvertimeSlot.objects.bulk_create([
         OvertimeSlot(request=request, person=person, day=day, start=start, end=end,
                      day_kind=days_off.day_kind(person, day))
-        for person, start, end, day in plans
+        for person, start, end, day in checked.plans
     ])
-    minutes = sum(int((e - s).total_seconds() // 60) for _p, s, e, _d in plans)
-    steps = routing.plan_route(kind=KIND, applicant=applicant, minutes=minutes)
-    title = f"加班申請：{reason.strip()[:40]}（{format_roc(days[0])}" + (f"～{format_roc(days[-1])}）" if len(days) > 1 else "）")
+
+
+def _route_and_title(request: OvertimeRequest, checked: CheckedRequest):
+    from chaiqin.workflow import routing
+
+    minutes = sum(int((e - s).total_seconds() // 60) for _p, s, e, _d in checked.plans)
+    steps = routing.plan_route(kind=KIND, applicant=request.applicant, minutes=minutes)
+    days = checked.days
+    title = (f"加班申請：{request.reason[:40]}（{format_roc(days[0])}"
+             + (f"～{format_roc(days[-1])}）" if len(days) > 1 else "）"))
+    return steps, title
+
+
+@transaction.atomic
+def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, slots: list[PlannedSlot],
+                            situation: str = OvertimeRequest.Situation.NORMAL, paper_sign: bool = False,
+                            filed_by: Person | None = None, project_start: date | None = None) -> OvertimeRequest:
+    """Ask for overtime beforehand (seed 003 Q.8: reason, work items, people, dates and hours;
+    at most a month per request), checked by overtime_request_check. `filed_by` is the personnel
+    officer filing it for `applicant` (代填)."""
+    from chaiqin.workflow import services as workflow
+
+    checked = overtime_request_check(applicant=applicant, reason=reason, work_items=work_items, slots=slots,
+                                     situation=situation, project_start=project_start)
+    first = checked.days[0]
+    request = OvertimeRequest.objects.create(
+        agency=applicant.agency, applicant=applicant, reason=reason.strip(), work_items=work_items.strip(),
+        situation=situation, paper_sign=paper_sign, created_at=clock.now(), report_required=checked.report,
+        project_start=checked.project_start, report_due=rules.exceptional_report_due(first) if checked.report else None,
+        rest_warning="；".join(checked.warnings)[:300],
+    )
+    _slots_of(request, checked)
+    steps, title = _route_and_title(request, checked)
     request.case = workflow.case_open(form=request, kind=KIND, applicant=applicant, title=title, steps=steps,
                                       filed_by=filed_by)
     request.save(update_fields=["case"])
+    return request
+
+
+@transaction.atomic
+def overtime_request_resubmit(*, request: OvertimeRequest, actor: Person, reason: str, work_items: str,
+                              slots: list[PlannedSlot], situation: str = OvertimeRequest.Situation.NORMAL,
+                              paper_sign: bool = False, project_start: date | None = None) -> OvertimeRequest:
+    """Correct a returned overtime request (reason, work items, situation, dates and hours) and
+    send it again into the same case: the checks of asking (overtime_request_check, its own old
+    slots excepted), its slots replaced (none can be signed before approval), a fresh chain
+    (workflow.case_resubmit, which records 修正後重送 beside the return). A refusal changes nothing."""
+    from chaiqin.workflow import services as workflow
+    from chaiqin.workflow.models import Case
+
+    request = OvertimeRequest.objects.select_for_update(of=("self",)).select_related("case", "applicant").get(
+        pk=request.pk)
+    workflow.check_correctable(case=request.case, applicant_id=request.applicant_id, actor=actor, label="加班申請")
+    if request.source != OvertimeRequest.Source.REQUEST:
+        raise ChaiqinError(f"此加班依{request.get_source_display()}產生，請修正原表單或撤回後重新辦理。", code="state")
+    checked = overtime_request_check(applicant=actor, reason=reason, work_items=work_items, slots=slots,
+                                     situation=situation, project_start=project_start, correcting=request)
+    first = checked.days[0]
+    request.reason, request.work_items, request.situation, request.paper_sign = (reason.strip(), work_items.strip(),
+                                                                                 situation, paper_sign)
+    request.report_required, request.project_start = checked.report, checked.project_start
+    request.report_due = rules.exceptional_report_due(first) if checked.report else None
+    request.rest_warning = "；".join(checked.warnings)[:300]
+    request.save(update_fields=["reason", "work_items", "situation", "paper_sign", "report_required",
+                                "project_start", "report_due", "rest_warning"])
+    request.slots.all().delete()
+    _slots_of(request, checked)
+    steps, title = _route_and_title(request, checked)
+    Case.objects.filter(pk=request.case_id).update(title=title[:200])
+    workflow.case_resubmit(case=request.case, actor=actor, steps=steps, note=f"修正後重送：{title}"[:500])
     return request
 
 

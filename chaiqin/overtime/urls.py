@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("new/", views.request_new, name="new"),
     path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("requests/<int:request_id>/edit/", views.request_edit, name="request_edit"),
     path("requests/<int:request_id>/print.pdf", views.request_print, name="print"),
     path("requests/<int:request_id>/slots/<int:slot_id>/sheet/", views.slot_sheet, name="slot_sheet"),
     path("slots/<int:slot_id>/sign/<str:direction>/", views.slot_sign, name="sign"),

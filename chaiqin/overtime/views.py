@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules, spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _month_param, _page
+from chaiqin.workflow import selectors as workflow_selectors
 
 from . import days_off, exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
@@ -78,6 +80,44 @@ def request_new(request):
     return _page(request, "overtime/request_new.html", "overtime", form=form)
 
 
+def _request_initial(item) -> dict:
+    slots = sorted(item.slots.all(), key=lambda x: x.start)
+    first, last = slots[0], slots[-1]
+    return {"reason": item.reason, "work_items": item.work_items, "situation": item.situation,
+            "project_start": item.project_start, "paper_sign": item.paper_sign, "date_from": first.day,
+            "date_to": last.day if last.day != first.day else None,
+            "start_time": timezone.localtime(first.start).time(), "end_time": timezone.localtime(first.end).time()}
+
+
+@login_required
+def request_edit(request, request_id: int):
+    """A returned overtime request: the applicant corrects it and sends it again into the same case."""
+    me = access.person_of(request.user)
+    item = selectors.request_get_for(request.user, request_id)
+    if not workflow_selectors.correctable_by(item.case, item.applicant_id, me):
+        messages.error(request, "只有申請人可以修正被退回的加班申請。")
+        return redirect("overtime:request", request_id=item.pk)
+    if item.source != "request" or item.slots.exclude(person=me).exists():
+        messages.error(request, "此申請非本人事前加班申請或列有其他加班人員，請撤回後重新申請。")
+        return redirect("overtime:request", request_id=item.pk)
+    form = OvertimeRequestForm(request.POST or None, initial=_request_initial(item))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        slots = services.slots_for_range(me, data["date_from"], data["date_to"] or data["date_from"],
+                                         data["start_time"], data["end_time"])
+        try:
+            services.overtime_request_resubmit(request=item, actor=me, reason=data["reason"],
+                                               work_items=data["work_items"], slots=slots, situation=data["situation"],
+                                               paper_sign=data["paper_sign"], project_start=data.get("project_start"))
+        except ChaiqinError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, "已修正並重新送出加班申請。")
+            return redirect("overtime:request", request_id=item.pk)
+    return _page(request, "overtime/request_new.html", "overtime", form=form, editing=item,
+                 returned_note=workflow_selectors.return_reason(item.case))
+
+
 @login_required
 def request_detail(request, request_id: int):
     me = access.person_of(request.user)
@@ -85,7 +125,10 @@ def request_detail(request, request_id: int):
     slots = list(item.slots.select_related("person"))
     for s in slots:
         s.deadline = services.claim_deadline(s)
+    may_correct = workflow_selectors.correctable_by(item.case, item.applicant_id, me)
     return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
+                 may_correct=may_correct and item.source == "request",
+                 returned_note=workflow_selectors.return_reason(item.case) if may_correct else "",
                  claim_form=_claim_form(me, paper=item.paper_sign), approved=bool(item.case and item.case.status == "approved"))
 
 

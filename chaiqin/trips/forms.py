@@ -6,6 +6,7 @@ from django import forms
 
 from chaiqin import rules
 from chaiqin.org.models import Person
+from chaiqin.phrases.widgets import PhraseInput
 from chaiqin.web.fields import AgentField, ROCDateField, ROCDateInput, ROCDateTimeField
 
 from .models import Attachment, BreakPeriod, MainlandForm, Overseas, Trip
@@ -24,7 +25,7 @@ class _Form(forms.Form):
 class TripForm(_Form):
     nature = forms.ChoiceField(label="公差性質", choices=Trip.Nature.choices, widget=RADIO, initial="official")
     place = forms.CharField(label="公差地點", max_length=100)
-    reason = forms.CharField(label="公差事由", max_length=300)
+    reason = forms.CharField(label="公差事由", max_length=300, widget=PhraseInput())
     start = ROCDateTimeField(label="公差期間起")
     end = ROCDateTimeField(label="公差期間訖")
     sign_mode = forms.ChoiceField(label="簽到退方式", choices=Trip.SignMode.choices, widget=RADIO, initial="system")
@@ -34,9 +35,13 @@ class TripForm(_Form):
     attachment_note = forms.CharField(label="附件說明", max_length=200, required=False)
     attachment = forms.FileField(label="上傳檔案（核定簽呈等，PDF/JPEG/PNG）", required=False)
 
-    def __init__(self, *args, person: Person, **kwargs):
+    def __init__(self, *args, person: Person, fixed_nature: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agent"].offer_to(person)
+        if fixed_nature:
+            # a correction keeps the kind: it decides the form, its chain and what it pays
+            self.fields["nature"].disabled = True
+            self.initial["nature"] = fixed_nature
 
 
 class OverseasForm(_Form):
@@ -46,7 +51,7 @@ class OverseasForm(_Form):
     country = forms.CharField(label="國家或地區", max_length=60, required=False)
     start = ROCDateTimeField(label="預定出國期間起（請填寫全部出國日期，含假日）")
     end = ROCDateTimeField(label="預定出國期間訖")
-    reason = forms.CharField(label="事由", max_length=300)
+    reason = forms.CharField(label="事由", max_length=300, widget=PhraseInput())
     attachment_note = forms.CharField(label="附件說明", max_length=200, required=False)
     attachment_purpose = forms.ChoiceField(label="附件用途", choices=Attachment.Purpose.choices, initial="other",
                                            required=False)

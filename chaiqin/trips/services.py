@@ -182,27 +182,15 @@ def _outing_steps(person: Person) -> list[routing.PlannedStep]:
     return steps[:1]
 
 
-@transaction.atomic
-def trip_file(
-    *,
-    person: Person,
-    nature: str,
-    place: str,
-    reason: str,
-    start: datetime,
-    end: datetime,
-    sign_mode: str = Trip.SignMode.SYSTEM,
-    agent: Person | None = None,
-    overtime_minutes: int = 0,
-    attachment_note: str = "",
-    uploads: tuple[Upload, ...] = (),
-) -> Trip:
-    """File a 出差單 (公務出差／研習出差) or a 公出 and send it for approval.
+def trip_check(*, person: Person, nature: str, place: str, reason: str, start: datetime, end: datetime,
+               sign_mode: str, agent: Person | None, overtime_minutes: int, correcting: Trip | None = None):
+    """Every check of a 出差單 or 公出, the one function that filing (trip_file) and correcting a
+    returned one (trip_resubmit) run; returns the trip kind (policy.trip_kind).
 
     Refuses: an unknown kind, an end not after the start, a period that overlaps leave, WFH
-    or another trip, self-entered overtime when the trip touches no day off or exceeds the
-    time spent on days off, an outing longer than a working day, a bad attachment.
-    """
+    or another trip (the trip being corrected excepted), self-entered overtime when the trip
+    touches no day off or exceeds the time spent on days off, an outing longer than a working
+    day, and for a corrected trip a travel-expense line outside the new period."""
     kind = policy.trip_kind(nature)
     if nature not in Trip.Nature.values:
         raise ChaiqinError(f"「{kind.name}」不在出差單填寫，請改用{kind.form}。", citation=kind.citation, field="nature")
@@ -224,8 +212,46 @@ def trip_file(
         if overtime_minutes > available:
             raise ChaiqinError(f"自行填寫的加班時數超過出差期間落在假日的時間（{format_minutes(available)}）。",
                                field="overtime_minutes")
-    occupancy.refuse_overlap(person, start, end)
+    occupancy.refuse_overlap(person, start, end,
+                             exclude=(correcting.workflow_kind, correcting.pk) if correcting else None)
+    if correcting is not None:
+        first, last = _local(start).date(), (_local(end) - timedelta(microseconds=1)).date()
+        for line in correcting.expense_lines.all():
+            if not first <= line.day <= last:
+                raise ChaiqinError(f"差旅費報告表第{line.order}列的日期 {format_roc(line.day)} 不在修正後的出差期間內，"
+                                   "請先修改差旅費報告表或出差期間。", field="start")
+    return kind
 
+
+def _trip_steps(trip: Trip) -> list[routing.PlannedStep]:
+    if trip.workflow_kind == "outing":
+        return _outing_steps(trip.person)
+    return routing.plan_route(kind="trip", applicant=trip.person, agent=trip.agent)
+
+
+def _trip_title(kind, trip: Trip) -> str:
+    return f"{kind.name} {format_roc_datetime(trip.start)} 至 {format_roc_datetime(trip.end)} {trip.place}"[:200]
+
+
+@transaction.atomic
+def trip_file(
+    *,
+    person: Person,
+    nature: str,
+    place: str,
+    reason: str,
+    start: datetime,
+    end: datetime,
+    sign_mode: str = Trip.SignMode.SYSTEM,
+    agent: Person | None = None,
+    overtime_minutes: int = 0,
+    attachment_note: str = "",
+    uploads: tuple[Upload, ...] = (),
+) -> Trip:
+    """File a 出差單 (公務出差／研習出差) or a 公出 and send it for approval (checks: trip_check)."""
+    rowlocks.lock_person_once(person.pk)  # one writer of a person's time at a time (chaiqin.rowlocks)
+    kind = trip_check(person=person, nature=nature, place=place, reason=reason, start=start, end=end,
+                      sign_mode=sign_mode, agent=agent, overtime_minutes=overtime_minutes)
     trip = Trip.objects.create(
         person=person, nature=nature, place=place.strip(), reason=reason.strip(), start=start, end=end,
         sign_mode=sign_mode, agent=agent, overtime_minutes=overtime_minutes, attachment_note=attachment_note.strip(),
@@ -233,14 +259,53 @@ def trip_file(
     )
     for upload in uploads:
         _attach(owner=trip, upload=upload)
-    if trip.workflow_kind == "outing":
-        steps = _outing_steps(person)
-    else:
-        steps = routing.plan_route(kind="trip", applicant=person, agent=agent)
-    title = f"{kind.name} {format_roc_datetime(start)} 至 {format_roc_datetime(end)} {trip.place}"
-    case = workflow.case_open(form=trip, kind=trip.workflow_kind, applicant=person, title=title[:200], steps=steps)
+    case = workflow.case_open(form=trip, kind=trip.workflow_kind, applicant=person, title=_trip_title(kind, trip),
+                              steps=_trip_steps(trip))
     trip.case = case
     trip.save(update_fields=["case"])
+    return trip
+
+
+TRIP_FIELDS = ("place", "reason", "start", "end", "sign_mode", "agent", "overtime_minutes", "attachment_note")
+
+
+@transaction.atomic
+def trip_resubmit(
+    *,
+    actor: Person,
+    trip: Trip,
+    place: str,
+    reason: str,
+    start: datetime,
+    end: datetime,
+    sign_mode: str = Trip.SignMode.SYSTEM,
+    agent: Person | None = None,
+    overtime_minutes: int = 0,
+    attachment_note: str = "",
+    uploads: tuple[Upload, ...] = (),
+    remove_attachments: tuple[int, ...] = (),
+) -> Trip:
+    """Correct a returned 出差單 or 公出 (every field but its kind, which decides its form and
+    chain) and send it again into the same case: the checks of filing (trip_check, the trip
+    itself excepted from the overlap), a fresh chain of steps (workflow.case_resubmit, which
+    records 修正後重送 beside the return in the trail). A refusal changes nothing."""
+    rowlocks.lock_person_once(trip.person_id)
+    trip = Trip.objects.select_for_update(of=("self",)).select_related("case", "person__agency").get(pk=trip.pk)
+    workflow.check_correctable(case=trip.case, applicant_id=trip.person_id, actor=actor, label="出差單")
+    kind = trip_check(person=trip.person, nature=trip.nature, place=place, reason=reason, start=start, end=end,
+                      sign_mode=sign_mode, agent=agent, overtime_minutes=overtime_minutes, correcting=trip)
+    values = dict(place=place.strip(), reason=reason.strip(), start=start, end=end, sign_mode=sign_mode, agent=agent,
+                  overtime_minutes=overtime_minutes, attachment_note=attachment_note.strip())
+    for name, value in values.items():
+        setattr(trip, name, value)
+    trip.save(update_fields=list(TRIP_FIELDS))
+    if remove_attachments:
+        trip.attachments.filter(pk__in=[int(i) for i in remove_attachments]).delete()
+    for upload in uploads:
+        _attach(owner=trip, upload=upload)
+    title = _trip_title(kind, trip)
+    Case.objects.filter(pk=trip.case_id).update(title=title)  # the inbox shows the corrected period
+    workflow.case_resubmit(case=trip.case, actor=actor, steps=_trip_steps(trip), note=f"修正後重送：{title}"[:500])
     return trip
 
 
@@ -417,6 +482,21 @@ def overseas_save(
     for upload in uploads:
         _attach(owner=overseas, upload=upload)
     return overseas
+
+
+@transaction.atomic
+def overseas_draft_delete(*, actor: Person, overseas: Overseas) -> None:
+    """Delete a draft overseas form (saved, never sent) with its leave lines, mainland form and
+    attachments, all or nothing. A form that was ever sent has a case, a number and a trail that
+    nobody may erase: a returned one is withdrawn instead (workflow.case_withdraw), an approved
+    one is never deleted."""
+    overseas = Overseas.objects.select_for_update(of=("self",)).select_related("case").get(pk=overseas.pk)
+    if overseas.person_id != actor.pk:
+        raise ChaiqinError("只有申請人本人可以刪除此表單。", code="permission")
+    if overseas.case_id:
+        raise ChaiqinError(f"此表單已送出（{overseas.case.get_status_display()}），其編號與簽核紀錄須保存，不能刪除；"
+                           "被退回而不再送出者請按「撤回申請」。", code="state")
+    overseas.delete()  # leave lines, the mainland form and attachments go with it (CASCADE)
 
 
 @transaction.atomic

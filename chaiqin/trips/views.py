@@ -14,6 +14,8 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.views import _page
 
+from chaiqin.workflow import selectors as workflow_selectors
+
 from . import expenses, forms, pdf, policy, selectors, services
 from .models import Overseas
 
@@ -64,11 +66,48 @@ def trip_new(request):
     return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
 
 
+def _trip_initial(trip) -> dict:
+    return {"nature": trip.nature, "place": trip.place, "reason": trip.reason, "start": trip.start, "end": trip.end,
+            "sign_mode": trip.sign_mode, "agent": trip.agent_id, "attachment_note": trip.attachment_note,
+            "overtime_hours": trip.overtime_minutes / 60 if trip.overtime_minutes else None}
+
+
+@login_required
+def trip_edit(request, trip_id: int):
+    """A returned 出差單／公出: the applicant corrects it and sends it again into the same case."""
+    trip = selectors.trip_get_for(request.user, trip_id)
+    me = access.person_of(request.user)
+    if not workflow_selectors.correctable_by(trip.case, trip.person_id, me):
+        messages.error(request, "只有申請人可以修正被退回的出差單。")
+        return redirect("trips:trip", trip_id=trip.pk)
+    form = forms.TripForm(request.POST or None, request.FILES or None, person=me, initial=_trip_initial(trip),
+                          fixed_nature=trip.nature)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.trip_resubmit(
+                actor=me, trip=trip, place=data["place"], reason=data["reason"], start=data["start"], end=data["end"],
+                sign_mode=data["sign_mode"], agent=data["agent"],
+                overtime_minutes=int((data["overtime_hours"] or 0) * 60), attachment_note=data["attachment_note"],
+                uploads=_upload(data["attachment"], "memo"),
+                remove_attachments=tuple(int(x) for x in request.POST.getlist("remove_attachment") if x.isdigit()))
+        except ChaiqinError as exc:
+            _refuse(request, form, exc)
+        else:
+            messages.success(request, f"已修正並重新送出{trip.get_nature_display()}。")
+            return redirect("trips:trip", trip_id=trip.pk)
+    return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds(), editing=trip,
+                 attachments=trip.attachments.defer("data"), returned_note=workflow_selectors.return_reason(trip.case))
+
+
 @login_required
 def trip_detail(request, trip_id: int):
     trip = selectors.trip_get_for(request.user, trip_id)
     kind = policy.trip_kind(trip.nature)
-    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
+    me = access.person_of(request.user)
+    may_correct = workflow_selectors.correctable_by(trip.case, trip.person_id, me)
+    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind, may_correct=may_correct,
+                 returned_note=workflow_selectors.return_reason(trip.case) if may_correct else "",
                  items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
                  sheet=expenses.sheet_of(trip) if kind.claim_sheet else None,
                  day_offs=services.day_off_dates(trip.person.agency, trip.start, trip.end),
@@ -133,6 +172,24 @@ def claim_pdf(request, trip_id: int):
     return _pdf(pdf.claim_sheet_pdf(trip), "國內出差旅費報告表", trip)
 
 
+def _save_overseas(request, me, form, form_kind: str, overseas: Overseas | None = None) -> Overseas | None:
+    """overseas_save with what the form parsed; None (and the refusal on the form) when refused."""
+    data = form.cleaned_data
+    extra = {}
+    if isinstance(form, forms.ApplicationForm):
+        extra = dict(has_classes=data["has_classes"], agent=data["agent"], agent_start=data["agent_start"],
+                     agent_end=data["agent_end"], agent_phone=data["agent_phone"], leave_lines=form.leave_lines())
+    try:
+        return services.overseas_save(
+            person=me, form=form_kind, category=data["category"], destination=data["destination"],
+            country=data["country"], start=data["start"], end=data["end"], reason=data["reason"],
+            attachment_note=data["attachment_note"], overseas=overseas,
+            uploads=_upload(data["attachment"], data["attachment_purpose"] or "other"), **extra)
+    except ChaiqinError as exc:
+        _refuse(request, form, exc)
+        return None
+
+
 @login_required
 def overseas_new(request, form_kind: str):
     me = access.person_of(request.user)
@@ -142,30 +199,68 @@ def overseas_new(request, form_kind: str):
     kwargs = {"person": me} if form_class is forms.ApplicationForm else {}
     form = form_class(request.POST or None, request.FILES or None, **kwargs)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        extra = {}
-        if form_class is forms.ApplicationForm:
-            extra = dict(has_classes=data["has_classes"], agent=data["agent"], agent_start=data["agent_start"],
-                         agent_end=data["agent_end"], agent_phone=data["agent_phone"], leave_lines=form.leave_lines())
-        try:
-            overseas = services.overseas_save(
-                person=me, form=form_kind, category=data["category"], destination=data["destination"],
-                country=data["country"], start=data["start"], end=data["end"], reason=data["reason"],
-                attachment_note=data["attachment_note"],
-                uploads=_upload(data["attachment"], data["attachment_purpose"] or "other"), **extra)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        overseas = _save_overseas(request, me, form, form_kind)
+        if overseas is not None:
             return _try_submit(request, me, overseas)
     label = Overseas.Form(form_kind).label
     return _page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
+
+
+def _overseas_initial(overseas: Overseas) -> dict:
+    initial = {name: getattr(overseas, name) for name in (
+        "category", "destination", "country", "start", "end", "reason", "attachment_note", "agent_start", "agent_end",
+        "agent_phone")}
+    initial.update(has_classes="1" if overseas.has_classes else "0", agent=overseas.agent_id)
+    for line in overseas.leave_lines.all():
+        initial.update({f"leave{line.order}_code": line.leave_code, f"leave{line.order}_start": line.start,
+                        f"leave{line.order}_end": line.end})
+    return initial
+
+
+@login_required
+def overseas_edit(request, overseas_id: int):
+    """A draft or a returned overseas form: the applicant corrects every field and its leave lines
+    (overseas_save, the checks of the form) and sends it again (overseas_submit, the checks of 送出)."""
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    me = access.person_of(request.user)
+    if overseas.person_id != me.pk or (overseas.case is not None and overseas.case.status != "returned"):
+        messages.error(request, "只有申請人可以修改草稿或被退回的出國表單。")
+        return redirect("trips:overseas", overseas_id=overseas.pk)
+    application = overseas.form == Overseas.Form.APPLICATION
+    form_class = forms.ApplicationForm if application else forms.OverseasForm
+    kwargs = {"person": me} if application else {}
+    form = form_class(request.POST or None, request.FILES or None, initial=_overseas_initial(overseas), **kwargs)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_overseas(request, me, form, overseas.form, overseas=overseas)
+        if saved is not None:
+            return _try_submit(request, me, saved)
+    return _page(request, "trips/overseas_form.html", "trips", form=form, label=overseas.get_form_display(),
+                 form_kind=overseas.form, editing=overseas,
+                 returned_note=workflow_selectors.return_reason(overseas.case) if overseas.case_id else "")
+
+
+@login_required
+@require_POST
+def overseas_delete(request, overseas_id: int):
+    overseas = selectors.overseas_get_for(request.user, overseas_id)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, "請勾選「確定刪除此草稿」後再按刪除。")
+        return redirect("trips:overseas", overseas_id=overseas.pk)
+    try:
+        services.overseas_draft_delete(actor=access.person_of(request.user), overseas=overseas)
+    except ChaiqinError as exc:
+        messages.error(request, str(exc))
+        return redirect("trips:overseas", overseas_id=overseas.pk)
+    messages.success(request, f"已刪除{overseas.get_form_display()}草稿。")
+    return redirect("trips:home")
 
 
 def _try_submit(request, me, overseas: Overseas):
     try:
         services.overseas_submit(actor=me, overseas=overseas)
     except ChaiqinError as exc:
-        messages.error(request, f"{exc}（已存為草稿，補齊後請按「送出申請」）")
+        kept = "修正內容已儲存，補齊後請按「重新送出」" if overseas.case_id else "已存為草稿，補齊後請按「送出申請」"
+        messages.error(request, f"{exc}（{kept}）")
         if exc.code == "mainland_form_missing":
             return redirect("trips:mainland", overseas_id=overseas.pk)
     else:
@@ -179,11 +274,12 @@ def overseas_detail(request, overseas_id: int):
     me = access.person_of(request.user)
     mine = overseas.person_id == me.pk
     editable = mine and (overseas.case is None or overseas.case.status == "returned")
+    returned_note = workflow_selectors.return_reason(overseas.case) if overseas.case_id and editable else ""
     mainland = getattr(overseas, "mainland_form", None) if overseas.destination == "mainland" else None
     report = getattr(overseas, "return_report", None)
     return _page(
         request, "trips/overseas_detail.html", "trips", overseas=overseas, mine=mine, editable=editable,
-        mainland=mainland, report=report, lines=overseas.leave_lines.all(), attachments=overseas.attachments.all(),
+        mainland=mainland, report=report, lines=overseas.leave_lines.all(), returned_note=returned_note, attachments=overseas.attachments.all(),
         attach_form=forms.AttachmentForm(), is_principal=selectors.is_school_principal(overseas.person),
         due=services.return_report_due(overseas) if overseas.destination == "mainland" else None,
         may_report=mine and overseas.destination == "mainland" and report is None and overseas.case is not None

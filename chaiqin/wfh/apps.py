@@ -17,6 +17,7 @@ class WfhConfig(AppConfig):
             "wfh", label="居家辦公申請", model=WfhApplication,
             on_approved=services.on_application_approved, on_closed=services.on_application_closed,
             url=lambda form: reverse("wfh:application", args=[form.pk]),
+            edit_url=lambda form: reverse("wfh:application_edit", args=[form.pk]),
         )
         registry.register(
             "wfh_overtime", label="居家辦公加班", model=WfhOvertime,

@@ -70,27 +70,17 @@ def _lock(application: WfhApplication) -> WfhApplication:
 # ---------------------------------------------------------------- application
 
 
-@transaction.atomic
-def wfh_application_submit(
-    *,
-    actor: Person,
-    relation: str,
-    start: date,
-    end: date,
-    workplace: str,
-    due_date: date | None = None,
-    gestation_weeks: int | None = None,
-    own_device: bool = False,
-    contact: str = "",
-    note: str = "",
-) -> WfhApplication:
-    """Apply to work from home because the applicant or their spouse is pregnant (第3點).
+def wfh_application_check(*, actor: Person, relation: str, start: date, end: date, workplace: str,
+                          due_date: date | None = None, gestation_weeks: int | None = None,
+                          correcting: WfhApplication | None = None) -> date:
+    """Every check of a WFH application, the one function that applying (wfh_application_submit)
+    and correcting a returned one (wfh_application_resubmit) run; returns the due date.
 
     Give the expected date of delivery, or the completed gestation week today (the due date
     is then computed: 40 weeks on the due date). Refuses a due date in the past, a period
     starting before today or ending before it starts, a period outside 0–45 weeks of
-    pregnancy, no agreed place of work, and a period overlapping another open application.
-    Opens a workflow case of kind "wfh" (supervisor → unit head → personnel by default).
+    pregnancy, no agreed place of work, and a period overlapping another open application
+    (the one being corrected excepted).
     """
     today = clock.today()
     if relation not in WfhApplication.Relation.values:
@@ -120,12 +110,42 @@ def wfh_application_submit(
     if not workplace.strip():
         raise ChaiqinError("請填寫約定之居家辦公地點。", citation=CITE_PLACE, field="workplace")
     clash = WfhApplication.objects.filter(person=actor, status__in=WfhApplication.ACTIVE,
-                                          start__lte=end, end__gte=start).first()
+                                          start__lte=end, end__gte=start)
+    if correcting is not None:
+        clash = clash.exclude(pk=correcting.pk)
+    clash = clash.first()
     if clash is not None:
         raise ChaiqinError(
             f"您已有{clash.get_status_display()}的居家辦公申請（{format_roc(clash.start)} 至 {format_roc(clash.end)}），"
             "期間不能重疊。", field="start",
         )
+    return due_date
+
+
+def _application_title(application: WfhApplication) -> str:
+    return (f"居家辦公申請 {format_roc(application.start)} 至 {format_roc(application.end)}"
+            f"（預產期 {format_roc(application.due_date)}）")
+
+
+@transaction.atomic
+def wfh_application_submit(
+    *,
+    actor: Person,
+    relation: str,
+    start: date,
+    end: date,
+    workplace: str,
+    due_date: date | None = None,
+    gestation_weeks: int | None = None,
+    own_device: bool = False,
+    contact: str = "",
+    note: str = "",
+) -> WfhApplication:
+    """Apply to work from home because the applicant or their spouse is pregnant (第3點; checks:
+    wfh_application_check). Opens a workflow case of kind "wfh" (supervisor → unit head →
+    personnel by default)."""
+    due_date = wfh_application_check(actor=actor, relation=relation, start=start, end=end, workplace=workplace,
+                                     due_date=due_date, gestation_weeks=gestation_weeks)
     application = WfhApplication.objects.create(
         person=actor, relation=relation, due_date=due_date, stated_weeks=gestation_weeks, start=start, end=end,
         workplace=workplace.strip(), own_device=own_device, contact=contact.strip(), note=note.strip(),
@@ -133,9 +153,44 @@ def wfh_application_submit(
     )
     steps = plan_route(kind="wfh", applicant=actor)
     case = workflow.case_open(form=application, kind="wfh", applicant=actor, steps=steps,
-                              title=f"居家辦公申請 {format_roc(start)} 至 {format_roc(end)}（預產期 {format_roc(due_date)}）")
+                              title=_application_title(application))
     application.case = case
     application.save(update_fields=["case"])
+    return application
+
+
+@transaction.atomic
+def wfh_application_resubmit(
+    *,
+    actor: Person,
+    application: WfhApplication,
+    relation: str,
+    start: date,
+    end: date,
+    workplace: str,
+    due_date: date | None = None,
+    gestation_weeks: int | None = None,
+    own_device: bool = False,
+    contact: str = "",
+    note: str = "",
+) -> WfhApplication:
+    """Correct a returned WFH application (every field) and send it again into the same case:
+    the checks of applying (wfh_application_check), a fresh chain whose deciders answer the
+    第4點 checklist anew (workflow.case_resubmit). A refusal changes nothing."""
+    application = _lock(application)
+    workflow.check_correctable(case=application.case, applicant_id=application.person_id, actor=actor,
+                               label="居家辦公申請")
+    due_date = wfh_application_check(actor=actor, relation=relation, start=start, end=end, workplace=workplace,
+                                     due_date=due_date, gestation_weeks=gestation_weeks, correcting=application)
+    values = dict(relation=relation, due_date=due_date, stated_weeks=gestation_weeks, start=start, end=end,
+                  workplace=workplace.strip(), own_device=own_device, contact=contact.strip(), note=note.strip())
+    for name, value in values.items():
+        setattr(application, name, value)
+    application.save(update_fields=list(values))
+    title = _application_title(application)
+    Case.objects.filter(pk=application.case_id).update(title=title)
+    workflow.case_resubmit(case=application.case, actor=actor, steps=plan_route(kind="wfh", applicant=actor),
+                           note=f"修正後重送：{title}")
     return application
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("apply/", views.apply, name="apply"),
     path("applications/<int:pk>/", views.application_detail, name="application"),
+    path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
     path("applications/<int:pk>/decide/", views.application_decide, name="decide"),
     path("applications/<int:pk>/flexible/", views.application_flexible, name="flexible"),
     path("applications/<int:pk>/stop/", views.application_stop, name="stop"),

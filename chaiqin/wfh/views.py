@@ -17,6 +17,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.next_url import next_url
 from chaiqin.web.views import _page
+from chaiqin.workflow import selectors as workflow_selectors
 from chaiqin.workflow.models import Step
 
 from . import exports, forms, selectors, services
@@ -109,8 +110,38 @@ def _application_context(request, application: WfhApplication, **extra):
                                                   "reason": application.flexible_reason}),
         stop_form=forms.StopForm(), rest_form=forms.RestForm(), delivered_form=forms.DeliveredForm(),
         recall_form=forms.RecallForm(), move_form=forms.MoveForm(), leave_url=services.leave_form_url(),
-        plan_week=selectors.monday_of(max(clock.today() + timedelta(days=1), application.start)), **extra,
+        plan_week=selectors.monday_of(max(clock.today() + timedelta(days=1), application.start)),
+        may_correct=workflow_selectors.correctable_by(case, application.person_id, me),
+        returned_note=workflow_selectors.return_reason(case) if workflow_selectors.correctable_by(
+            case, application.person_id, me) else "", **extra,
     )
+
+
+@login_required
+def application_edit(request, pk: int):
+    """A returned WFH application: the applicant corrects it and sends it again into the same case."""
+    me = access.person_of(request.user)
+    application = selectors.application_get_for(request.user, pk)
+    if not workflow_selectors.correctable_by(application.case, application.person_id, me):
+        messages.error(request, "只有申請人可以修正被退回的居家辦公申請。")
+        return redirect("wfh:application", application.pk)
+    initial = {name: getattr(application, name) for name in (
+        "relation", "due_date", "start", "end", "workplace", "own_device", "contact", "note")}
+    form = forms.ApplicationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.wfh_application_resubmit(
+                actor=me, application=application, relation=data["relation"], due_date=data["due_date"],
+                gestation_weeks=data["gestation_weeks"], start=data["start"], end=data["end"],
+                workplace=data["workplace"], own_device=data["own_device"], contact=data["contact"], note=data["note"])
+        except ChaiqinError as exc:
+            _refused(request, exc, form)
+        else:
+            messages.success(request, "已修正並重新送出居家辦公申請。")
+            return redirect("wfh:application", application.pk)
+    return _page(request, "wfh/apply.html", "wfh", form=form, editing=application,
+                 returned_note=workflow_selectors.return_reason(application.case))
 
 
 @login_required

@@ -3,6 +3,7 @@
 Each form app registers its kind once (in its AppConfig.ready), naming the model and a
 handler whose methods are called inside the deciding transaction:
 `on_approved(form)`, `on_closed(form, status)` for rejected/withdrawn, and `url(form)`.
+`edit_url(form)` optionally names the page where the applicant corrects a returned form.
 `summary(form)` optionally lists what the decision page shows of the form, as (label, text)
 pairs; without one, `form_summary` lists the form's own fields by their Chinese names.
 """
@@ -25,6 +26,9 @@ class FormKind:
     # deciders can approve or return it for correction, never reject it.
     not_refusable: tuple[str, str] | None = None
     summary: Callable[[Any], list[tuple[str, str]]] | None = None
+    # Where the applicant corrects a returned form and sends it again into the same case (the case
+    # page links to it); None for a kind that has no correction page.
+    edit_url: Callable[[Any], str] | None = None
 
     def decisions(self) -> list[tuple[str, str]]:
         choices = [("approve", "同意"), ("return", "退回修正"), ("reject", "不同意")]
@@ -35,8 +39,8 @@ _KINDS: dict[str, FormKind] = {}
 
 
 def register(kind: str, *, label: str, model, on_approved, on_closed, url,
-             not_refusable: tuple[str, str] | None = None, summary=None) -> None:
-    _KINDS[kind] = FormKind(kind, label, model, on_approved, on_closed, url, not_refusable, summary)
+             not_refusable: tuple[str, str] | None = None, summary=None, edit_url=None) -> None:
+    _KINDS[kind] = FormKind(kind, label, model, on_approved, on_closed, url, not_refusable, summary, edit_url)
 
 
 def form_kind(kind: str) -> FormKind:

@@ -71,3 +71,18 @@ def cases_by_number(user, text: str) -> list[Case]:
         except Http404:
             continue
     return found
+
+
+def correctable_by(case: Case | None, applicant_id: int, person: Person) -> bool:
+    """Whether `person` may correct the form of `case` now: its applicant, and it was returned."""
+    return case is not None and case.status == Case.Status.RETURNED and applicant_id == person.pk
+
+
+def return_reason(case: Case | None) -> str:
+    """Why `case` was last returned (「decider：comment」), for the applicant's correction page;
+    "" when it never was."""
+    if case is None:
+        return ""
+    step = (Step.objects.filter(case_id=case.pk, status=Step.Status.RETURNED).select_related("decider")
+            .order_by("-order").first())
+    return f"{step.decider.name}：{step.comment}" if step else ""

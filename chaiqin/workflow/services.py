@@ -216,6 +216,16 @@ def case_withdraw(*, case: Case, actor: Person, reason: str = "") -> Case:
     return case
 
 
+def check_correctable(*, case: Case | None, applicant_id: int, actor: Person, label: str) -> None:
+    """Refuse (ChaiqinError naming the form) unless `actor` applied for the form and its case was
+    returned for correction: the one guard of every form's correction service."""
+    if actor.pk != applicant_id:
+        raise ChaiqinError(f"只有申請人本人可以修正並重新送出{label}。", code="permission")
+    if case is None or case.status != Case.Status.RETURNED:
+        shown = case.get_status_display() if case else "草稿"
+        raise ChaiqinError(f"此{label}為「{shown}」，只有被退回修正的{label}可以修正後重送。", code="state")
+
+
 @retry_on_deadlock
 @transaction.atomic
 def case_resubmit(*, case: Case, actor: Person, steps: list[PlannedStep], note: str = "") -> Case:

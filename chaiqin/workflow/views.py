@@ -47,13 +47,15 @@ def case_detail(request, case_id: int):
         kind = registry.form_kind(case.kind)
         form = registry.form_of(case)
         form_url, choices, summary = kind.url(form), kind.decisions(), registry.form_summary(form)
+        mine_returned = case.applicant_id == me.pk and case.status == case.Status.RETURNED
+        edit_url = kind.edit_url(form) if kind.edit_url and mine_returned else ""
     except LookupError:
-        form_url, choices, summary = "", None, []
+        form_url, choices, summary, edit_url = "", None, [], ""
     return _page(
         request, "workflow/case.html", "inbox", case=case, steps=case.steps.select_related("decider", "acted_by"),
         events=selectors.trail(case), may_decide=may_decide, decision_form=DecisionForm(choices=choices),
         may_withdraw=case.applicant_id == me.pk and case.status in case.OPEN, form_url=form_url,
-        kind_label=registry.label_of(case.kind), summary=summary,
+        kind_label=registry.label_of(case.kind), summary=summary, edit_url=edit_url,
     )
 
 

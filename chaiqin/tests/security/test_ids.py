@@ -62,6 +62,7 @@ ID_OF = {
     ("console", "assignment_id"): lambda r: r.extra["role"],
     ("workflow", "delegation_id"): lambda r: r.extra["delegation"],
     ("tokens", "token_id"): lambda r: r.extra["token"],
+    ("phrases", "phrase_id"): lambda r: r.extra["phrase"],
 }
 
 
@@ -199,6 +200,9 @@ def agency_settings(records, world):
     records.extra["delegation"] = workflow.delegation_create(person=world.alice, delegate=world.bob,
                                                              start=at("2026-03-20T08:00"), end=at("2026-03-21T17:00"))
     records.extra["token"], _secret = token_create(actor=world.alice, name="公文系統", scope="write")
+    from chaiqin.phrases.services import phrase_add
+
+    records.extra["phrase"] = phrase_add(actor=world.alice, text="參加研習")
     return records
 
 

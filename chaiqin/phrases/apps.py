@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PhrasesConfig(AppConfig):
+    name = "chaiqin.phrases"
+    verbose_name = "詞庫"
