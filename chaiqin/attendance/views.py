@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing
 from chaiqin.clientip import client_ip
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.org.services import person_set_card_no as set_card_no
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _month_param, _page
 
 from . import pdf, reader_formats, selectors, services
@@ -50,11 +50,9 @@ def home(request):
 @require_POST
 def punch(request):
     me = access.person_of(request.user)
-    try:
+    with attempt(request) as outcome:
         made = services.punch_web(person=me, ip=client_ip(request))
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, f"已簽到退：{timezone.localtime(made.at):%H:%M:%S}")
     return redirect("attendance:home")
 
@@ -64,11 +62,9 @@ def missed_punch_new(request):
     me = access.person_of(request.user)
     form = MissedPunchForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             made = services.missed_punch_submit(person=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "未刷卡補登單已送出，待主管簽核。")
             return redirect("attendance:missed_punch", form_id=made.pk)
     return _page(request, "attendance/missed_punch_new.html", "attendance", form=form)
@@ -103,12 +99,10 @@ def punch_import(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with attempt(request, form, field="file") as outcome:
             result = services.punches_import(agency=me.agency, stream=upload.file, filename=upload.name,
                                              imported_by=me, reader=form.cleaned_data["reader"])
-        except ChaiqinError as exc:
-            form.add_error("file", str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, f"匯入完成：{result.rows} 列，新增 {result.added} 筆，錯誤 {len(result.errors)} 列。")
     recent = PunchImport.objects.filter(agency=me.agency).select_related("reader")[:10]
     return _page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
@@ -149,11 +143,9 @@ def device_new(request):
     me = _personnel(request)
     form = DeviceForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form, field="name") as outcome:
             device, token = services.device_issue(actor=me, name=form.cleaned_data["name"])
-        except ChaiqinError as exc:
-            form.add_error("name", str(exc))
-        else:
+        if outcome.ok:
             # Shown once on this response only: never stored in plain text or put in a message.
             return _settings_page(request, me, new_device=device, new_token=token)
     return _settings_page(request, me, device_form=form)
@@ -175,11 +167,9 @@ def network_new(request):
     me = _personnel(request)
     form = NetworkForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form, field="cidr") as outcome:
             row = services.network_add(actor=me, cidr=form.cleaned_data["cidr"], label=form.cleaned_data["label"])
-        except ChaiqinError as exc:
-            form.add_error("cidr", str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, f"已允許自 {row.cidr} 網頁簽到退。")
             return redirect("attendance:settings")
     return _settings_page(request, me, network_form=form)
@@ -202,11 +192,9 @@ def core_hours(request):
     me = _personnel(request)
     form = CoreHoursForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.core_hours_set(actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已更新教師核心上班時段。")
             return redirect("attendance:settings")
     return _settings_page(request, me, core_form=form)
@@ -236,12 +224,10 @@ def device_format(request, device_id: int):
     device = selectors.device_get_for(request.user, device_id)
     form = DeviceFormatForm(request.POST) if request.method == "POST" else DeviceFormatForm.for_device(device)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.device_set_format(actor=me, device=device, file_format=form.cleaned_data["file_format"],
                                        key_field=form.cleaned_data["key_field"], layout=form.layout())
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, f"已設定「{device.name}」的刷卡檔格式：{device.get_file_format_display()}。")
             return redirect("attendance:settings")
     return _page(request, "attendance/device_format.html", "attendance", device=device, form=form,
@@ -258,11 +244,9 @@ def card_no(request):
         if person is None:
             form.add_error("employee_no", "本機關查無此考勤代號的人員。")
         else:
-            try:
+            with attempt(request, form, field="card_no") as outcome:
                 set_card_no(actor=me, person=person, card_no=form.cleaned_data["card_no"])
-            except ChaiqinError as exc:
-                form.add_error("card_no", exc.message)
-            else:
+            if outcome.ok:
                 messages.success(request, f"已{'設定' if person.card_no else '清除'}{person.name}的卡號。")
                 return redirect("attendance:settings")
     return _settings_page(request, me, card_form=form)

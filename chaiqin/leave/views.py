@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules
 from chaiqin.calendar import selectors as office_calendar
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _page
 
 from . import attachments as files
@@ -31,10 +31,6 @@ from .forms import CancelForm, LeaveRequestForm
 from .models import LeaveAttachment
 
 TABLE_ROLES = {"personnel", "agency_head", "sysadmin"}
-
-
-def _error_text(exc: Exception) -> str:
-    return str(exc)
 
 
 @login_required
@@ -55,7 +51,8 @@ def request_new(request):
         form = LeaveRequestForm(request.POST, request.FILES, person=me, offered=offered)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            # The form's own summary box shows the refusal (`error`), beside the preview.
+            with attempt(request, show=False) as done:
                 if "preview" in request.POST:
                     preview = services.leave_request_preview(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
@@ -69,10 +66,7 @@ def request_new(request):
                         more_agents=data.get("more_agents", ()))
                     messages.success(request, f"已送出{req.leave_name}申請，等待職務代理人{req.agent.name}同意。")
                     return redirect("leave:detail", request_id=req.pk)
-            except ChaiqinError as exc:
-                error = exc
-            except rules.RuleInputError as exc:
-                error = ChaiqinError(str(exc))
+            error = done.error
     else:
         form = LeaveRequestForm(person=me, offered=offered)
     (m0, m1), (a0, a1) = _halves(me)
@@ -104,7 +98,7 @@ def request_edit(request, request_id: int):
         form = LeaveRequestForm(request.POST, request.FILES, person=me, offered=offered)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with attempt(request, show=False) as done:  # shown in the form's summary box, as above
                 if "preview" in request.POST:
                     preview = services.leave_request_preview(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
@@ -118,10 +112,7 @@ def request_edit(request, request_id: int):
                         remove_attachments=[int(x) for x in request.POST.getlist("remove_attachment") if x.isdigit()])
                     messages.success(request, "已修正並重新送出請假申請，原保留額度已依修正內容重新計算。")
                     return redirect("leave:detail", request_id=req.pk)
-            except ChaiqinError as exc:
-                error = exc
-            except rules.RuleInputError as exc:
-                error = ChaiqinError(str(exc))
+            error = done.error
     else:
         form = LeaveRequestForm(person=me, offered=offered, initial=_initial(req))
     (m0, m1), (a0, a1) = _halves(me)
@@ -188,15 +179,13 @@ def request_cancel(request, request_id: int):
         return redirect("leave:detail", request_id=req.pk)
     data = form.cleaned_data
     asked = {"start": data["start"], "end": data["end"], "whole": data["whole"]}
-    try:
+    with attempt(request) as outcome:
         if req.status == "approved" and "confirm" not in request.POST:
             pieces = services.leave_cancel_plan(request=req, actor=me, **asked)
             return _page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
                          total=sum(p.minutes for p in pieces))
         done = services.leave_request_cancel(request=req, actor=me, reason=data.get("reason", ""), **asked)
-    except ChaiqinError as exc:
-        messages.error(request, _error_text(exc))
-    else:
+    if outcome.ok:
         if done is None:
             messages.success(request, "已撤回請假申請，保留的額度已釋出。")
         else:

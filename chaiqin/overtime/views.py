@@ -11,8 +11,8 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules, spreadsheets
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _month_param, _page
 
 from . import exports, pdf, selectors, services
@@ -45,10 +45,9 @@ def trip_claim(request, trip_id: int):
     trip = Trip.objects.filter(pk=trip_id, person=me).first()
     if trip is None:
         raise Http404("查無此出差單。")
-    try:
+    with attempt(request) as outcome:
         made = services.overtime_trip_claim(trip=trip, person=me, compensation=request.POST.get("compensation", ""))
-    except ChaiqinError as exc:
-        messages.error(request, f"{exc}（{exc.citation}）" if exc.citation else str(exc))
+    if not outcome.ok:
         return redirect("overtime:home")
     minutes = sum(s.minutes or 0 for s in made.slots.all())
     messages.success(request, f"已以出差單申請加班{made.slots.first().get_compensation_display()}：{selectors.hm(minutes)}。")
@@ -63,13 +62,11 @@ def request_new(request):
         data = form.cleaned_data
         slots = services.slots_for_range(me, data["date_from"], data["date_to"] or data["date_from"],
                                          data["start_time"], data["end_time"])
-        try:
+        with attempt(request, form) as outcome:
             made = services.overtime_request_submit(applicant=me, reason=data["reason"], work_items=data["work_items"],
                                                     slots=slots, situation=data["situation"], paper_sign=data["paper_sign"],
                                                     project_start=data.get("project_start"))
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "加班申請已送出，待主管簽核。")
             if made.rest_warning:
                 messages.warning(request, f"提醒：{made.rest_warning}")
@@ -117,11 +114,9 @@ def slot_sheet(request, request_id: int, slot_id: int):
 def slot_sign(request, slot_id: int, direction: str):
     me = access.person_of(request.user)
     slot = selectors.slot_get_for(request.user, slot_id)
-    try:
+    with attempt(request):
         services.overtime_sign(slot=slot, person=me, direction=direction)
         messages.success(request, {"in": "加班簽到完成。", "out": "加班簽退完成。"}.get(direction, "已清除簽到退，請重新簽到。"))
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
     return redirect("overtime:request", request_id=slot.request_id)
 
 
@@ -132,11 +127,9 @@ def slot_claim(request, slot_id: int):
     slot = selectors.slot_get_for(request.user, slot_id)
     form = _claim_form(me, paper=slot.request.paper_sign, data=request.POST, files=request.FILES)
     if form.is_valid():
-        try:
+        with attempt(request) as outcome:
             done = services.overtime_claim_file(slot=slot, person=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             note = "，補休已入帳" if done.comp_time_posted else ""
             messages.success(request, f"已申請加班{done.get_compensation_display()}：{selectors.hm(done.minutes)}{note}。")
     else:

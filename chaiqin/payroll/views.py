@@ -15,6 +15,7 @@ from chaiqin import clock, rules
 from chaiqin.dates import DateInputError, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access as org_access
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _month_param, _page
 
 from . import access, charts, exports, imports, selectors, services, sheets, statistics
@@ -72,12 +73,10 @@ def person(request, person_id: int):
             raise PermissionDenied("只有人事人員可以登錄薪資資料。")
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with attempt(request, form) as outcome:
                 row = services.wage_record_set(by=me, person=target, valid_from=data["valid_from"], basis=data["basis"],
                                                note=data["note"], **{f: data[f] for f in services.MONEY_FIELDS})
-            except ChaiqinError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-            else:
+            if outcome.ok:
                 messages.success(request, f"已登錄 {target.name} 的薪資資料：{services.describe(row)}。")
                 return redirect("payroll:person", person_id=target.pk)
     rows = list(selectors.wage_rows_of(target))
@@ -94,12 +93,10 @@ def wage_import(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with attempt(request, form, field="file") as outcome:
             result = imports.wage_import(by=me, name=upload.name, data=upload.read(),
                                          dry_run=form.cleaned_data["dry_run"])
-        except ChaiqinError as exc:
-            form.add_error("file", str(exc))
-        else:
+        if outcome.ok:
             if result.errors:
                 messages.error(request, f"有 {len(result.errors)} 列有誤，全部未儲存。")
             elif result.saved:
@@ -174,15 +171,13 @@ def unused_leave(request):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             target = access.wage_people(me, keep=True).filter(employee_no=data["employee_no"]).first()
-            try:
+            with attempt(request, form) as outcome:
                 if target is None:
                     raise ChaiqinError(f"查無考勤代號「{data['employee_no']}」的人員，或不在您的人事管轄範圍。")
                 paid = services.unused_leave_pay_post(by=me, person=target, kind=data["kind"],
                                                       period_end=data["period_end"], minutes=data["hours"] * 60,
                                                       earned_on=data["earned_on"], day_kind=data["day_kind"] or "workday")
-            except ChaiqinError as exc:
-                form.add_error(None, str(exc))
-            else:
+            if outcome.ok:
                 messages.success(request, f"已登錄 {target.name} {paid.get_kind_display()} {paid.amount:,.2f} 元（{paid.citation}）。")
                 return redirect(f"{request.path}?year={paid.period_end.year}")
     elif request.method == "POST":
@@ -218,10 +213,9 @@ def statistics_page(request):
         raise PermissionDenied("差勤統計限主管、人事人員及主計人員檢視。")
     scope = statistics_people(me)
     people, unit_id = _unit_filter(request, scope)
-    try:
+    with attempt(request) as outcome:
         period = _period(request)
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         period = statistics.month_period(clock.today().year, clock.today().month)
     rows = statistics.attendance_summary(people, period)
     codes = statistics.leave_codes(rows)
@@ -251,10 +245,9 @@ def statistics_person(request, person_id: int):
         from django.http import Http404
 
         raise Http404("查無此人員，或您沒有檢視權限。")
-    try:
+    with attempt(request) as outcome:
         period = _period(request)
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         period = statistics.month_period(clock.today().year, clock.today().month)
     figures = statistics.attendance_summary(target.__class__.objects.filter(pk=target.pk), period)[0]
     appraisal = statistics.appraisal_period(target.regime, period.last.year)
@@ -270,11 +263,9 @@ def settings_page(request):
     initial = {} if current is None else {f: getattr(current, f) for f in SettingForm.base_fields}
     form = SettingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.payroll_setting_set(by=me, agency=me.agency, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存加班費支給設定。")
             return redirect("payroll:settings")
     return _page(request, "payroll/settings.html", NAV, form=form, law=rules.civil_pay_caps(clock.today()))

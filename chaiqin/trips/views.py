@@ -12,6 +12,7 @@ from chaiqin import attachments, clock, printing
 from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _page
 
 from . import expenses, forms, pdf, policy, selectors, services
@@ -26,12 +27,6 @@ def _upload(file, purpose: str = "other") -> tuple[services.Upload, ...]:
 
 def _pdf(data: bytes, name: str, form) -> HttpResponse:
     return printing.pdf_response(data, name=name, number=form.case.number if form.case_id else "")
-
-
-def _refuse(request, form, exc: ChaiqinError) -> None:
-    messages.error(request, str(exc))
-    if form is not None and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
 
 
 @login_required
@@ -49,16 +44,14 @@ def trip_new(request):
     form = forms.TripForm(request.POST or None, request.FILES or None, person=me)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             trip = services.trip_file(
                 person=me, nature=data["nature"], place=data["place"], reason=data["reason"], start=data["start"],
                 end=data["end"], sign_mode=data["sign_mode"], agent=data["agent"],
                 overtime_minutes=int((data["overtime_hours"] or 0) * 60), attachment_note=data["attachment_note"],
                 uploads=_upload(data["attachment"], "memo"),
             )
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已送出{trip.get_nature_display()}申請。")
             return redirect("trips:trip", trip_id=trip.pk)
     return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
@@ -115,11 +108,9 @@ def trip_expenses(request, trip_id: int):
     if request.method == "POST" and formset.is_valid():
         lines = [services.ExpenseInput(**f.values()) for f in formset.forms
                  if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        try:
+        with attempt(request) as outcome:
             services.trip_expenses_save(actor=me, trip=trip, lines=lines)
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存差旅費報告表。")
             return redirect("trips:trip", trip_id=trip.pk)
     return _page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
@@ -147,26 +138,23 @@ def overseas_new(request, form_kind: str):
         if form_class is forms.ApplicationForm:
             extra = dict(has_classes=data["has_classes"], agent=data["agent"], agent_start=data["agent_start"],
                          agent_end=data["agent_end"], agent_phone=data["agent_phone"], leave_lines=form.leave_lines())
-        try:
+        with attempt(request, form, message=True) as outcome:
             overseas = services.overseas_save(
                 person=me, form=form_kind, category=data["category"], destination=data["destination"],
                 country=data["country"], start=data["start"], end=data["end"], reason=data["reason"],
                 attachment_note=data["attachment_note"],
                 uploads=_upload(data["attachment"], data["attachment_purpose"] or "other"), **extra)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             return _try_submit(request, me, overseas)
     label = Overseas.Form(form_kind).label
     return _page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
 
 
 def _try_submit(request, me, overseas: Overseas):
-    try:
+    with attempt(request, suffix="（已存為草稿，補齊後請按「送出申請」）") as outcome:
         services.overseas_submit(actor=me, overseas=overseas)
-    except ChaiqinError as exc:
-        messages.error(request, f"{exc}（已存為草稿，補齊後請按「送出申請」）")
-        if exc.code == "mainland_form_missing":
+    if not outcome.ok:
+        if outcome.error.code == "mainland_form_missing":
             return redirect("trips:mainland", overseas_id=overseas.pk)
     else:
         messages.success(request, f"已送出{overseas.get_form_display()}。")
@@ -206,12 +194,10 @@ def overseas_attach(request, overseas_id: int):
     if not form.is_valid():
         messages.error(request, "請選擇附件用途與檔案。")
     else:
-        try:
+        with attempt(request) as outcome:
             services.attachment_add(actor=access.person_of(request.user), owner=overseas,
                                     upload=_upload(form.cleaned_data["attachment"], form.cleaned_data["purpose"])[0])
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已上傳附件。")
     return redirect("trips:overseas", overseas_id=overseas.pk)
 
@@ -228,12 +214,10 @@ def mainland_edit(request, overseas_id: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         document = data.pop("document")
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.mainland_form_save(actor=me, overseas=overseas, uploads=_upload(document, "mainland_document"),
                                         **data)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存赴大陸地區申請表。")
             return redirect("trips:overseas", overseas_id=overseas.pk)
     return _page(request, "trips/mainland_form.html", "trips", form=form, overseas=overseas)
@@ -245,11 +229,9 @@ def return_report(request, overseas_id: int):
     form = forms.ReturnReportForm(request.POST or None,
                                   initial={"returned_on": services._local(overseas.end).date()})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.return_report_file(actor=access.person_of(request.user), overseas=overseas, **form.cleaned_data)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已填報赴陸人員返臺通報表。")
             return redirect("trips:overseas", overseas_id=overseas.pk)
     return _page(request, "trips/return_report.html", "trips", form=form, overseas=overseas,
@@ -284,7 +266,7 @@ def principal_notice_pdf(request, overseas_id: int):
     overseas = selectors.overseas_get_for(request.user, overseas_id)
     try:
         notice = selectors.principal_notice(overseas)
-    except ChaiqinError as exc:
+    except ChaiqinError as exc:  # not a refused action: this case has no such notice, so the URL is not found
         raise Http404(exc.message) from None
     return _pdf(pdf.principal_notice_pdf(notice), "校長出境案件通報單", overseas)
 
@@ -294,11 +276,9 @@ def breaks(request):
     me = access.person_of(request.user)
     form = forms.BreakPeriodForm(request.POST or None, initial={"school_year": school_year_of(clock.today())})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.break_period_set(actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已設定寒暑假期間。")
             return redirect("trips:breaks")
     year = school_year_of(clock.today())

@@ -12,21 +12,15 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import clock, printing
 from chaiqin.dates import DateInputError, format_roc, parse_date
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.next_url import next_url
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _page
 from chaiqin.workflow.models import Step
 
 from . import exports, forms, selectors, services
 from .models import WfhApplication, WfhDay, WfhLog, WfhOvertime
-
-
-def _refused(request, exc: ChaiqinError, form=None) -> None:
-    if form is not None and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, str(exc))
-    messages.error(request, str(exc))
 
 
 def _week_param(raw: str | None) -> date:
@@ -65,14 +59,12 @@ def apply(request):
     form = forms.ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             application = services.wfh_application_submit(
                 actor=me, relation=data["relation"], due_date=data["due_date"], gestation_weeks=data["gestation_weeks"],
                 start=data["start"], end=data["end"], workplace=data["workplace"], own_device=data["own_device"],
                 contact=data["contact"], note=data["note"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出居家辦公申請，待主管簽核。")
             return redirect("wfh:application", application.pk)
     return _page(request, "wfh/apply.html", "wfh", form=form)
@@ -128,11 +120,10 @@ def application_decide(request, pk: int):
     if not form.is_valid():
         messages.error(request, "請選擇同意、退回修正或不同意。")
     else:
-        try:
+        with attempt(request) as outcome:
             services.wfh_application_decide(actor=me, application=application, decision=form.cleaned_data["decision"],
                                             answers=form.answers(), comment=form.cleaned_data["comment"])
-        except ChaiqinError as exc:
-            _refused(request, exc)
+        if not outcome.ok:
             ctx = _application_context(request, application, decide_form=form)
             return _page(request, "wfh/application.html", "wfh", **ctx)
         messages.success(request, "已完成簽核，審核項目已記錄。")
@@ -146,11 +137,9 @@ def _simple_post(request, pk: int, form_class, call, success: str):
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
     else:
-        try:
+        with attempt(request) as outcome:
             call(me, application, form.cleaned_data)
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, success)
     return redirect("wfh:application", pk)
 
@@ -195,12 +184,10 @@ def week_plan(request, pk: int, week: str):
     planned = [d.isoformat() for d in selectors.wfh_days(application.person, monday, monday + timedelta(days=6))]
     form = forms.WeekPlanForm(request.POST or None, choices=choices, initial={"days": planned})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request) as outcome:
             services.wfh_week_plan(actor=me, application=application, week_start=monday,
                                    days=[date.fromisoformat(d) for d in form.cleaned_data["days"]])
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已排定 {format_roc(monday)} 起一週的居家辦公日。")
             return redirect("wfh:plan", pk, monday.isoformat())
     try:
@@ -219,11 +206,9 @@ def _day_post(request, pk: int, form_class, call, success: str):
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
     else:
-        try:
+        with attempt(request) as outcome:
             call(me, day, form.cleaned_data)
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, success)
     return redirect(next_url(request, f"/wfh/applications/{day.application_id}/"))
 
@@ -257,13 +242,11 @@ def log_write(request, day: str):
             initial.update({f"item_{i}": item.item, f"done_{i}": item.done, f"progress_{i}": item.progress})
     form = forms.LogForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form, message=True) as outcome:
             log = services.wfh_log_submit(actor=me, day=the_day, items=form.items(),
                                           work_start=form.cleaned_data["work_start"],
                                           work_end=form.cleaned_data["work_end"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出工作日誌，待直屬主管審核。")
             return redirect("wfh:log", log.pk)
     return _page(request, "wfh/log_write.html", "wfh", me=me, day=the_day, form=form, existing=existing)
@@ -287,12 +270,10 @@ def log_review(request, pk: int):
     log = selectors.log_get_for(request.user, pk)
     form = forms.ReviewForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request) as outcome:
             services.wfh_log_review(actor=me, log=log, decision=form.cleaned_data["decision"],
                                     comment=form.cleaned_data["comment"])
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已審核工作日誌。")
     else:
         messages.error(request, "請選擇審核通過或退回補正。")
@@ -347,11 +328,9 @@ def week_xlsx(request, person_id: int, week: str):
 def week_report(request, person_id: int, week: str):
     me = access.person_of(request.user)
     person, monday = _week_target(request, person_id, week)
-    try:
+    with attempt(request) as outcome:
         services.wfh_week_report(actor=me, person=person, week_start=monday, note=request.POST.get("note", ""))
-    except ChaiqinError as exc:
-        _refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, "已陳報單位主管。")
     return redirect("wfh:week", person.pk, monday.isoformat())
 
@@ -394,13 +373,11 @@ def overtime_new(request):
     form = forms.OvertimeForm(request.POST or None, assigners=_assigners(me))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             overtime = services.wfh_overtime_file(actor=me, assigner=data["assigner"], start=data["start"],
                                                   end=data["end"], work_done=data["work_done"],
                                                   evidence=data["evidence"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出居家辦公加班，待指派工作之長官確認。")
             return redirect("wfh:overtime", overtime.pk)
     return _page(request, "wfh/overtime_new.html", "wfh", form=form)

@@ -8,8 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.web.refusals import attempt
 from chaiqin.web.views import _page
 
 from . import registry, selectors, services
@@ -66,11 +66,10 @@ def case_decide(request, case_id: int):
     if not form.is_valid():
         messages.error(request, "請選擇同意、退回修正或不同意。")
         return redirect("workflow:case", case_id=case.pk)
-    try:
+    with attempt(request) as outcome:
         services.case_decide(case=case, actor=me, decision=form.cleaned_data["decision"],
                              comment=form.cleaned_data["comment"])
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         return redirect("workflow:case", case_id=case.pk)
     messages.success(request, "已完成簽核。")
     return redirect("workflow:inbox")
@@ -114,11 +113,9 @@ def inbox_decide(request):
 def case_withdraw(request, case_id: int):
     me = access.person_of(request.user)
     case = selectors.case_get_for(request.user, case_id)
-    try:
+    with attempt(request) as outcome:
         services.case_withdraw(case=case, actor=me, reason=request.POST.get("reason", ""))
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, "已撤回申請。")
     return redirect("workflow:case", case_id=case.pk)
 
