@@ -18,7 +18,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.org.services import person_set_card_no as set_card_no
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _month_param, _page
+from chaiqin.web.pages import month_param, render_page
 
 from . import pdf, reader_formats, selectors, services
 from .forms import (CardNoForm, CoreHoursForm, DeviceForm, DeviceFormatForm, MissedPunchForm, NetworkForm,
@@ -30,10 +30,10 @@ from .models import PunchImport
 def home(request):
     me = access.person_of(request.user)
     today = clock.today()
-    first = _month_param(request, today)
+    first = month_param(request, today)
     days = selectors.person_month(me, first.year, first.month)
     roles = access.roles_of(me)
-    return _page(
+    return render_page(
         request, "attendance/home.html", "attendance", me=me, days=days, today=today,
         month_label=f"民國{first.year - 1911}年{first.month}月",
         prev_month=(first - timedelta(days=1)).replace(day=1),
@@ -67,13 +67,13 @@ def missed_punch_new(request):
         if outcome.ok:
             messages.success(request, "未刷卡補登單已送出，待主管簽核。")
             return redirect("attendance:missed_punch", form_id=made.pk)
-    return _page(request, "attendance/missed_punch_new.html", "attendance", form=form)
+    return render_page(request, "attendance/missed_punch_new.html", "attendance", form=form)
 
 
 @login_required
 def missed_punch_detail(request, form_id: int):
     form = selectors.missed_punch_get_for(request.user, form_id)
-    return _page(request, "attendance/missed_punch.html", "attendance", item=form)
+    return render_page(request, "attendance/missed_punch.html", "attendance", item=form)
 
 
 @login_required
@@ -105,7 +105,7 @@ def punch_import(request):
         if outcome.ok:
             messages.success(request, f"匯入完成：{result.rows} 列，新增 {result.added} 筆，錯誤 {len(result.errors)} 列。")
     recent = PunchImport.objects.filter(agency=me.agency).select_related("reader")[:10]
-    return _page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
+    return render_page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
 
 
 @login_required
@@ -113,7 +113,7 @@ def flagged(request):
     me = access.person_of(request.user)
     end = clock.today()
     start = end - timedelta(days=31)
-    return _page(request, "attendance/flagged.html", "attendance", rows=selectors.flagged_for(me, start, end),
+    return render_page(request, "attendance/flagged.html", "attendance", rows=selectors.flagged_for(me, start, end),
                  start=start, end=end)
 
 
@@ -128,7 +128,7 @@ def _settings_page(request, me, **extra):
     forms_ = dict(device_form=DeviceForm(), network_form=NetworkForm(), core_form=CoreHoursForm(),
                   profile_form=ProfileForm(), card_form=CardNoForm(prefix="card"))
     forms_.update(extra)
-    return _page(request, "attendance/settings.html", "attendance", **selectors.settings_of(me.agency), **forms_)
+    return render_page(request, "attendance/settings.html", "attendance", **selectors.settings_of(me.agency), **forms_)
 
 
 @login_required
@@ -230,7 +230,7 @@ def device_format(request, device_id: int):
         if outcome.ok:
             messages.success(request, f"已設定「{device.name}」的刷卡檔格式：{device.get_file_format_display()}。")
             return redirect("attendance:settings")
-    return _page(request, "attendance/device_format.html", "attendance", device=device, form=form,
+    return render_page(request, "attendance/device_format.html", "attendance", device=device, form=form,
                  fixed_example=reader_formats.DEFAULT_FIXED, delimited_example=reader_formats.DEFAULT_DELIMITED)
 
 

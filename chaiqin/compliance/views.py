@@ -13,7 +13,7 @@ from chaiqin import clock, rules
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 from chaiqin.workflow import selectors as wf_selectors
 from chaiqin.workflow import services as workflow
 
@@ -60,7 +60,7 @@ def home(request):
         except ValueError:
             days = 3
         context.update(dashboard=selectors.dashboard(agency, older_than_days=days), agency=agency)
-    return _page(request, "compliance/home.html", "compliance", **context)
+    return render_page(request, "compliance/home.html", "compliance", **context)
 
 
 # --- protections ---------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def protections(request):
             messages.success(request, f"已登錄{target.name}的母性保護註記。")
             return redirect("compliance:protections")
     rows = (ProtectionStatus.objects.filter(person__in=scope) if agency else me.protections.all()).select_related("person")
-    return _page(request, "compliance/protections.html", "compliance", form=form, roster=roster, rows=rows[:200],
+    return render_page(request, "compliance/protections.html", "compliance", form=form, roster=roster, rows=rows[:200],
                  agency=agency)
 
 
@@ -108,7 +108,7 @@ def _submit(request, form_class, submit, template, detail_name):
         if outcome.ok:
             messages.success(request, "已送出申請。")
             return redirect(detail_name, form_id=obj.pk)
-    return _page(request, template, "compliance", form=form)
+    return render_page(request, template, "compliance", form=form)
 
 
 @login_required
@@ -131,7 +131,7 @@ def _detail(request, form_obj, template):
     current = case.current_step
     may_decide = current is not None and current in wf_selectors.inbox(me)
     may_resubmit = case.status == case.Status.RETURNED and form_obj.person_id == me.pk
-    return _page(request, template, "compliance", form_obj=form_obj, case=case, may_decide=may_decide,
+    return render_page(request, template, "compliance", form_obj=form_obj, case=case, may_decide=may_decide,
                  decision=forms.ProtectionDecisionForm(), may_resubmit=may_resubmit,
                  resubmit=forms.ResubmitForm(initial={"start": form_obj.start, "end": form_obj.end}),
                  steps=case.steps.select_related("decider"), trail=wf_selectors.trail(case))
@@ -219,7 +219,7 @@ def survey(request, year: int | None = None):
         else:
             messages.error(request, "請選擇填報內容。")
         return redirect("compliance:survey_year", year=year)
-    return _page(request, "compliance/survey.html", "compliance", view=view, agency=agency,
+    return render_page(request, "compliance/survey.html", "compliance", view=view, agency=agency,
                  survey=rules.survey_info(year))
 
 
@@ -234,7 +234,7 @@ def survey_export(request, year: int, fmt: str):
 def rollup(request, year: int | None = None):
     agency = _personnel_agency(_me(request))
     result = selectors.rollup(agency, _year(year))
-    return _page(request, "compliance/rollup.html", "compliance", rollup=result, agency=agency)
+    return render_page(request, "compliance/rollup.html", "compliance", rollup=result, agency=agency)
 
 
 @login_required
@@ -269,7 +269,7 @@ def committees(request, year: int | None = None):
     rows = Committee.objects.filter(agency=agency, year=year).prefetch_related("members")
     view = selectors.survey_view(agency, year)
     checks = {6: view.items[5], 7: view.items[6]}
-    return _page(request, "compliance/committees.html", "compliance", form=form, rows=rows, year=year, checks=checks)
+    return render_page(request, "compliance/committees.html", "compliance", form=form, rows=rows, year=year, checks=checks)
 
 
 @login_required
@@ -304,7 +304,7 @@ def unpaid_leave(request):
             messages.success(request, "已登錄回職復薪。")
         return redirect("compliance:unpaid_leave")
     rows = UnpaidLeave.objects.filter(person__agency=agency).select_related("person")[:200]
-    return _page(request, "compliance/unpaid_leave.html", "compliance", form=form, rows=rows)
+    return render_page(request, "compliance/unpaid_leave.html", "compliance", form=form, rows=rows)
 
 
 # --- travel card ---------------------------------------------------------------------------
@@ -327,5 +327,5 @@ def travel_card(request, year: int | None = None):
                 return redirect("compliance:travel_card_year", year=year)
         people = Person.objects.filter(agency=agency, status=Person.Status.ACTIVE).select_related("agency", "unit")[:300]
         cards = [selectors.travel_card(p, year) for p in people]
-    return _page(request, "compliance/travel_card.html", "compliance", card=selectors.travel_card(me, year),
+    return render_page(request, "compliance/travel_card.html", "compliance", card=selectors.travel_card(me, year),
                  cards=cards, form=form, year=year, roc=year - 1911)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 
 @dataclass
@@ -38,7 +38,7 @@ def console_of(request, agency_id: int | None = None) -> Console:
 
 
 def render_console(request, console: Console, template: str, section: str, **context):
-    return _page(request, template, "console", console=console, section=section, **context)
+    return render_page(request, template, "console", console=console, section=section, **context)
 
 
 def back(to: str, *args, agency: Agency | None = None):

@@ -22,7 +22,7 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import attachments as files
 from . import durations as leave_durations
@@ -36,7 +36,7 @@ TABLE_ROLES = {"personnel", "agency_head", "sysadmin"}
 @login_required
 def home(request):
     me = access.person_of(request.user)
-    return _page(request, "leave/home.html", "leave", me=me, requests=selectors.requests_of(me)[:50],
+    return render_page(request, "leave/home.html", "leave", me=me, requests=selectors.requests_of(me)[:50],
                  lines=selectors.balance_lines(me), covering=selectors.covering(me)[:20],
                  may_see_table=bool(access.roles_of(me) & TABLE_ROLES))
 
@@ -70,7 +70,7 @@ def request_new(request):
     else:
         form = LeaveRequestForm(person=me, offered=offered)
     (m0, m1), (a0, a1) = _halves(me)
-    return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
+    return render_page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
                  offered=offered, morning=(m0, m1), afternoon=(a0, a1), schedule=selectors.own_schedule(me))
 
 
@@ -116,7 +116,7 @@ def request_edit(request, request_id: int):
     else:
         form = LeaveRequestForm(person=me, offered=offered, initial=_initial(req))
     (m0, m1), (a0, a1) = _halves(me)
-    return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
+    return render_page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
                  offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req, schedule=selectors.own_schedule(me),
                  attachments=req.attachments.defer("data"), returned_note=selectors.return_reason(req))
 
@@ -157,7 +157,7 @@ def request_detail(request, request_id: int):
     req = selectors.leave_request_get_for(request.user, request_id)
     mine = req.person_id == me.pk
     status = req.case.status if req.case_id else ""
-    return _page(request, "leave/request_detail.html", "leave", req=req, mine=mine,
+    return render_page(request, "leave/request_detail.html", "leave", req=req, mine=mine,
                  may_cancel=mine and status == "approved" and req.cancelled_minutes < req.minutes,
                  may_withdraw=mine and status in ("pending", "returned"), may_edit=mine and status == "returned",
                  returned_note=selectors.return_reason(req) if status == "returned" else "", cancel_form=CancelForm(),
@@ -182,7 +182,7 @@ def request_cancel(request, request_id: int):
     with attempt(request) as outcome:
         if req.status == "approved" and "confirm" not in request.POST:
             pieces = services.leave_cancel_plan(request=req, actor=me, **asked)
-            return _page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
+            return render_page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
                          total=sum(p.minutes for p in pieces))
         done = services.leave_request_cancel(request=req, actor=me, reason=data.get("reason", ""), **asked)
     if outcome.ok:
@@ -226,7 +226,7 @@ def cancellation_print(request, request_id: int, cancellation_id: int):
 def _balance_page(request, target: Person, *, new_token: str = ""):
     on = clock.today()
     own = target.user_id == request.user.pk
-    return _page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
+    return render_page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
                  closing=selectors.closing_rows(target),
                  fmt=ledger.format_minutes, own=own,
                  feed_token=selectors.calendar_feed_token_of(target) if own else None,
@@ -281,7 +281,7 @@ def balance_table(request):
     people = list(page.object_list)
     found = selectors.balances_for(people, on)
     rows = [(p, [found[p.pk].get(code) for code, _ in exports.COLUMNS]) for p in people]
-    return _page(request, "leave/balance_table.html", "leave", rows=rows, on=on, page=page, query=query,
+    return render_page(request, "leave/balance_table.html", "leave", rows=rows, on=on, page=page, query=query,
                  columns=exports.COLUMNS, fmt=ledger.format_minutes)
 
 
@@ -341,14 +341,14 @@ def team_calendar(request):
     # rather than by a template loop (three times faster for a unit of forty).
     grid = [(p, mark_safe("".join(_team_cell(cells.get((p.pk, info.date), "")) for info in days))) for p in people]
     prev_month = (first - timedelta(days=1)).replace(day=1)
-    return _page(request, "leave/team.html", "leave", unit=me.unit, days=days, grid=grid, first=first,
+    return render_page(request, "leave/team.html", "leave", unit=me.unit, days=days, grid=grid, first=first,
                  prev_month=prev_month, next_month=last + timedelta(days=1))
 
 
 @login_required
 def covering(request):
     me = access.person_of(request.user)
-    return _page(request, "leave/covering.html", "leave", items=selectors.covering(me))
+    return render_page(request, "leave/covering.html", "leave", items=selectors.covering(me))
 
 
 def ical_feed(request, token: str):

@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 
 from chaiqin import clock
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import access
 from .import_api import personnel_of
@@ -43,11 +43,11 @@ def choose(request):
         people = (Person.objects.filter(agency_id=me.agency_id).exclude(status=Person.Status.LEFT)
                   .filter(Q(name__contains=query) | Q(employee_no__istartswith=query))
                   .select_related("unit").order_by("unit__sort_order", "employee_no"))
-    return _page(request, "org/on_behalf_choose.html", "console", query=query, people=people[:SEARCH_LIMIT])
+    return render_page(request, "org/on_behalf_choose.html", "console", query=query, people=people[:SEARCH_LIMIT])
 
 
 def _render(request, person: Person, what: str, form, error=None, **extra):
-    return _page(request, "org/on_behalf_form.html", "console", person=person, what=what, form=form, error=error, **extra)
+    return render_page(request, "org/on_behalf_form.html", "console", person=person, what=what, form=form, error=error, **extra)
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from chaiqin import attachments, clock, printing, rules, spreadsheets
 from chaiqin.org import access
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _month_param, _page
+from chaiqin.web.pages import month_param, render_page
 
 from . import exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
@@ -28,7 +28,7 @@ def home(request):
         s.deadline = services.claim_deadline(s)
     figures = rules.overtime_filing_figures(clock.today())
     choices = dict(OvertimeSlot.Compensation.choices)
-    return _page(request, "overtime/home.html", "overtime", me=me, slots=slots,
+    return render_page(request, "overtime/home.html", "overtime", me=me, slots=slots,
                  requests=me.overtime_requests.select_related("case")[:20],
                  is_personnel="personnel" in access.roles_of(me), today=clock.today(),
                  trips=list(services.trips_to_claim(me)),
@@ -71,7 +71,7 @@ def request_new(request):
             if made.rest_warning:
                 messages.warning(request, f"提醒：{made.rest_warning}")
             return redirect("overtime:request", request_id=made.pk)
-    return _page(request, "overtime/request_new.html", "overtime", form=form)
+    return render_page(request, "overtime/request_new.html", "overtime", form=form)
 
 
 @login_required
@@ -81,7 +81,7 @@ def request_detail(request, request_id: int):
     slots = list(item.slots.select_related("person"))
     for s in slots:
         s.deadline = services.claim_deadline(s)
-    return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
+    return render_page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
                  claim_form=_claim_form(me, paper=item.paper_sign), approved=bool(item.case and item.case.status == "approved"))
 
 
@@ -140,7 +140,7 @@ def slot_claim(request, slot_id: int):
 @login_required
 def sheet(request):
     me = access.person_of(request.user)
-    first = _month_param(request, clock.today())
+    first = month_param(request, clock.today())
     people = access.visible_people(me).select_related("unit").order_by("unit__sort_order", "employee_no")
     title = f"{me.agency.name} 民國{first.year - 1911}年{first.month}月加班時數統計表"
     fmt = request.GET.get("format")
@@ -150,11 +150,11 @@ def sheet(request):
         response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.{fmt}"'
         return response
     rows = selectors.monthly_sheet(people, first.year, first.month)
-    return _page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),
+    return render_page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),
                  title=title, month=first)
 
 
 @login_required
 def exceptional(request):
     me = access.person_of(request.user)
-    return _page(request, "overtime/exceptional.html", "overtime", items=selectors.exceptional_requests(me))
+    return render_page(request, "overtime/exceptional.html", "overtime", items=selectors.exceptional_requests(me))

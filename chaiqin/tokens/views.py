@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from chaiqin import clock
 from chaiqin.org import access
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import selectors, services
 from .forms import TokenForm
@@ -20,7 +20,7 @@ from .forms import TokenForm
 
 def _tokens_page(request, me, form=None, **extra):
     personnel = access.holds_role(me, me.agency, "personnel")
-    return _page(request, "tokens/tokens.html", "tokens", form=form or TokenForm(), personnel=personnel,
+    return render_page(request, "tokens/tokens.html", "tokens", form=form or TokenForm(), personnel=personnel,
                  personal=selectors.personal_tokens(me), service=selectors.service_tokens(me), today=clock.today(),
                  **extra)
 

@@ -13,7 +13,7 @@ from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import expenses, forms, pdf, policy, selectors, services
 from .models import Overseas
@@ -32,7 +32,7 @@ def _pdf(data: bytes, name: str, form) -> HttpResponse:
 @login_required
 def home(request):
     me = access.person_of(request.user)
-    return _page(request, "trips/home.html", "trips", me=me, trips=selectors.trips_of(me),
+    return render_page(request, "trips/home.html", "trips", me=me, trips=selectors.trips_of(me),
                  overseas_list=selectors.overseas_of(me),
                  missing=list(selectors.return_reports_missing(person=me)),
                  is_teacher=me.post == me.Post.TEACHER, is_personnel="personnel" in access.roles_of(me))
@@ -54,14 +54,14 @@ def trip_new(request):
         if outcome.ok:
             messages.success(request, f"已送出{trip.get_nature_display()}申請。")
             return redirect("trips:trip", trip_id=trip.pk)
-    return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
+    return render_page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
 
 
 @login_required
 def trip_detail(request, trip_id: int):
     trip = selectors.trip_get_for(request.user, trip_id)
     kind = policy.trip_kind(trip.nature)
-    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
+    return render_page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind,
                  items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
                  sheet=expenses.sheet_of(trip) if kind.claim_sheet else None,
                  day_offs=services.day_off_dates(trip.person.agency, trip.start, trip.end),
@@ -113,7 +113,7 @@ def trip_expenses(request, trip_id: int):
         if outcome.ok:
             messages.success(request, "已儲存差旅費報告表。")
             return redirect("trips:trip", trip_id=trip.pk)
-    return _page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
+    return render_page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
 
 
 @login_required
@@ -147,7 +147,7 @@ def overseas_new(request, form_kind: str):
         if outcome.ok:
             return _try_submit(request, me, overseas)
     label = Overseas.Form(form_kind).label
-    return _page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
+    return render_page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
 
 
 def _try_submit(request, me, overseas: Overseas):
@@ -169,7 +169,7 @@ def overseas_detail(request, overseas_id: int):
     editable = mine and (overseas.case is None or overseas.case.status == "returned")
     mainland = getattr(overseas, "mainland_form", None) if overseas.destination == "mainland" else None
     report = getattr(overseas, "return_report", None)
-    return _page(
+    return render_page(
         request, "trips/overseas_detail.html", "trips", overseas=overseas, mine=mine, editable=editable,
         mainland=mainland, report=report, lines=overseas.leave_lines.all(), attachments=overseas.attachments.all(),
         attach_form=forms.AttachmentForm(), is_principal=selectors.is_school_principal(overseas.person),
@@ -220,7 +220,7 @@ def mainland_edit(request, overseas_id: int):
         if outcome.ok:
             messages.success(request, "已儲存赴大陸地區申請表。")
             return redirect("trips:overseas", overseas_id=overseas.pk)
-    return _page(request, "trips/mainland_form.html", "trips", form=form, overseas=overseas)
+    return render_page(request, "trips/mainland_form.html", "trips", form=form, overseas=overseas)
 
 
 @login_required
@@ -234,7 +234,7 @@ def return_report(request, overseas_id: int):
         if outcome.ok:
             messages.success(request, "已填報赴陸人員返臺通報表。")
             return redirect("trips:overseas", overseas_id=overseas.pk)
-    return _page(request, "trips/return_report.html", "trips", form=form, overseas=overseas,
+    return render_page(request, "trips/return_report.html", "trips", form=form, overseas=overseas,
                  due=services.return_report_due(overseas))
 
 
@@ -283,5 +283,5 @@ def breaks(request):
             return redirect("trips:breaks")
     year = school_year_of(clock.today())
     periods = services.break_periods(me.agency, year)
-    return _page(request, "trips/breaks.html", "trips", form=form, year=year, periods=sorted(periods.items()),
+    return render_page(request, "trips/breaks.html", "trips", form=form, year=year, periods=sorted(periods.items()),
                  citation=policy.break_citation())

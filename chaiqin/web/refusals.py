@@ -8,7 +8,7 @@ The API has its handler in `chaiqin/api.py`; every HTML view runs its service ca
     if done.ok:
         messages.success(request, "未刷卡補登單已送出，待主管簽核。")
         return redirect("attendance:missed_punch", form_id=made.pk)
-    return _page(request, "attendance/missed_punch_new.html", "attendance", form=form)
+    return render_page(request, "attendance/missed_punch_new.html", "attendance", form=form)
 
 Where the refusal is shown:
 - with a form: on the field the refusal names (`ChaiqinError.field`) when the form has it, else

@@ -16,7 +16,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.next_url import next_url
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 from chaiqin.workflow.models import Step
 
 from . import exports, forms, selectors, services
@@ -45,7 +45,7 @@ def home(request):
             week.monday = monday + timedelta(days=offset)
             weeks.append(week)
     roles = access.roles_of(me)
-    return _page(
+    return render_page(
         request, "wfh/home.html", "wfh", me=me, today=today, applications=selectors.applications_of(me)[:20],
         current=current, weeks=weeks, to_review=selectors.logs_to_review(me),
         is_unit_head="unit_head" in roles, is_officer=selectors.is_agency_officer(me),
@@ -67,7 +67,7 @@ def apply(request):
         if outcome.ok:
             messages.success(request, "已送出居家辦公申請，待主管簽核。")
             return redirect("wfh:application", application.pk)
-    return _page(request, "wfh/apply.html", "wfh", form=form)
+    return render_page(request, "wfh/apply.html", "wfh", form=form)
 
 
 def _with_answer_lines(decisions) -> list:
@@ -108,7 +108,7 @@ def _application_context(request, application: WfhApplication, **extra):
 @login_required
 def application_detail(request, pk: int):
     application = selectors.application_get_for(request.user, pk)
-    return _page(request, "wfh/application.html", "wfh", **_application_context(request, application))
+    return render_page(request, "wfh/application.html", "wfh", **_application_context(request, application))
 
 
 @login_required
@@ -125,7 +125,7 @@ def application_decide(request, pk: int):
                                             answers=form.answers(), comment=form.cleaned_data["comment"])
         if not outcome.ok:
             ctx = _application_context(request, application, decide_form=form)
-            return _page(request, "wfh/application.html", "wfh", **ctx)
+            return render_page(request, "wfh/application.html", "wfh", **ctx)
         messages.success(request, "已完成簽核，審核項目已記錄。")
     return redirect("wfh:application", pk)
 
@@ -194,7 +194,7 @@ def week_plan(request, pk: int, week: str):
         cap = selectors.week_cap(application, max(monday, application.start))
     except Exception:  # noqa: BLE001
         cap = None
-    return _page(request, "wfh/week_plan.html", "wfh", application=application, monday=monday, form=form, cap=cap,
+    return render_page(request, "wfh/week_plan.html", "wfh", application=application, monday=monday, form=form, cap=cap,
                  infos=infos, prev_week=(monday - timedelta(days=7)).isoformat(),
                  next_week=(monday + timedelta(days=7)).isoformat())
 
@@ -249,7 +249,7 @@ def log_write(request, day: str):
         if outcome.ok:
             messages.success(request, "已送出工作日誌，待直屬主管審核。")
             return redirect("wfh:log", log.pk)
-    return _page(request, "wfh/log_write.html", "wfh", me=me, day=the_day, form=form, existing=existing)
+    return render_page(request, "wfh/log_write.html", "wfh", me=me, day=the_day, form=form, existing=existing)
 
 
 @login_required
@@ -257,7 +257,7 @@ def log_detail(request, pk: int):
     me = access.person_of(request.user)
     log = selectors.log_get_for(request.user, pk)
     reviewer = selectors.reviewer_of(log.person)
-    return _page(request, "wfh/log.html", "wfh", log=log, items=log.items.all(),
+    return render_page(request, "wfh/log.html", "wfh", log=log, items=log.items.all(),
                  may_review=reviewer is not None and reviewer.pk == me.pk and log.status == WfhLog.Status.SUBMITTED,
                  review_form=forms.ReviewForm(), monday=selectors.monday_of(log.date).isoformat(),
                  is_self=me.pk == log.person_id)
@@ -300,7 +300,7 @@ def week(request, person_id: int, week: str):
     person, monday = _week_target(request, person_id, week)
     data = selectors.person_week(person, monday)
     reviewer = selectors.reviewer_of(person)
-    return _page(request, "wfh/week.html", "wfh", person=person, monday=monday, week=data,
+    return render_page(request, "wfh/week.html", "wfh", person=person, monday=monday, week=data,
                  sunday=monday + timedelta(days=6), may_report=reviewer is not None and reviewer.pk == me.pk
                  and data.report is None and bool(data.logs),
                  prev_week=(monday - timedelta(days=7)).isoformat(), next_week=(monday + timedelta(days=7)).isoformat())
@@ -339,7 +339,7 @@ def week_report(request, person_id: int, week: str):
 def unit_week(request):
     me = access.person_of(request.user)
     monday = _week_param(request.GET.get("week"))
-    return _page(request, "wfh/unit_week.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
+    return render_page(request, "wfh/unit_week.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
                  rows=selectors.unit_week(me, monday), prev_week=(monday - timedelta(days=7)).isoformat(),
                  next_week=(monday + timedelta(days=7)).isoformat())
 
@@ -350,7 +350,7 @@ def overview(request):
     if not selectors.is_agency_officer(me):
         raise Http404("居家辦公總覽限人事單位檢視。")
     monday = _week_param(request.GET.get("week"))
-    return _page(request, "wfh/overview.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
+    return render_page(request, "wfh/overview.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
                  rows=selectors.overview(me, monday), prev_week=(monday - timedelta(days=7)).isoformat(),
                  next_week=(monday + timedelta(days=7)).isoformat(),
                  weekdays=[monday + timedelta(days=i) for i in range(5)])
@@ -380,10 +380,10 @@ def overtime_new(request):
         if outcome.ok:
             messages.success(request, "已送出居家辦公加班，待指派工作之長官確認。")
             return redirect("wfh:overtime", overtime.pk)
-    return _page(request, "wfh/overtime_new.html", "wfh", form=form)
+    return render_page(request, "wfh/overtime_new.html", "wfh", form=form)
 
 
 @login_required
 def overtime_detail(request, pk: int):
     overtime = selectors.overtime_get_for(request.user, pk)
-    return _page(request, "wfh/overtime.html", "wfh", overtime=overtime)
+    return render_page(request, "wfh/overtime.html", "wfh", overtime=overtime)

@@ -13,7 +13,7 @@ from chaiqin import clock
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import away, services
 from .forms import DelegationForm
@@ -24,7 +24,7 @@ def _render(request, me, form=None):
     now = clock.now()
     acting = away.acting_for(me.pk, now)
     named = set(Delegation.objects.filter(delegate=me, start__lte=now, end__gte=now).values_list("person_id", flat=True))
-    return _page(
+    return render_page(
         request, "workflow/delegations.html", "inbox", me=me,
         mine=Delegation.objects.filter(person=me, end__gte=now).select_related("delegate", "delegate__unit")
         .order_by("start"),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from chaiqin.org import access
 from chaiqin.web.refusals import attempt
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import registry, selectors, services
 from .forms import DecisionForm
@@ -22,7 +22,7 @@ def inbox(request):
     steps = list(selectors.inbox(me))
     for step in steps:
         step.kind_label = registry.label_of(step.case.kind)
-    return _page(request, "workflow/inbox.html", "inbox", steps=steps, decision_form=DecisionForm())
+    return render_page(request, "workflow/inbox.html", "inbox", steps=steps, decision_form=DecisionForm())
 
 
 @login_required
@@ -34,7 +34,7 @@ def case_find(request):
         return redirect("workflow:case", case_id=found[0].pk)
     for case in found:
         case.kind_label = registry.label_of(case.kind)
-    return _page(request, "workflow/find.html", "inbox", number=text, found=found)
+    return render_page(request, "workflow/find.html", "inbox", number=text, found=found)
 
 
 @login_required
@@ -49,7 +49,7 @@ def case_detail(request, case_id: int):
         form_url, choices, summary = kind.url(form), kind.decisions(), registry.form_summary(form)
     except LookupError:
         form_url, choices, summary = "", None, []
-    return _page(
+    return render_page(
         request, "workflow/case.html", "inbox", case=case, steps=case.steps.select_related("decider", "acted_by"),
         events=selectors.trail(case), may_decide=may_decide, decision_form=DecisionForm(choices=choices),
         may_withdraw=case.applicant_id == me.pk and case.status in case.OPEN, form_url=form_url,
@@ -128,5 +128,5 @@ def notifications(request):
         services.notifications_mark_read(person=me)
         return redirect("workflow:notifications")
     items = list(me.notifications.select_related("case")[:100])
-    return _page(request, "workflow/notifications.html", "notifications", items=items,
+    return render_page(request, "workflow/notifications.html", "notifications", items=items,
                  unread=any(n.read_at is None for n in items))
