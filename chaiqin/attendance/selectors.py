@@ -243,11 +243,9 @@ def compute_day(
     allowance_label = ""
     allowed = sum(a.minutes for a in allowances)
     if allowed and (late or early):
-        # Lactation time and the childcare reduction count as work (性別平等工作法第18條第3項, 第19條):
-        # early leave is forgiven first, then lateness, up to the day's allowance.
-        forgive_early = min(early, allowed)
-        forgive_late = min(late, allowed - forgive_early)
-        early, late = early - forgive_early, late - forgive_late
+        left = rules.protected_time_forgiven(late_minutes=late, early_minutes=early, allowance_minutes=allowed,
+                                             on=day)
+        early, late = left.early_minutes, left.late_minutes
         allowance_label = "、".join(f"{a.label} {a.minutes} 分鐘" for a in allowances)
         codes = [c for c in codes if (c != "early_leave" or early) and (c != "late" or late)]
     if not codes:

@@ -153,9 +153,6 @@ def return_reason(req: LeaveRequest) -> str:
     return f"{step.decider.name}：{step.comment}" if step else ""
 
 
-BALANCE_ACCOUNTS = ("annual", "personal", "family_care", "sick")
-
-
 @dataclass
 class BalanceLine:
     account: str
@@ -179,7 +176,7 @@ def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
     """
     on = on or clock.today()
     codes = {t.code: t.name for t in rules.leave_types(person.regime, on)}
-    periods = {a: ledger.period_of(person, a, on) for a in BALANCE_ACCOUNTS if a in codes}
+    periods = {a: ledger.period_of(person, a, on) for a in rules.balance_accounts(on).accounts if a in codes}
 
     def load():
         found: dict[str, list] = {a: [] for a in periods}
@@ -235,7 +232,6 @@ def closing_rows(person: Person, limit: int = 30) -> list[BalanceEntry]:
                 .order_by("-created_at", "-pk")[:limit])
 
 
-TABLE_ACCOUNTS = BALANCE_ACCOUNTS + (ledger.COMP_TIME,)
 TABLE_PAGE_SIZE = 50
 EXPORT_CHUNK = 500
 
@@ -266,15 +262,16 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
     on = on or clock.today()
     if not people:
         return {}
+    accounts = rules.balance_accounts(on).accounts
     wanted: dict[tuple[int, str], date] = {}
     for p in people:
         codes = _codes_of(p.regime, on)
-        for account in BALANCE_ACCOUNTS:
+        for account in accounts:
             if account in codes:
                 wanted[(p.pk, account)] = ledger.period_of(p, account, on)[0]
     sums: dict[tuple[int, str], int] = {}
     has_grant: set[tuple[int, str]] = set()
-    rows = (BalanceEntry.objects.filter(person__in=[p.pk for p in people], account__in=BALANCE_ACCOUNTS,
+    rows = (BalanceEntry.objects.filter(person__in=[p.pk for p in people], account__in=accounts,
                                         period_start__in=set(wanted.values()))
             .values_list("person_id", "account", "period_start", "kind").annotate(s=Sum("minutes")).order_by())
     for person_id, account, start, kind, total in rows:
@@ -295,7 +292,7 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
     out: dict[int, dict[str, int | None]] = {}
     for p in people:
         row: dict[str, int | None] = {}
-        for account in BALANCE_ACCOUNTS:
+        for account in accounts:
             if (p.pk, account) not in wanted:
                 row[account] = None
                 continue
