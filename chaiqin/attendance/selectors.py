@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from chaiqin import clock, rules
@@ -456,3 +456,21 @@ def settings_of(agency: Agency) -> dict:
                          .select_related("person").order_by("person__employee_no")[:200]),
     }
 
+
+
+def punch_times(person_ids: QuerySet | list[int], start: date, end: date, *, limit: int = 20000) -> list[tuple[int, datetime]]:
+    """(person id, time) of every punch of `person_ids` on the days [start, end] (Taipei), in
+    time order, at most `limit`. One query; read by compliance's night-work check."""
+    since = datetime.combine(start, time.min, tzinfo=TAIPEI)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=TAIPEI)
+    return list(Punch.objects.filter(person_id__in=person_ids, at__gte=since, at__lt=until)
+                .order_by("at").values_list("person_id", "at")[:limit])
+
+
+def missed_punches_by_unit(agency: Agency, start: date, end: date) -> list[dict]:
+    """Missed-punch supplements of `agency` for times in the days [start, end], counted per unit,
+    most first: [{"person__unit__name", "n"}]. One query; read by the personnel dashboard."""
+    since = datetime.combine(start, time.min, tzinfo=TAIPEI)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=TAIPEI)
+    return list(MissedPunch.objects.filter(person__agency=agency, at__gte=since, at__lt=until)
+                .values("person__unit__name").order_by().annotate(n=Count("id")).order_by("-n"))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from chaiqin import clock, rules
@@ -389,3 +389,30 @@ def cancel_summary(form) -> list[tuple[str, str]]:
     return [("原請假", f"{req.leave_name} {format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"
                        f"（{ledger.format_minutes(req.minutes)}）"),
             ("銷假期間", periods), ("銷假時數", ledger.format_minutes(form.minutes)), ("事由", form.reason or "—")]
+
+
+def annual_leave_taken_minutes(person: Person, year_start: date, year_end: date) -> int:
+    """Annual leave minutes `person` has used in the leave year [year_start, year_end]: the
+    ledger's uses minus their reversals. One query; read by the travel-card page."""
+    total = (BalanceEntry.objects.filter(person=person, account="annual", period_start__lte=year_end,
+                                         period_end__gte=year_start,
+                                         kind__in=[BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL])
+             .aggregate(s=Sum("minutes"))["s"] or 0)
+    return max(0, -total)
+
+
+def balances_ending(person_ids: QuerySet | list[int], *, accounts: tuple[str, ...], today: date,
+                    within_days: int) -> list[dict]:
+    """Balances of `accounts` whose period ends within `within_days` of `today` with time left,
+    soonest first, at most 200. Each row: person_id, person__name, account, name (Chinese),
+    left (minutes), left_text (2日4時), period_end. One query and the leave names from the rules."""
+    horizon = today + timedelta(days=within_days)
+    rows = list(BalanceEntry.objects.filter(person_id__in=person_ids, account__in=accounts,
+                                            period_end__gte=today, period_end__lte=horizon)
+                .values("person_id", "person__name", "person__regime", "account", "period_end")
+                .annotate(left=Sum("minutes")).filter(left__gt=0).order_by("period_end", "person__name")[:200])
+    for row in rows:
+        row["name"] = "補休" if row["account"] == ledger.COMP_TIME else rules.leave_type(
+            row["person__regime"], row["account"], on=today).name
+        row["left_text"] = ledger.format_minutes(row["left"])
+    return rows
