@@ -36,6 +36,7 @@ __all__ = [
     "WEEKDAYS_ZH",
     "parse_date",
     "parse_datetime",
+    "parse_month",
     "format_roc",
     "format_roc_long",
     "format_roc_datetime",
@@ -140,6 +141,22 @@ def parse_date(text: str) -> date:
         return _build(original, int(year_text), int(month), int(day), roc=roc)
 
     raise _refuse(original)
+
+
+def parse_month(text: str) -> date:
+    """The first day of a month typed as `115-12` (民國, as the pages write it) or `2026-12`.
+
+    A year below 1000 is ROC, any other Gregorian. DateInputError (Chinese) for
+    anything else, a month outside 1–12, or a month outside EARLIEST..LATEST.
+    """
+    original = text
+    parts = _normalize(text).split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise DateInputError(f"無法辨識的月份「{original}」：請寫成民國年-月（如 115-12）或西元年-月（如 2026-12）。")
+    year, month = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        raise DateInputError(f"月份「{original}」有誤：月份須為1至12，不是{month}。")
+    return check_in_range(date(year + ROC_OFFSET if year < 1000 else year, month, 1), original)
 
 
 def _parse_time(text: str, whole: str) -> time:

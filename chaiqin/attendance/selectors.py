@@ -36,7 +36,7 @@ from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from typing import Iterable, Sequence
 
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from chaiqin import clock, rules
@@ -261,11 +261,9 @@ def compute_day(
     allowance_label = "、".join(_schedule_label(a) for a in allowances if a.moves_schedule)
     allowed = sum(a.minutes for a in allowances)
     if allowed and (late or early):
-        # Lactation time and the childcare reduction count as work (性別平等工作法第18條第3項, 第19條):
-        # early leave is forgiven first, then lateness, up to the day's allowance.
-        forgive_early = min(early, allowed)
-        forgive_late = min(late, allowed - forgive_early)
-        early, late = early - forgive_early, late - forgive_late
+        left = rules.protected_time_forgiven(late_minutes=late, early_minutes=early, allowance_minutes=allowed,
+                                             on=day)
+        early, late = left.early_minutes, left.late_minutes
         allowance_label = "、".join(_schedule_label(a) if a.moves_schedule else f"{a.label} {a.minutes} 分鐘"
                                     for a in allowances)
         codes = [c for c in codes if (c != "early_leave" or early) and (c != "late" or late)]
@@ -487,3 +485,21 @@ def settings_of(agency: Agency) -> dict:
                          .select_related("person").order_by("person__employee_no")[:200]),
     }
 
+
+
+def punch_times(person_ids: QuerySet | list[int], start: date, end: date, *, limit: int = 20000) -> list[tuple[int, datetime]]:
+    """(person id, time) of every punch of `person_ids` on the days [start, end] (Taipei), in
+    time order, at most `limit`. One query; read by compliance's night-work check."""
+    since = datetime.combine(start, time.min, tzinfo=TAIPEI)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=TAIPEI)
+    return list(Punch.objects.filter(person_id__in=person_ids, at__gte=since, at__lt=until)
+                .order_by("at").values_list("person_id", "at")[:limit])
+
+
+def missed_punches_by_unit(agency: Agency, start: date, end: date) -> list[dict]:
+    """Missed-punch supplements of `agency` for times in the days [start, end], counted per unit,
+    most first: [{"person__unit__name", "n"}]. One query; read by the personnel dashboard."""
+    since = datetime.combine(start, time.min, tzinfo=TAIPEI)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=TAIPEI)
+    return list(MissedPunch.objects.filter(person__agency=agency, at__gte=since, at__lt=until)
+                .values("person__unit__name").order_by().annotate(n=Count("id")).order_by("-n"))

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing
 from chaiqin.clientip import client_ip
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.org.services import person_set_card_no as set_card_no
-from chaiqin.web.views import _month_param, _page
+from chaiqin.web.pages import month_param, render_page
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as workflow_selectors
 
 from . import pdf, reader_formats, selectors, services
@@ -31,10 +31,10 @@ from .models import PunchImport
 def home(request):
     me = access.person_of(request.user)
     today = clock.today()
-    first = _month_param(request, today)
+    first = month_param(request, today)
     days = selectors.person_month(me, first.year, first.month)
     roles = access.roles_of(me)
-    return _page(
+    return render_page(
         request, "attendance/home.html", "attendance", me=me, days=days, today=today,
         month_label=f"民國{first.year - 1911}年{first.month}月",
         prev_month=(first - timedelta(days=1)).replace(day=1),
@@ -51,11 +51,9 @@ def home(request):
 @require_POST
 def punch(request):
     me = access.person_of(request.user)
-    try:
+    with attempt(request) as outcome:
         made = services.punch_web(person=me, ip=client_ip(request))
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, f"已簽到退：{timezone.localtime(made.at):%H:%M:%S}")
     return redirect("attendance:home")
 
@@ -65,14 +63,12 @@ def missed_punch_new(request):
     me = access.person_of(request.user)
     form = MissedPunchForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             made = services.missed_punch_submit(person=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "未刷卡補登單已送出，待主管簽核。")
             return redirect("attendance:missed_punch", form_id=made.pk)
-    return _page(request, "attendance/missed_punch_new.html", "attendance", form=form)
+    return render_page(request, "attendance/missed_punch_new.html", "attendance", form=form)
 
 
 @login_required
@@ -86,15 +82,13 @@ def missed_punch_edit(request, form_id: int):
     form = MissedPunchForm(request.POST or None, request.FILES or None,
                            initial={"at": item.at, "direction": item.direction, "reason": item.reason})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.missed_punch_resubmit(form=item, actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已修正並重新送出未刷卡補登單。")
             return redirect("attendance:missed_punch", form_id=item.pk)
-    return _page(request, "attendance/missed_punch_new.html", "attendance", form=form, editing=item,
-                 returned_note=workflow_selectors.return_reason(item.case))
+    return render_page(request, "attendance/missed_punch_new.html", "attendance", form=form, editing=item,
+                       returned_note=workflow_selectors.return_reason(item.case))
 
 
 @login_required
@@ -102,8 +96,8 @@ def missed_punch_detail(request, form_id: int):
     form = selectors.missed_punch_get_for(request.user, form_id)
     me = access.person_of(request.user)
     may_correct = workflow_selectors.correctable_by(form.case, form.person_id, me)
-    return _page(request, "attendance/missed_punch.html", "attendance", item=form, may_correct=may_correct,
-                 returned_note=workflow_selectors.return_reason(form.case) if may_correct else "")
+    return render_page(request, "attendance/missed_punch.html", "attendance", item=form, may_correct=may_correct,
+                       returned_note=workflow_selectors.return_reason(form.case) if may_correct else "")
 
 
 @login_required
@@ -129,15 +123,13 @@ def punch_import(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with attempt(request, form, field="file") as outcome:
             result = services.punches_import(agency=me.agency, stream=upload.file, filename=upload.name,
                                              imported_by=me, reader=form.cleaned_data["reader"])
-        except ChaiqinError as exc:
-            form.add_error("file", str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, f"匯入完成：{result.rows} 列，新增 {result.added} 筆，錯誤 {len(result.errors)} 列。")
     recent = PunchImport.objects.filter(agency=me.agency).select_related("reader")[:10]
-    return _page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
+    return render_page(request, "attendance/import.html", "attendance", form=form, result=result, recent=recent)
 
 
 @login_required
@@ -145,7 +137,7 @@ def flagged(request):
     me = access.person_of(request.user)
     end = clock.today()
     start = end - timedelta(days=31)
-    return _page(request, "attendance/flagged.html", "attendance", rows=selectors.flagged_for(me, start, end),
+    return render_page(request, "attendance/flagged.html", "attendance", rows=selectors.flagged_for(me, start, end),
                  start=start, end=end)
 
 
@@ -160,7 +152,7 @@ def _settings_page(request, me, **extra):
     forms_ = dict(device_form=DeviceForm(), network_form=NetworkForm(), core_form=CoreHoursForm(),
                   profile_form=ProfileForm(), card_form=CardNoForm(prefix="card"))
     forms_.update(extra)
-    return _page(request, "attendance/settings.html", "attendance", **selectors.settings_of(me.agency), **forms_)
+    return render_page(request, "attendance/settings.html", "attendance", **selectors.settings_of(me.agency), **forms_)
 
 
 @login_required
@@ -175,11 +167,9 @@ def device_new(request):
     me = _personnel(request)
     form = DeviceForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form, field="name") as outcome:
             device, token = services.device_issue(actor=me, name=form.cleaned_data["name"])
-        except ChaiqinError as exc:
-            form.add_error("name", str(exc))
-        else:
+        if outcome.ok:
             # Shown once on this response only: never stored in plain text or put in a message.
             return _settings_page(request, me, new_device=device, new_token=token)
     return _settings_page(request, me, device_form=form)
@@ -201,11 +191,9 @@ def network_new(request):
     me = _personnel(request)
     form = NetworkForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form, field="cidr") as outcome:
             row = services.network_add(actor=me, cidr=form.cleaned_data["cidr"], label=form.cleaned_data["label"])
-        except ChaiqinError as exc:
-            form.add_error("cidr", str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, f"已允許自 {row.cidr} 網頁簽到退。")
             return redirect("attendance:settings")
     return _settings_page(request, me, network_form=form)
@@ -228,11 +216,9 @@ def core_hours(request):
     me = _personnel(request)
     form = CoreHoursForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.core_hours_set(actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已更新教師核心上班時段。")
             return redirect("attendance:settings")
     return _settings_page(request, me, core_form=form)
@@ -262,15 +248,13 @@ def device_format(request, device_id: int):
     device = selectors.device_get_for(request.user, device_id)
     form = DeviceFormatForm(request.POST) if request.method == "POST" else DeviceFormatForm.for_device(device)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.device_set_format(actor=me, device=device, file_format=form.cleaned_data["file_format"],
                                        key_field=form.cleaned_data["key_field"], layout=form.layout())
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, f"已設定「{device.name}」的刷卡檔格式：{device.get_file_format_display()}。")
             return redirect("attendance:settings")
-    return _page(request, "attendance/device_format.html", "attendance", device=device, form=form,
+    return render_page(request, "attendance/device_format.html", "attendance", device=device, form=form,
                  fixed_example=reader_formats.DEFAULT_FIXED, delimited_example=reader_formats.DEFAULT_DELIMITED)
 
 
@@ -284,11 +268,9 @@ def card_no(request):
         if person is None:
             form.add_error("employee_no", "本機關查無此考勤代號的人員。")
         else:
-            try:
+            with attempt(request, form, field="card_no") as outcome:
                 set_card_no(actor=me, person=person, card_no=form.cleaned_data["card_no"])
-            except ChaiqinError as exc:
-                form.add_error("card_no", exc.message)
-            else:
+            if outcome.ok:
                 messages.success(request, f"已{'設定' if person.card_no else '清除'}{person.name}的卡號。")
                 return redirect("attendance:settings")
     return _settings_page(request, me, card_form=form)

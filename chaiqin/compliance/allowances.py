@@ -22,7 +22,7 @@ from .models import ChildcareHoursRequest, LactationRequest
 
 def _overtime_minutes_by_day(person_ids, start: date, end: date) -> dict[tuple[int, date], int]:
     minutes: dict[tuple[int, date], int] = defaultdict(int)
-    for worked in records.overtime_periods(person_ids, start, end) or []:
+    for worked in records.overtime_periods(person_ids, start, end):
         begin = worked.start.astimezone(TAIPEI).replace(tzinfo=None)
         day = rules.workday_of(begin)  # overtime past midnight belongs to the day it began
         minutes[(worked.person_id, day)] += worked.minutes if worked.minutes is not None else \

@@ -1,8 +1,6 @@
-"""Reading other apps' records (leave ledger, punches, overtime) without depending on them.
-
-Those apps are built alongside this one; their models may not exist yet, or may not have
-their tables. Every reader here returns None when the source is not there, and callers
-show 「尚無資料，請人工確認」 instead of guessing. Nothing here writes to another app.
+"""What compliance reads of other apps' records: overtime, punches, missed punches and the
+leave ledger, through those apps' typed selectors (a renamed field fails their tests and
+these, never a page quietly showing 「尚無資料」). Nothing here writes to another app.
 """
 
 from __future__ import annotations
@@ -10,40 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.apps import apps
-from django.db import DatabaseError, connection
 from django.db.models import QuerySet
 
+from chaiqin.attendance import selectors as attendance
 from chaiqin.dates import TAIPEI
+from chaiqin.leave import selectors as leave
+from chaiqin.overtime import selectors as overtime
 
 NO_DATA = "尚無資料，請人工確認"
-
-
-#: Tables seen to exist: a table is not dropped under a running site, so each is looked up in the
-#: catalogue once per process, not on every page (a missing one is looked up again: it may be migrated).
-_tables_seen: set[str] = set()
-
-
-def model_if_ready(label: str):
-    """The model `app_label.ModelName` if it is installed and its table exists, else None."""
-    try:
-        model = apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-    table = model._meta.db_table
-    if table not in _tables_seen:
-        try:
-            tables = connection.introspection.table_names()
-        except DatabaseError:  # pragma: no cover
-            return None
-        if table not in tables:
-            return None
-        _tables_seen.update(tables)
-    return model
-
-
-def _field_names(model) -> set[str]:
-    return {f.name for f in model._meta.get_fields()}
 
 
 def aware(day: date, at: time = time(0)) -> datetime:
@@ -67,91 +39,37 @@ def ids_or_subquery(person_ids):
     return person_ids if isinstance(person_ids, QuerySet) else list(person_ids)
 
 
-def overtime_periods(person_ids, start: date, end: date) -> list[Worked] | None:
-    """Overtime of `person_ids` touching [start, end] from the overtime app's slots (one person,
-    one day: signed-in/out times when present, else the planned times), leaving out requests
-    rejected, withdrawn or never sent; None while that app has no OvertimeSlot table."""
-    model = model_if_ready("overtime.OvertimeSlot")
-    if model is None or not {"person", "start", "end", "request"} <= _field_names(model):
-        return None
-    qs = (model.objects.filter(person_id__in=ids_or_subquery(person_ids), start__lt=aware(end + timedelta(days=1)),
-                               end__gt=aware(start))
-          .exclude(request__case__isnull=True)
-          .exclude(request__case__status__in=["rejected", "withdrawn", "cancelled"]))
-    out = []
-    for person_id, start_at, end_at, signed_in, signed_out, counted in qs.values_list(
-            "person_id", "start", "end", "signed_in_at", "signed_out_at", "minutes").order_by():
-        s, e = signed_in or start_at, signed_out or end_at
-        if e <= s:
-            s, e = start_at, end_at
-        out.append(Worked(person_id, s, e, "加班", counted if counted is not None else int((e - s).total_seconds() // 60)))
-    return out
+def overtime_periods(person_ids, start: date, end: date) -> list[Worked]:
+    """Overtime of `person_ids` touching [start, end] (overtime.selectors.worked_slots)."""
+    return [Worked(w.person_id, w.start, w.end, "加班", w.minutes)
+            for w in overtime.worked_slots(ids_or_subquery(person_ids), start, end)]
 
 
-def punch_periods(person_ids, start: date, end: date) -> list[Worked] | None:
-    """Periods between the first and last punch of each day (clock-ins at night show up as
-    a punch between 22:00 and 06:00), or None without the attendance app's Punch table."""
-    model = model_if_ready("attendance.Punch")
-    if model is None or not {"person", "at"} <= _field_names(model):
-        return None
-    out: list[Worked] = []
-    for p in model.objects.filter(person_id__in=ids_or_subquery(person_ids), at__gte=aware(start),
-                                  at__lt=aware(end + timedelta(days=1))).order_by("at")[:20000]:
-        out.append(Worked(p.person_id, p.at, p.at + timedelta(minutes=1), "刷卡"))
-    return out
+def punch_periods(person_ids, start: date, end: date) -> list[Worked]:
+    """Each punch as a minute worked (a clock-in at night shows up as a punch between 22:00 and
+    06:00), from attendance.selectors.punch_times."""
+    return [Worked(person_id, at, at + timedelta(minutes=1), "刷卡")
+            for person_id, at in attendance.punch_times(ids_or_subquery(person_ids), start, end)]
 
 
-def annual_leave_taken_minutes(person, year_start: date, year_end: date) -> int | None:
-    """Annual leave minutes `person` has used in the leave year [year_start, year_end], from
-    the leave ledger (uses minus reversals), or None while the ledger does not exist."""
-    model = model_if_ready("leave.BalanceEntry")
-    if model is None:
-        return None
-    try:
-        rows = model.objects.filter(person=person, account="annual", period_start__lte=year_end,
-                                    period_end__gte=year_start, kind__in=["use", "reversal"])
-        total = sum(r.minutes for r in rows)
-    except DatabaseError:  # pragma: no cover - a half-migrated ledger
-        return None
-    return max(0, -total)
+def annual_leave_taken_minutes(person, year_start: date, year_end: date) -> int:
+    """Annual leave minutes `person` has used in the leave year (leave.selectors)."""
+    return leave.annual_leave_taken_minutes(person, year_start, year_end)
 
 
 # Only these lapse when unused (休假改進措施 / 勞基法§38(4), §32-1); other quotas simply start again.
 LAPSING_ACCOUNTS = ("annual", "comp_time")
 
 
-def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict] | None:
-    """Annual leave and comp time whose period ends within `within_days` with time left, or None.
+def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict]:
+    """Annual leave and comp time whose period ends within `within_days` with time left.
 
     Each row: person_id, person__name, account, name (Chinese), left (minutes), left_text (2日4時), period_end.
     """
-    model = model_if_ready("leave.BalanceEntry")
-    if model is None:
-        return None
-    from django.db.models import Sum
-
-    from chaiqin import rules
-    from chaiqin.leave.ledger import format_minutes
-
-    horizon = today + timedelta(days=within_days)
-    rows = list(model.objects.filter(person_id__in=ids_or_subquery(person_ids), account__in=LAPSING_ACCOUNTS,
-                                     period_end__gte=today, period_end__lte=horizon)
-                .values("person_id", "person__name", "person__regime", "account", "period_end")
-                .annotate(left=Sum("minutes")).filter(left__gt=0).order_by("period_end", "person__name")[:200])
-    for row in rows:
-        row["name"] = "補休" if row["account"] == "comp_time" else rules.leave_type(
-            row["person__regime"], row["account"], on=today).name
-        row["left_text"] = format_minutes(row["left"])
-    return rows
+    return leave.balances_ending(ids_or_subquery(person_ids), accounts=LAPSING_ACCOUNTS, today=today,
+                                 within_days=within_days)
 
 
-def missing_punches(agency, day_from: date, day_to: date) -> list[dict] | None:
-    """Missed-punch supplements filed in the period (attendance.MissedPunch), or None."""
-    model = model_if_ready("attendance.MissedPunch")
-    if model is None:
-        return None
-    qs = (model.objects.filter(person__agency=agency, at__gte=aware(day_from), at__lt=aware(day_to + timedelta(days=1)))
-          .values("person__unit__name").order_by())
-    from django.db.models import Count
-
-    return list(qs.annotate(n=Count("id")).order_by("-n"))
+def missing_punches(agency, day_from: date, day_to: date) -> list[dict]:
+    """Missed-punch supplements filed for times in the period, per unit (attendance.selectors)."""
+    return attendance.missed_punches_by_unit(agency, day_from, day_to)

@@ -1,6 +1,6 @@
 """Reads of the compliance app: the survey derived from records, the roll-up, protections,
 the travel card, and the personnel office's dashboard. Bounded queries; other apps'
-records are read through records.py (None when they do not exist yet).
+records are read through records.py, which asks those apps' selectors.
 """
 
 from __future__ import annotations
@@ -115,11 +115,9 @@ def night_violations(agency: Agency, people=None, start: date | None = None, end
     worked += roster
     overtime = records.overtime_periods(protected_ids or [0], start, end)
     punches = records.punch_periods(protected_ids or [0], start, end)
-    worked += overtime or []
-    worked += punches or []
+    worked += overtime + punches
     if sources is not None:
-        sources.update({"排班": len(roster), "加班": None if overtime is None else len(overtime),
-                        "刷卡": None if punches is None else len(punches)})
+        sources.update({"排班": len(roster), "加班": len(overtime), "刷卡": len(punches)})
     people_by_id = {p.pk: p for p in Person.objects.filter(pk__in=protected_ids)}
     found: dict[tuple[int, date], NightWork] = {}
     for w in worked:
@@ -471,8 +469,6 @@ def travel_card(person: Person, year: int) -> TravelCard:
 
 def people_behind_on_leave(agency: Agency, year: int) -> list[TravelCard] | None:
     """People of `agency` who still owe compulsory annual leave days, or None without a leave ledger."""
-    if records.model_if_ready("leave.BalanceEntry") is None:
-        return None
     out = []
     for person in Person.objects.filter(agency=agency, status=Person.Status.ACTIVE).select_related("agency"):
         card = travel_card(person, year)
@@ -497,8 +493,6 @@ def overtime_by_unit(agency: Agency, month: date) -> list[dict] | None:
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     staff = Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT)
     periods = records.overtime_periods(staff.values("pk"), first, last)
-    if periods is None:
-        return None
     by_person: Counter = Counter()
     for w in periods:
         by_person[w.person_id] += w.minutes if w.minutes is not None else int((w.end - w.start).total_seconds() // 60)

@@ -10,10 +10,10 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock, rules
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.web.views import _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 from chaiqin.workflow import selectors as wf_selectors
 from chaiqin.workflow import services as workflow
 
@@ -30,13 +30,6 @@ def _personnel_agency(me: Person):
     if agency is None:
         raise PermissionDenied("此頁僅限人事人員。")
     return agency
-
-
-def _error(request, form, exc: ChaiqinError):
-    if exc.field and exc.field in form.fields:
-        form.add_error(exc.field, str(exc))
-    else:
-        form.add_error(None, str(exc))
 
 
 def _in_range(year: int | None) -> int | None:
@@ -67,7 +60,7 @@ def home(request):
         except ValueError:
             days = 3
         context.update(dashboard=selectors.dashboard(agency, older_than_days=days), agency=agency)
-    return _page(request, "compliance/home.html", "compliance", **context)
+    return render_page(request, "compliance/home.html", "compliance", **context)
 
 
 # --- protections ---------------------------------------------------------------------------
@@ -84,29 +77,25 @@ def protections(request):
         roster.fields["person"].queryset = scope
     if request.method == "POST" and "roster" in request.POST and roster is not None:
         if roster.is_valid():
-            try:
+            with attempt(request, roster) as outcome:
                 _, warnings = services.roster_assign(person=roster.cleaned_data["person"], start=roster.cleaned_data["start"],
                                                      end=roster.cleaned_data["end"], actor=me, note=roster.cleaned_data["note"])
-            except ChaiqinError as exc:
-                _error(request, roster, exc)
-            else:
+            if outcome.ok:
                 for w in warnings:
                     messages.error(request, f"注意：{w} 各機關不宜指派妊娠或哺乳期間之女性於午後10時至翌晨6時工作。")
                 messages.success(request, "已登錄排班。")
                 return redirect("compliance:protections")
     elif request.method == "POST" and form.is_valid():
         target = form.cleaned_data["person"] or me
-        try:
+        with attempt(request, form) as outcome:
             services.protection_mark(person=target, kind=form.cleaned_data["kind"], start=form.cleaned_data["start"],
                                      end=form.cleaned_data["end"], child_birth_date=form.cleaned_data["child_birth_date"],
                                      known_on=form.cleaned_data["known_on"], note=form.cleaned_data["note"], actor=me)
-        except ChaiqinError as exc:
-            _error(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已登錄{target.name}的母性保護註記。")
             return redirect("compliance:protections")
     rows = (ProtectionStatus.objects.filter(person__in=scope) if agency else me.protections.all()).select_related("person")
-    return _page(request, "compliance/protections.html", "compliance", form=form, roster=roster, rows=rows[:200],
+    return render_page(request, "compliance/protections.html", "compliance", form=form, roster=roster, rows=rows[:200],
                  agency=agency)
 
 
@@ -114,14 +103,12 @@ def _submit(request, form_class, submit, template, detail_name):
     me = _me(request)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             obj = submit(me, form.cleaned_data)
-        except ChaiqinError as exc:
-            _error(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出申請。")
             return redirect(detail_name, form_id=obj.pk)
-    return _page(request, template, "compliance", form=form)
+    return render_page(request, template, "compliance", form=form)
 
 
 @login_required
@@ -144,7 +131,7 @@ def _detail(request, form_obj, template):
     current = case.current_step
     may_decide = current is not None and current in wf_selectors.inbox(me)
     may_resubmit = case.status == case.Status.RETURNED and form_obj.person_id == me.pk
-    return _page(request, template, "compliance", form_obj=form_obj, case=case, may_decide=may_decide,
+    return render_page(request, template, "compliance", form_obj=form_obj, case=case, may_decide=may_decide,
                  decision=forms.ProtectionDecisionForm(), may_resubmit=may_resubmit,
                  resubmit=forms.ResubmitForm(initial={"start": form_obj.start, "end": form_obj.end}),
                  steps=case.steps.select_related("decider"), trail=wf_selectors.trail(case))
@@ -177,12 +164,10 @@ def protection_decide(request, kind: str, form_id: int):
     if not form.is_valid():
         messages.error(request, "請選擇同意或退回修正（依性別平等工作法第21條，機關不得拒絕）。")
     else:
-        try:
+        with attempt(request) as outcome:
             workflow.case_decide(case=obj.case, actor=me, decision=form.cleaned_data["decision"],
                                  comment=form.cleaned_data["comment"])
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已完成簽核。")
     return redirect(f"compliance:{kind}", form_id=obj.pk)
 
@@ -194,11 +179,9 @@ def protection_resubmit(request, kind: str, form_id: int):
     obj = _get_form(request, kind, form_id)
     form = forms.ResubmitForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request) as outcome:
             services.protection_request_resubmit(form=obj, actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已修正後重送。")
     else:
         messages.error(request, "請填寫正確的起迄日。")
@@ -218,11 +201,9 @@ def survey(request, year: int | None = None):
         raise Http404(str(exc)) from None
     if request.method == "POST":
         if "confirm" in request.POST:
-            try:
+            with attempt(request) as outcome:
                 n = services.survey_confirm_derived(agency=agency, year=year, actor=me)
-            except ChaiqinError as exc:
-                messages.error(request, str(exc))
-            else:
+            if outcome.ok:
                 messages.success(request, f"已確認 {n} 項系統依紀錄判斷之答案。")
             return redirect("compliance:survey_year", year=year)
         form = forms.SurveyAnswerForm(request.POST)
@@ -231,16 +212,14 @@ def survey(request, year: int | None = None):
         except ValueError:
             number = 0
         if form.is_valid():
-            try:
+            with attempt(request, prefix=f"第 {number} 項：") as outcome:
                 services.survey_answer_set(agency=agency, year=year, number=number, actor=me, **form.cleaned_data)
-            except ChaiqinError as exc:
-                messages.error(request, f"第 {number} 項：{exc}")
-            else:
+            if outcome.ok:
                 messages.success(request, f"已儲存第 {number} 項。")
         else:
             messages.error(request, "請選擇填報內容。")
         return redirect("compliance:survey_year", year=year)
-    return _page(request, "compliance/survey.html", "compliance", view=view, agency=agency,
+    return render_page(request, "compliance/survey.html", "compliance", view=view, agency=agency,
                  survey=rules.survey_info(year))
 
 
@@ -255,7 +234,7 @@ def survey_export(request, year: int, fmt: str):
 def rollup(request, year: int | None = None):
     agency = _personnel_agency(_me(request))
     result = selectors.rollup(agency, _year(year))
-    return _page(request, "compliance/rollup.html", "compliance", rollup=result, agency=agency)
+    return render_page(request, "compliance/rollup.html", "compliance", rollup=result, agency=agency)
 
 
 @login_required
@@ -281,18 +260,16 @@ def committees(request, year: int | None = None):
     year = _year(year)
     form = forms.CommitteeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.committee_set_members(agency=agency, year=year, kind=form.cleaned_data["kind"],
                                            members=form.cleaned_data["members"], actor=me)
-        except ChaiqinError as exc:
-            _error(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存委員名單。")
             return redirect("compliance:committees_year", year=year)
     rows = Committee.objects.filter(agency=agency, year=year).prefetch_related("members")
     view = selectors.survey_view(agency, year)
     checks = {6: view.items[5], 7: view.items[6]}
-    return _page(request, "compliance/committees.html", "compliance", form=form, rows=rows, year=year, checks=checks)
+    return render_page(request, "compliance/committees.html", "compliance", form=form, rows=rows, year=year, checks=checks)
 
 
 @login_required
@@ -302,11 +279,9 @@ def unpaid_leave(request):
     form = forms.UnpaidLeaveForm(request.POST if "record" in request.POST else None)
     form.fields["person"].queryset = Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT)
     if request.method == "POST" and "record" in request.POST and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.unpaid_leave_record(actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            _error(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已登錄留職停薪。")
             return redirect("compliance:unpaid_leave")
     if request.method == "POST" and "return" in request.POST:
@@ -316,17 +291,20 @@ def unpaid_leave(request):
         from chaiqin.dates import DateInputError, parse_date
 
         try:
-            services.unpaid_leave_return(leave=leave, returned_on=parse_date(request.POST.get("returned_on", "")),
+            returned_on = parse_date(request.POST.get("returned_on", ""))
+        except DateInputError as exc:  # a date that cannot be read: the form's parsing, not a refusal
+            messages.error(request, str(exc))
+            return redirect("compliance:unpaid_leave")
+        with attempt(request) as outcome:
+            services.unpaid_leave_return(leave=leave, returned_on=returned_on,
                                          returned_title=request.POST.get("returned_title", ""),
                                          to_original=request.POST.get("to_original") == "on",
                                          note=request.POST.get("note", ""), actor=me)
-        except (ChaiqinError, DateInputError) as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已登錄回職復薪。")
         return redirect("compliance:unpaid_leave")
     rows = UnpaidLeave.objects.filter(person__agency=agency).select_related("person")[:200]
-    return _page(request, "compliance/unpaid_leave.html", "compliance", form=form, rows=rows)
+    return render_page(request, "compliance/unpaid_leave.html", "compliance", form=form, rows=rows)
 
 
 # --- travel card ---------------------------------------------------------------------------
@@ -342,14 +320,12 @@ def travel_card(request, year: int | None = None):
         form = forms.SelfUseForm(request.POST or None)
         form.fields["person"].queryset = Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT)
         if request.method == "POST" and form.is_valid():
-            try:
+            with attempt(request, form) as outcome:
                 services.travel_card_self_use_accept(year=year, actor=me, **form.cleaned_data)
-            except ChaiqinError as exc:
-                _error(request, form, exc)
-            else:
+            if outcome.ok:
                 messages.success(request, "已登錄全數自行運用認定。")
                 return redirect("compliance:travel_card_year", year=year)
         people = Person.objects.filter(agency=agency, status=Person.Status.ACTIVE).select_related("agency", "unit")[:300]
         cards = [selectors.travel_card(p, year) for p in people]
-    return _page(request, "compliance/travel_card.html", "compliance", card=selectors.travel_card(me, year),
+    return render_page(request, "compliance/travel_card.html", "compliance", card=selectors.travel_card(me, year),
                  cards=cards, form=form, year=year, roc=year - 1911)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.shortcuts import redirect
 
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 
 @dataclass
@@ -40,17 +38,7 @@ def console_of(request, agency_id: int | None = None) -> Console:
 
 
 def render_console(request, console: Console, template: str, section: str, **context):
-    return _page(request, template, "console", console=console, section=section, **context)
-
-
-def refused(request, exc: ChaiqinError, form=None) -> None:
-    """A refusal shown on the page: on the form's field when there is one, else as a message."""
-    if form is not None and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, str(exc))
-    elif form is not None:
-        form.add_error(None, str(exc))
-    else:
-        messages.error(request, str(exc))
+    return render_page(request, template, "console", console=console, section=section, **context)
 
 
 def back(to: str, *args, agency: Agency | None = None):

@@ -10,10 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 
 from chaiqin import clock
-from chaiqin.errors import ChaiqinError
+from chaiqin.web.refusals import attempt
 from chaiqin.overtime import days_off, days_off_services
 
-from .common import back, console_of, refused, render_console
+from .common import back, console_of, render_console
 from .days_off_forms import AgreementForm, RosterForm
 
 
@@ -25,23 +25,19 @@ def days_off_page(request):
     agreement_form = AgreementForm(posted if posted and "agreement" in posted else None, prefix="agreement")
     roster_form = RosterForm(posted if posted and "roster" in posted else None, prefix="roster", agency=agency)
     if posted and "agreement" in posted and agreement_form.is_valid():
-        try:
+        with attempt(request, agreement_form) as outcome:
             days_off_services.flexible_agreement_record(agency=agency, actor=console.viewer, **agreement_form.cleaned_data)
-        except ChaiqinError as exc:
-            refused(request, exc, agreement_form)
-        else:
+        if outcome.ok:
             messages.success(request, "已登錄四週變形工時同意紀錄。")
             return back("console:days_off", agency=agency)
     if posted and "roster" in posted and roster_form.is_valid():
         data = roster_form.cleaned_data
-        try:
+        with attempt(request, roster_form) as outcome:
             days_off_services.days_off_roster_set(person=data["person"], actor=console.viewer, schedule=data["schedule"],
                                                   period_start=data["period_start"],
                                                   regular_days_off=data["regular_days_off"],
                                                   rest_days=data["rest_days"])
-        except ChaiqinError as exc:
-            refused(request, exc, roster_form)
-        else:
+        if outcome.ok:
             messages.success(request, f"已排定{data['person'].name}的例假與休息日。")
             return back("console:days_off", agency=agency)
     since = clock.today() - timedelta(days=days_off.LONGEST_PERIOD)

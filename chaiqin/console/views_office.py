@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock
@@ -17,11 +16,12 @@ from chaiqin.dates import DateInputError, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access, selectors, staffing
 from chaiqin.org.models import Person, RoleAssignment, Unit
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow import registry, routing
 from chaiqin.workflow.models import RouteRule, Step
 
 from . import services
-from .common import back, console_of, refused, render_console
+from .common import back, console_of, render_console
 from .forms import AgencySettingsForm, CalendarDayForm, ClosureForm, HeadForm, RoleForm, UnitForm
 
 
@@ -44,11 +44,9 @@ def agency(request):
     form = AgencySettingsForm(request.POST or None,
                               initial={f: getattr(current, f) for f in staffing.AGENCY_SETTINGS})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             staffing.agency_settings_update(actor=console.viewer, agency=current, **form.cleaned_data)
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存機關設定。")
             return back("console:agency", agency=current)
     return render_console(request, console, "console/agency.html", "agency", form=form)
@@ -69,12 +67,10 @@ def unit_new(request):
     console = console_of(request)
     form = UnitForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             staffing.unit_add(actor=console.viewer, agency=console.agency, name=form.cleaned_data["name"],
                               sort_order=form.cleaned_data["sort_order"] or 0)
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, f"已新增單位「{form.cleaned_data['name']}」。")
             return back("console:units", agency=console.agency)
     return units(request, form=form)
@@ -89,11 +85,9 @@ def unit_head(request, unit_id: int):
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
     else:
-        try:
+        with attempt(request) as outcome:
             staffing.unit_head_set(actor=console.viewer, unit=unit, head=form.cleaned_data["head"])
-        except ChaiqinError as exc:
-            refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已更新{unit.name}的單位主管。")
     return back("console:units", agency=console.agency)
 
@@ -117,11 +111,9 @@ def role_new(request):
     console = console_of(request)
     form = RoleForm(request.POST, agency_id=console.agency.pk)
     if form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             staffing.role_give(actor=console.viewer, person=form.cleaned_data["person"], role=form.cleaned_data["role"])
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已指派角色。")
             return back("console:roles", agency=console.agency)
     return roles(request, form=form)
@@ -132,11 +124,9 @@ def role_new(request):
 def role_revoke(request, assignment_id: int):
     assignment = access.console_get_for(request.user, RoleAssignment.objects.select_related("person"), assignment_id)
     console = console_of(request, assignment.agency_id)
-    try:
+    with attempt(request) as outcome:
         staffing.role_take_back(actor=console.viewer, assignment=assignment)
-    except ChaiqinError as exc:
-        refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, f"已取消{assignment.person.name}的{assignment.get_role_display()}角色。")
     return back("console:roles", agency=console.agency)
 
@@ -167,7 +157,7 @@ def routes(request):
 def route_set(request):
     console = console_of(request)
     kind = request.POST.get("kind", "")
-    try:
+    with attempt(request) as outcome:
         if request.POST.get("reset"):
             services.route_rule_reset(actor=console.viewer, agency=console.agency, kind=kind)
         else:
@@ -177,9 +167,7 @@ def route_set(request):
                 raise ChaiqinError("機關首長核定門檻請填整數時數。")
             services.route_rule_set(actor=console.viewer, agency=console.agency, kind=kind, roles=roles,
                                     agency_head_from_minutes=int(hours) * 60 if hours else None)
-    except ChaiqinError as exc:
-        refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, "已更新簽核流程。")
     return back("console:routes", agency=console.agency)
 
@@ -202,12 +190,10 @@ def closure_new(request):
     form = ClosureForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        try:
+        with attempt(request, form) as outcome:
             services.closure_declare(actor=console.viewer, agency=console.agency, day=d["day"], part=d["part"],
                                      reason=d["reason"], declared_by=d["declared_by"])
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已登錄停止上班。")
             return back("console:calendar", agency=console.agency)
     return calendar(request, closure_form=form)
@@ -223,11 +209,9 @@ def _posted_day(request):
 def _withdraw_day(request, service, done: str):
     """A POST that undoes something of one day (a closure, an agency day) named by its `day` field."""
     console = console_of(request)
-    try:
+    with attempt(request) as outcome:
         service(actor=console.viewer, agency=console.agency, day=_posted_day(request))
-    except ChaiqinError as exc:
-        refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, done)
     return back("console:calendar", agency=console.agency)
 
@@ -245,12 +229,10 @@ def day_set(request):
     form = CalendarDayForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        try:
+        with attempt(request, form) as outcome:
             services.office_day_set(actor=console.viewer, agency=console.agency, day=d["day"], kind=d["kind"],
                                     name=d["name"])
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已更新本機關日曆。")
             return back("console:calendar", agency=console.agency)
     return calendar(request, day_form=form)

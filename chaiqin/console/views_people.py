@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access, selectors, staffing
 from chaiqin.org.models import Person, StatusPeriod
+from chaiqin.web.refusals import attempt
 
-from .common import console_of, refused, render_console
+from .common import console_of, render_console
 from .forms import DayForm, LoginForm, MoveForm, PasswordForm, PersonCreateForm, PersonForm, UnpaidLeaveForm
 
 
@@ -45,16 +46,14 @@ def person_new(request):
     form = PersonCreateForm(request.POST or None, agency_id=console.agency.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form) as outcome:
             person = staffing.staff_create(actor=console.viewer, unit=data["unit"], employee_no=data["employee_no"],
                                            name=data["name"], gender=data["gender"], post=data["post"],
                                            hire_date=data["hire_date"], title=data["title"],
                                            supervisor=data["supervisor"], email=data["email"],
                                            card_no=data["card_no"], username=data["username"],
                                            password=data["password"])
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, f"已新增人員 {person.employee_no} {person.name}。")
             return redirect("console:person", person.pk)
     return render_console(request, console, "console/person_new.html", "people", form=form)
@@ -95,11 +94,9 @@ def _act(request, person_id: int, form_class, form_name: str, action, done: str,
     console = console_of(request, target.agency_id)
     form = form_class(request.POST, **form_kwargs)
     if form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             action(console, target, form.cleaned_data)
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, done)
             return redirect("console:person", target.pk)
     target.refresh_from_db()
@@ -171,11 +168,9 @@ def person_login_active(request, person_id: int):
     target = _person(request, person_id)
     console = console_of(request, target.agency_id)
     active = request.POST.get("active") == "1"
-    try:
+    with attempt(request) as outcome:
         staffing.login_set_active(actor=console.viewer, person=target, active=active)
-    except ChaiqinError as exc:
-        refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, "已啟用帳號。" if active else "已停用帳號。")
     return redirect("console:person", target.pk)
 
@@ -190,12 +185,10 @@ def person_agents(request, person_id: int):
     except ValueError:
         ids = []
     found = {p.pk: p for p in Person.objects.filter(agency_id=target.agency_id, pk__in=ids)}
-    try:
+    with attempt(request) as outcome:
         if len(found) != len(set(ids)):
             raise ChaiqinError("預設職務代理人必須是本機關的人員。")
         staffing.standing_agents_set(actor=console.viewer, person=target, agents=[found[i] for i in ids])
-    except ChaiqinError as exc:
-        refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, "已儲存預設職務代理人。")
     return redirect("console:person", target.pk)

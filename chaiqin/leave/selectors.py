@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from chaiqin import clock, rules
@@ -151,9 +151,6 @@ def return_reason(req: LeaveRequest) -> str:
     return case_return_reason(req.case)
 
 
-BALANCE_ACCOUNTS = ("annual", "personal", "family_care", "sick")
-
-
 @dataclass
 class BalanceLine:
     account: str
@@ -177,7 +174,7 @@ def balance_lines(person: Person, on: date | None = None) -> list[BalanceLine]:
     """
     on = on or clock.today()
     codes = {t.code: t.name for t in rules.leave_types(person.regime, on)}
-    periods = {a: ledger.period_of(person, a, on) for a in BALANCE_ACCOUNTS if a in codes}
+    periods = {a: ledger.period_of(person, a, on) for a in rules.balance_accounts(on).accounts if a in codes}
 
     def load():
         found: dict[str, list] = {a: [] for a in periods}
@@ -233,7 +230,6 @@ def closing_rows(person: Person, limit: int = 30) -> list[BalanceEntry]:
                 .order_by("-created_at", "-pk")[:limit])
 
 
-TABLE_ACCOUNTS = BALANCE_ACCOUNTS + (ledger.COMP_TIME,)
 TABLE_PAGE_SIZE = 50
 EXPORT_CHUNK = 500
 
@@ -264,15 +260,16 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
     on = on or clock.today()
     if not people:
         return {}
+    accounts = rules.balance_accounts(on).accounts
     wanted: dict[tuple[int, str], date] = {}
     for p in people:
         codes = _codes_of(p.regime, on)
-        for account in BALANCE_ACCOUNTS:
+        for account in accounts:
             if account in codes:
                 wanted[(p.pk, account)] = ledger.period_of(p, account, on)[0]
     sums: dict[tuple[int, str], int] = {}
     has_grant: set[tuple[int, str]] = set()
-    rows = (BalanceEntry.objects.filter(person__in=[p.pk for p in people], account__in=BALANCE_ACCOUNTS,
+    rows = (BalanceEntry.objects.filter(person__in=[p.pk for p in people], account__in=accounts,
                                         period_start__in=set(wanted.values()))
             .values_list("person_id", "account", "period_start", "kind").annotate(s=Sum("minutes")).order_by())
     for person_id, account, start, kind, total in rows:
@@ -293,7 +290,7 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
     out: dict[int, dict[str, int | None]] = {}
     for p in people:
         row: dict[str, int | None] = {}
-        for account in BALANCE_ACCOUNTS:
+        for account in accounts:
             if (p.pk, account) not in wanted:
                 row[account] = None
                 continue
@@ -390,3 +387,30 @@ def cancel_summary(form) -> list[tuple[str, str]]:
     return [("原請假", f"{req.leave_name} {format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"
                        f"（{ledger.format_minutes(req.minutes)}）"),
             ("銷假期間", periods), ("銷假時數", ledger.format_minutes(form.minutes)), ("事由", form.reason or "—")]
+
+
+def annual_leave_taken_minutes(person: Person, year_start: date, year_end: date) -> int:
+    """Annual leave minutes `person` has used in the leave year [year_start, year_end]: the
+    ledger's uses minus their reversals. One query; read by the travel-card page."""
+    total = (BalanceEntry.objects.filter(person=person, account="annual", period_start__lte=year_end,
+                                         period_end__gte=year_start,
+                                         kind__in=[BalanceEntry.Kind.USE, BalanceEntry.Kind.REVERSAL])
+             .aggregate(s=Sum("minutes"))["s"] or 0)
+    return max(0, -total)
+
+
+def balances_ending(person_ids: QuerySet | list[int], *, accounts: tuple[str, ...], today: date,
+                    within_days: int) -> list[dict]:
+    """Balances of `accounts` whose period ends within `within_days` of `today` with time left,
+    soonest first, at most 200. Each row: person_id, person__name, account, name (Chinese),
+    left (minutes), left_text (2日4時), period_end. One query and the leave names from the rules."""
+    horizon = today + timedelta(days=within_days)
+    rows = list(BalanceEntry.objects.filter(person_id__in=person_ids, account__in=accounts,
+                                            period_end__gte=today, period_end__lte=horizon)
+                .values("person_id", "person__name", "person__regime", "account", "period_end")
+                .annotate(left=Sum("minutes")).filter(left__gt=0).order_by("period_end", "person__name")[:200])
+    for row in rows:
+        row["name"] = "補休" if row["account"] == ledger.COMP_TIME else rules.leave_type(
+            row["person__regime"], row["account"], on=today).name
+        row["left_text"] = ledger.format_minutes(row["left"])
+    return rows

@@ -22,7 +22,7 @@ from django.utils import timezone
 from chaiqin import clock, rowlocks, rules
 from chaiqin.dates import format_roc, format_roc_datetime
 from chaiqin.dbguard import retry_on_deadlock
-from chaiqin.errors import ChaiqinError
+from chaiqin.errors import ChaiqinError, refuses_rule_input
 from chaiqin.org.models import Person
 from chaiqin.workflow import occupancy, routing
 from chaiqin.workflow import services as workflow
@@ -344,6 +344,7 @@ def _correctable(request: LeaveRequest, actor: Person) -> LeaveRequest:
     return req
 
 
+@refuses_rule_input
 def leave_request_preview(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
                           event_date: date | None = None, correcting: LeaveRequest | None = None,
                           attachments: Iterable[Upload] = ()) -> Evaluation:
@@ -364,6 +365,7 @@ def leave_request_preview(*, person: Person, leave_code: str, start: datetime, e
     return ev
 
 
+@refuses_rule_input
 @retry_on_deadlock
 @transaction.atomic
 def leave_request_submit(*, person: Person, leave_code: str, start: datetime, end: datetime, agent: Person | None,
@@ -415,6 +417,7 @@ def _title(ev: Evaluation) -> str:
     return f"{ev.name} {format_roc_datetime(ev.start)}至{format_roc_datetime(ev.end)}（{ledger.format_minutes(ev.minutes)}）"
 
 
+@refuses_rule_input
 @retry_on_deadlock
 @transaction.atomic
 def leave_request_resubmit(*, request: LeaveRequest, actor: Person, leave_code: str, start: datetime, end: datetime,

@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules
 from chaiqin.calendar import selectors as office_calendar
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.web.views import _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 
 from . import attachments as files
 from . import durations as leave_durations
@@ -33,14 +33,10 @@ from .models import LeaveAttachment
 TABLE_ROLES = {"personnel", "agency_head", "sysadmin"}
 
 
-def _error_text(exc: Exception) -> str:
-    return str(exc)
-
-
 @login_required
 def home(request):
     me = access.person_of(request.user)
-    return _page(request, "leave/home.html", "leave", me=me, requests=selectors.requests_of(me)[:50],
+    return render_page(request, "leave/home.html", "leave", me=me, requests=selectors.requests_of(me)[:50],
                  lines=selectors.balance_lines(me), covering=selectors.covering(me)[:20],
                  may_see_table=bool(access.roles_of(me) & TABLE_ROLES))
 
@@ -55,7 +51,8 @@ def request_new(request):
         form = LeaveRequestForm(request.POST, request.FILES, person=me, offered=offered)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            # The form's own summary box shows the refusal (`error`), beside the preview.
+            with attempt(request, show=False) as done:
                 if "preview" in request.POST:
                     preview = services.leave_request_preview(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
@@ -69,14 +66,11 @@ def request_new(request):
                         more_agents=data.get("more_agents", ()))
                     messages.success(request, f"已送出{req.leave_name}申請，等待職務代理人{req.agent.name}同意。")
                     return redirect("leave:detail", request_id=req.pk)
-            except ChaiqinError as exc:
-                error = exc
-            except rules.RuleInputError as exc:
-                error = ChaiqinError(str(exc))
+            error = done.error
     else:
         form = LeaveRequestForm(person=me, offered=offered)
     (m0, m1), (a0, a1) = _halves(me)
-    return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
+    return render_page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
                  offered=offered, morning=(m0, m1), afternoon=(a0, a1), schedule=selectors.own_schedule(me))
 
 
@@ -104,7 +98,7 @@ def request_edit(request, request_id: int):
         form = LeaveRequestForm(request.POST, request.FILES, person=me, offered=offered)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with attempt(request, show=False) as done:  # shown in the form's summary box, as above
                 if "preview" in request.POST:
                     preview = services.leave_request_preview(
                         person=me, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
@@ -118,14 +112,11 @@ def request_edit(request, request_id: int):
                         remove_attachments=[int(x) for x in request.POST.getlist("remove_attachment") if x.isdigit()])
                     messages.success(request, "已修正並重新送出請假申請，原保留額度已依修正內容重新計算。")
                     return redirect("leave:detail", request_id=req.pk)
-            except ChaiqinError as exc:
-                error = exc
-            except rules.RuleInputError as exc:
-                error = ChaiqinError(str(exc))
+            error = done.error
     else:
         form = LeaveRequestForm(person=me, offered=offered, initial=_initial(req))
     (m0, m1), (a0, a1) = _halves(me)
-    return _page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
+    return render_page(request, "leave/request_form.html", "leave", form=form, preview=preview, error=error,
                  offered=offered, morning=(m0, m1), afternoon=(a0, a1), editing=req, schedule=selectors.own_schedule(me),
                  attachments=req.attachments.defer("data"), returned_note=selectors.return_reason(req))
 
@@ -166,7 +157,7 @@ def request_detail(request, request_id: int):
     req = selectors.leave_request_get_for(request.user, request_id)
     mine = req.person_id == me.pk
     status = req.case.status if req.case_id else ""
-    return _page(request, "leave/request_detail.html", "leave", req=req, mine=mine,
+    return render_page(request, "leave/request_detail.html", "leave", req=req, mine=mine,
                  may_cancel=mine and status == "approved" and req.cancelled_minutes < req.minutes,
                  may_withdraw=mine and status in ("pending", "returned"), may_edit=mine and status == "returned",
                  returned_note=selectors.return_reason(req) if status == "returned" else "", cancel_form=CancelForm(),
@@ -188,15 +179,13 @@ def request_cancel(request, request_id: int):
         return redirect("leave:detail", request_id=req.pk)
     data = form.cleaned_data
     asked = {"start": data["start"], "end": data["end"], "whole": data["whole"]}
-    try:
+    with attempt(request) as outcome:
         if req.status == "approved" and "confirm" not in request.POST:
             pieces = services.leave_cancel_plan(request=req, actor=me, **asked)
-            return _page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
+            return render_page(request, "leave/cancel_confirm.html", "leave", req=req, pieces=pieces, form=form,
                          total=sum(p.minutes for p in pieces))
         done = services.leave_request_cancel(request=req, actor=me, reason=data.get("reason", ""), **asked)
-    except ChaiqinError as exc:
-        messages.error(request, _error_text(exc))
-    else:
+    if outcome.ok:
         if done is None:
             messages.success(request, "已撤回請假申請，保留的額度已釋出。")
         else:
@@ -237,7 +226,7 @@ def cancellation_print(request, request_id: int, cancellation_id: int):
 def _balance_page(request, target: Person, *, new_token: str = ""):
     on = clock.today()
     own = target.user_id == request.user.pk
-    return _page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
+    return render_page(request, "leave/balances.html", "leave", target=target, on=on, lines=selectors.balance_lines(target, on),
                  closing=selectors.closing_rows(target),
                  fmt=ledger.format_minutes, own=own,
                  feed_token=selectors.calendar_feed_token_of(target) if own else None,
@@ -292,7 +281,7 @@ def balance_table(request):
     people = list(page.object_list)
     found = selectors.balances_for(people, on)
     rows = [(p, [found[p.pk].get(code) for code, _ in exports.COLUMNS]) for p in people]
-    return _page(request, "leave/balance_table.html", "leave", rows=rows, on=on, page=page, query=query,
+    return render_page(request, "leave/balance_table.html", "leave", rows=rows, on=on, page=page, query=query,
                  columns=exports.COLUMNS, fmt=ledger.format_minutes)
 
 
@@ -352,14 +341,14 @@ def team_calendar(request):
     # rather than by a template loop (three times faster for a unit of forty).
     grid = [(p, mark_safe("".join(_team_cell(cells.get((p.pk, info.date), "")) for info in days))) for p in people]
     prev_month = (first - timedelta(days=1)).replace(day=1)
-    return _page(request, "leave/team.html", "leave", unit=me.unit, days=days, grid=grid, first=first,
+    return render_page(request, "leave/team.html", "leave", unit=me.unit, days=days, grid=grid, first=first,
                  prev_month=prev_month, next_month=last + timedelta(days=1))
 
 
 @login_required
 def covering(request):
     me = access.person_of(request.user)
-    return _page(request, "leave/covering.html", "leave", items=selectors.covering(me))
+    return render_page(request, "leave/covering.html", "leave", items=selectors.covering(me))
 
 
 def ical_feed(request, token: str):

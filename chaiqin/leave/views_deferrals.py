@@ -11,10 +11,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 
 from chaiqin import clock, rules
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person, RoleAssignment
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import deferrals, ledger
 
@@ -34,12 +34,11 @@ def deferral_list(request):
             person = Person.objects.get(pk=int(request.POST.get("person", "")), agency_id=me.agency_id)
         except (ValueError, Person.DoesNotExist):
             raise Http404("查無此人員，或您沒有權限。") from None
-        try:
+        with attempt(request) as outcome:
             deferrals.deferral_record(actor=me, person=person, on=clock.today(),
                                       agreed=request.POST.get("agreed") == "yes", note=request.POST.get("note", ""))
+        if outcome.ok:
             messages.success(request, f"已登錄{person.name}之特別休假遞延約定。")
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
         return redirect("leave:deferrals")
     today = clock.today()
     workers = list(Person.objects.filter(agency_id=me.agency_id, regime=rules.LABOR)
@@ -47,5 +46,5 @@ def deferral_list(request):
     years = {p.pk: ledger.period_of(p, "annual", today) for p in workers}
     latest = deferrals.deferrals_of(years, {y[0] for y in years.values()})
     rows = [(p, years[p.pk], ledger.balance(p, "annual", today), latest.get((p.pk, years[p.pk][0]))) for p in workers]
-    return _page(request, "leave/deferrals.html", "leave", rows=rows, today=today, citation=deferrals.CITATION,
+    return render_page(request, "leave/deferrals.html", "leave", rows=rows, today=today, citation=deferrals.CITATION,
                  fmt=ledger.format_minutes)

@@ -13,7 +13,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
 
 from . import imports, services
 from .import_api import personnel_of
@@ -35,7 +35,7 @@ def people_import(request):
         upload = form.cleaned_data["file"]
         result = services.people_import(agency=me.agency, data=upload.read(imports.MAX_BYTES + 1),
                                         filename=upload.name, actor=me, dry_run="dry_run" in request.POST)
-    return _page(request, "org/import.html", "console", form=form, result=result, columns=imports.COLUMNS,
+    return render_page(request, "org/import.html", "console", form=form, result=result, columns=imports.COLUMNS,
                  max_rows=imports.MAX_ROWS, max_mb=imports.MAX_BYTES // (1024 * 1024),
                  recent=PeopleImport.objects.filter(agency=me.agency).select_related("imported_by")[:10])
 

@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 
-from chaiqin import clock, rules
-from chaiqin.errors import ChaiqinError
-from chaiqin.web.views import _page
+from chaiqin import clock
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 
 from . import access
 from .import_api import personnel_of
@@ -43,11 +43,11 @@ def choose(request):
         people = (Person.objects.filter(agency_id=me.agency_id).exclude(status=Person.Status.LEFT)
                   .filter(Q(name__contains=query) | Q(employee_no__istartswith=query))
                   .select_related("unit").order_by("unit__sort_order", "employee_no"))
-    return _page(request, "org/on_behalf_choose.html", "console", query=query, people=people[:SEARCH_LIMIT])
+    return render_page(request, "org/on_behalf_choose.html", "console", query=query, people=people[:SEARCH_LIMIT])
 
 
 def _render(request, person: Person, what: str, form, error=None, **extra):
-    return _page(request, "org/on_behalf_form.html", "console", person=person, what=what, form=form, error=error, **extra)
+    return render_page(request, "org/on_behalf_form.html", "console", person=person, what=what, form=form, error=error, **extra)
 
 
 @login_required
@@ -59,22 +59,18 @@ def leave(request, person_id: int):
     me, person = _person_for(request, person_id)
     offered = services.leave_types_for(person, clock.today())
     form = LeaveRequestForm(request.POST or None, request.FILES or None, person=person, offered=offered)
-    error = None
+    done = attempt(request, show=False)  # the form page shows the refusal itself (`error`), above the form
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with done:
             made = services.leave_request_submit(
                 person=person, leave_code=data["leave_code"], start=data.get("start"), end=data.get("end"),
                 agent=data.get("agent"), reason=data.get("reason", ""), event_date=data.get("event_date"),
                 attachments=files.from_django(data.get("attachments") or []), filed_by=me)
-        except ChaiqinError as exc:
-            error = exc
-        except rules.RuleInputError as exc:
-            error = ChaiqinError(str(exc))
-        else:
+        if done.ok:
             messages.success(request, f"已代{person.name}送出{made.leave_name}申請，並已通知本人。")
             return redirect("leave:detail", request_id=made.pk)
-    return _render(request, person, "請假", form, error)
+    return _render(request, person, "請假", form, done.error)
 
 
 @login_required
@@ -84,16 +80,14 @@ def missed_punch(request, person_id: int):
 
     me, person = _person_for(request, person_id)
     form = MissedPunchForm(request.POST or None, request.FILES or None)
-    error = None
+    done = attempt(request, show=False)  # the form page shows the refusal itself (`error`), above the form
     if request.method == "POST" and form.is_valid():
-        try:
+        with done:
             made = services.missed_punch_submit(person=person, filed_by=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            error = exc
-        else:
+        if done.ok:
             messages.success(request, f"已代{person.name}送出未刷卡補登單，並已通知本人。")
             return redirect("attendance:missed_punch", form_id=made.pk)
-    return _render(request, person, "未刷卡補登", form, error)
+    return _render(request, person, "未刷卡補登", form, done.error)
 
 
 @login_required
@@ -103,18 +97,16 @@ def overtime(request, person_id: int):
 
     me, person = _person_for(request, person_id)
     form = OvertimeRequestForm(request.POST or None)
-    error = None
+    done = attempt(request, show=False)  # the form page shows the refusal itself (`error`), above the form
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         slots = services.slots_for_range(person, data["date_from"], data["date_to"] or data["date_from"],
                                          data["start_time"], data["end_time"])
-        try:
+        with done:
             made = services.overtime_request_submit(applicant=person, reason=data["reason"], work_items=data["work_items"],
                                                     slots=slots, situation=data["situation"],
                                                     paper_sign=data["paper_sign"], filed_by=me)
-        except ChaiqinError as exc:
-            error = exc
-        else:
+        if done.ok:
             messages.success(request, f"已代{person.name}送出加班申請，並已通知本人。")
             return redirect("overtime:request", request_id=made.pk)
-    return _render(request, person, "加班申請", form, error)
+    return _render(request, person, "加班申請", form, done.error)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import calendar as pycalendar
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from chaiqin import rules
@@ -170,3 +170,33 @@ def roster_check(entries: list[dict], *, schedule: str = "weekly", agreement: bo
     shifts = [rules.Shift(e["person"], e["start"], e["end"], e.get("kind", "regular"), e.get("break_minutes", 0),
                           e.get("day_kind", "workday")) for e in entries]
     return rules.check_hours(rules.LABOR, shifts, schedule=schedule, agreement=agreement)
+
+
+@dataclass(frozen=True)
+class WorkedSlot:
+    """One overtime slot as worked: signed-in/out times when both are there, else the planned
+    ones; `minutes` the counted minutes where a claim has counted them, else the span."""
+
+    person_id: int
+    start: datetime
+    end: datetime
+    minutes: int
+
+
+def worked_slots(person_ids: QuerySet | list[int], start: date, end: date) -> list[WorkedSlot]:
+    """Overtime of `person_ids` touching the days [start, end] (Taipei), leaving out requests
+    rejected, withdrawn, cancelled or never sent. One query; read by compliance (night work,
+    the personnel dashboard) and the lactation allowance."""
+    since = datetime.combine(start, time.min, tzinfo=TAIPEI)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=TAIPEI)
+    qs = (OvertimeSlot.objects.filter(person_id__in=person_ids, start__lt=until, end__gt=since)
+          .exclude(request__case__isnull=True)
+          .exclude(request__case__status__in=["rejected", "withdrawn", "cancelled"]))
+    out = []
+    for person_id, start_at, end_at, signed_in, signed_out, counted in qs.values_list(
+            "person_id", "start", "end", "signed_in_at", "signed_out_at", "minutes").order_by():
+        s, e = signed_in or start_at, signed_out or end_at
+        if e <= s:
+            s, e = start_at, end_at
+        out.append(WorkedSlot(person_id, s, e, counted if counted is not None else int((e - s).total_seconds() // 60)))
+    return out

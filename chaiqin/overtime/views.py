@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules, spreadsheets
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
-from chaiqin.web.views import _month_param, _page
+from chaiqin.web.pages import month_param, render_page
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as workflow_selectors
 
 from . import days_off, exports, pdf, selectors, services
@@ -30,7 +30,7 @@ def home(request):
         s.deadline = services.claim_deadline(s)
     figures = rules.overtime_filing_figures(clock.today())
     choices = dict(OvertimeSlot.Compensation.choices)
-    return _page(request, "overtime/home.html", "overtime", me=me, slots=slots,
+    return render_page(request, "overtime/home.html", "overtime", me=me, slots=slots,
                  requests=me.overtime_requests.select_related("case")[:20],
                  is_personnel="personnel" in access.roles_of(me), today=clock.today(),
                  trips=list(services.trips_to_claim(me)),
@@ -48,10 +48,9 @@ def trip_claim(request, trip_id: int):
     trip = Trip.objects.filter(pk=trip_id, person=me).first()
     if trip is None:
         raise Http404("查無此出差單。")
-    try:
+    with attempt(request) as outcome:
         made = services.overtime_trip_claim(trip=trip, person=me, compensation=request.POST.get("compensation", ""))
-    except ChaiqinError as exc:
-        messages.error(request, f"{exc}（{exc.citation}）" if exc.citation else str(exc))
+    if not outcome.ok:
         return redirect("overtime:home")
     minutes = sum(s.minutes or 0 for s in made.slots.all())
     messages.success(request, f"已以出差單申請加班{made.slots.first().get_compensation_display()}：{selectors.hm(minutes)}。")
@@ -66,18 +65,16 @@ def request_new(request):
         data = form.cleaned_data
         slots = services.slots_for_range(me, data["date_from"], data["date_to"] or data["date_from"],
                                          data["start_time"], data["end_time"])
-        try:
+        with attempt(request, form) as outcome:
             made = services.overtime_request_submit(applicant=me, reason=data["reason"], work_items=data["work_items"],
                                                     slots=slots, situation=data["situation"], paper_sign=data["paper_sign"],
                                                     project_start=data.get("project_start"))
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "加班申請已送出，待主管簽核。")
             if made.rest_warning:
                 messages.warning(request, f"提醒：{made.rest_warning}")
             return redirect("overtime:request", request_id=made.pk)
-    return _page(request, "overtime/request_new.html", "overtime", form=form)
+    return render_page(request, "overtime/request_new.html", "overtime", form=form)
 
 
 def _request_initial(item) -> dict:
@@ -105,16 +102,14 @@ def request_edit(request, request_id: int):
         data = form.cleaned_data
         slots = services.slots_for_range(me, data["date_from"], data["date_to"] or data["date_from"],
                                          data["start_time"], data["end_time"])
-        try:
+        with attempt(request, form) as outcome:
             services.overtime_request_resubmit(request=item, actor=me, reason=data["reason"],
                                                work_items=data["work_items"], slots=slots, situation=data["situation"],
                                                paper_sign=data["paper_sign"], project_start=data.get("project_start"))
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已修正並重新送出加班申請。")
             return redirect("overtime:request", request_id=item.pk)
-    return _page(request, "overtime/request_new.html", "overtime", form=form, editing=item,
+    return render_page(request, "overtime/request_new.html", "overtime", form=form, editing=item,
                  returned_note=workflow_selectors.return_reason(item.case))
 
 
@@ -126,7 +121,7 @@ def request_detail(request, request_id: int):
     for s in slots:
         s.deadline = services.claim_deadline(s)
     may_correct = workflow_selectors.correctable_by(item.case, item.applicant_id, me)
-    return _page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
+    return render_page(request, "overtime/request.html", "overtime", item=item, slots=slots, me=me,
                  may_correct=may_correct and item.source == "request",
                  returned_note=workflow_selectors.return_reason(item.case) if may_correct else "",
                  claim_form=_claim_form(me, paper=item.paper_sign), approved=bool(item.case and item.case.status == "approved"))
@@ -161,11 +156,9 @@ def slot_sheet(request, request_id: int, slot_id: int):
 def slot_sign(request, slot_id: int, direction: str):
     me = access.person_of(request.user)
     slot = selectors.slot_get_for(request.user, slot_id)
-    try:
+    with attempt(request):
         services.overtime_sign(slot=slot, person=me, direction=direction)
         messages.success(request, {"in": "加班簽到完成。", "out": "加班簽退完成。"}.get(direction, "已清除簽到退，請重新簽到。"))
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
     return redirect("overtime:request", request_id=slot.request_id)
 
 
@@ -176,11 +169,9 @@ def slot_claim(request, slot_id: int):
     slot = selectors.slot_get_for(request.user, slot_id)
     form = _claim_form(me, paper=slot.request.paper_sign, data=request.POST, files=request.FILES)
     if form.is_valid():
-        try:
+        with attempt(request) as outcome:
             done = services.overtime_claim_file(slot=slot, person=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             note = "，補休已入帳" if done.comp_time_posted else ""
             messages.success(request, f"已申請加班{done.get_compensation_display()}：{selectors.hm(done.minutes)}{note}。")
     else:
@@ -191,7 +182,7 @@ def slot_claim(request, slot_id: int):
 @login_required
 def sheet(request):
     me = access.person_of(request.user)
-    first = _month_param(request, clock.today())
+    first = month_param(request, clock.today())
     people = access.visible_people(me).select_related("unit").order_by("unit__sort_order", "employee_no")
     title = f"{me.agency.name} 民國{first.year - 1911}年{first.month}月加班時數統計表"
     fmt = request.GET.get("format")
@@ -201,11 +192,11 @@ def sheet(request):
         response["Content-Disposition"] = f'attachment; filename="overtime-{first:%Y-%m}.{fmt}"'
         return response
     rows = selectors.monthly_sheet(people, first.year, first.month)
-    return _page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),
+    return render_page(request, "overtime/sheet.html", "overtime", groups=selectors.sheet_by_unit(rows),
                  title=title, month=first)
 
 
 @login_required
 def exceptional(request):
     me = access.person_of(request.user)
-    return _page(request, "overtime/exceptional.html", "overtime", items=selectors.exceptional_requests(me))
+    return render_page(request, "overtime/exceptional.html", "overtime", items=selectors.exceptional_requests(me))

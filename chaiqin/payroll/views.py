@@ -15,7 +15,8 @@ from chaiqin import clock, rules
 from chaiqin.dates import DateInputError, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access as org_access
-from chaiqin.web.views import _month_param, _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import month_param, render_page
 
 from . import access, charts, exports, imports, selectors, services, sheets, statistics
 from .api import statistics_people
@@ -41,7 +42,7 @@ def _wage_office(request, *, keep: bool = False):
 def home(request):
     me = org_access.person_of(request.user)
     rows = [services.describe(r) for r in selectors.wage_rows_of(me)]
-    return _page(request, "payroll/home.html", NAV, me=me, rows=rows, office=access.is_wage_office(me),
+    return render_page(request, "payroll/home.html", NAV, me=me, rows=rows, office=access.is_wage_office(me),
                  keeper=access.is_wage_office(me, keep=True),
                  sees_statistics=org_access.roles_of(me) != {"employee"}, month=clock.today().replace(day=1))
 
@@ -57,7 +58,7 @@ def people(request):
     listed = list(scope[:300])
     book = selectors.WageBook([p.pk for p in listed], clock.today(), clock.today())
     lines = [(p, book.on(p.pk, clock.today())) for p in listed]
-    return _page(request, "payroll/people.html", NAV, lines=lines, more=scope.count() > len(listed),
+    return render_page(request, "payroll/people.html", NAV, lines=lines, more=scope.count() > len(listed),
                  keeper=access.is_wage_office(me, keep=True), describe=services.describe)
 
 
@@ -72,16 +73,14 @@ def person(request, person_id: int):
             raise PermissionDenied("只有人事人員可以登錄薪資資料。")
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with attempt(request, form) as outcome:
                 row = services.wage_record_set(by=me, person=target, valid_from=data["valid_from"], basis=data["basis"],
                                                note=data["note"], **{f: data[f] for f in services.MONEY_FIELDS})
-            except ChaiqinError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-            else:
+            if outcome.ok:
                 messages.success(request, f"已登錄 {target.name} 的薪資資料：{services.describe(row)}。")
                 return redirect("payroll:person", person_id=target.pk)
     rows = list(selectors.wage_rows_of(target))
-    return _page(request, "payroll/person.html", NAV, target=target, rows=rows, form=form, keeper=keeper,
+    return render_page(request, "payroll/person.html", NAV, target=target, rows=rows, form=form, keeper=keeper,
                  describe=services.describe)
 
 
@@ -94,19 +93,17 @@ def wage_import(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with attempt(request, form, field="file") as outcome:
             result = imports.wage_import(by=me, name=upload.name, data=upload.read(),
                                          dry_run=form.cleaned_data["dry_run"])
-        except ChaiqinError as exc:
-            form.add_error("file", str(exc))
-        else:
+        if outcome.ok:
             if result.errors:
                 messages.error(request, f"有 {len(result.errors)} 列有誤，全部未儲存。")
             elif result.saved:
                 messages.success(request, f"已匯入 {result.saved} 筆薪資資料。")
             else:
                 messages.info(request, f"檢查完成：{len(result.rows)} 列皆正確（僅檢查，未儲存）。")
-    return _page(request, "payroll/import.html", NAV, form=form, result=result, columns=imports.COLUMNS)
+    return render_page(request, "payroll/import.html", NAV, form=form, result=result, columns=imports.COLUMNS)
 
 
 def _unit_filter(request, people):
@@ -128,7 +125,7 @@ def _units(people):
 @login_required
 def pay_sheet(request):
     me = _wage_office(request)
-    first = _month_param(request, clock.today())
+    first = month_param(request, clock.today())
     scope = access.wage_people(me)
     people, unit_id = _unit_filter(request, scope)
     sheet = sheets.overtime_pay_sheet(people, first.year, first.month)
@@ -144,7 +141,7 @@ def pay_sheet(request):
         data = exports.pay_csv([(line.person, line.amount) for line in sheet.lines],
                                agency_code_of=lambda p: p.agency.code, period=f"{first:%Y%m}", item="加班費")
         return _file(data, "text/csv; charset=utf-8", f"{stem}.csv")
-    return _page(request, "payroll/pay_sheet.html", NAV, sheet=sheet, title=title, month=first, unit_id=unit_id,
+    return render_page(request, "payroll/pay_sheet.html", NAV, sheet=sheet, title=title, month=first, unit_id=unit_id,
                  units=_units(scope), kinds=[(k, sheets.KIND_LABELS[k]) for k in sheets.KINDS])
 
 
@@ -174,20 +171,18 @@ def unused_leave(request):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             target = access.wage_people(me, keep=True).filter(employee_no=data["employee_no"]).first()
-            try:
+            with attempt(request, form) as outcome:
                 if target is None:
                     raise ChaiqinError(f"查無考勤代號「{data['employee_no']}」的人員，或不在您的人事管轄範圍。")
                 paid = services.unused_leave_pay_post(by=me, person=target, kind=data["kind"],
                                                       period_end=data["period_end"], minutes=data["hours"] * 60,
                                                       earned_on=data["earned_on"], day_kind=data["day_kind"] or "workday")
-            except ChaiqinError as exc:
-                form.add_error(None, str(exc))
-            else:
+            if outcome.ok:
                 messages.success(request, f"已登錄 {target.name} {paid.get_kind_display()} {paid.amount:,.2f} 元（{paid.citation}）。")
                 return redirect(f"{request.path}?year={paid.period_end.year}")
     elif request.method == "POST":
         raise PermissionDenied("只有人事人員可以登錄未休假工資。")
-    return _page(request, "payroll/unused_leave.html", NAV, rows=rows, title=title, year=year, form=form,
+    return render_page(request, "payroll/unused_leave.html", NAV, rows=rows, title=title, year=year, form=form,
                  roc_year=year - 1911, total=sum((r.amount for r in rows), 0))
 
 
@@ -207,7 +202,7 @@ def _period(request) -> statistics.Period:
                 return make(int(raw))
     except DateInputError as exc:
         raise ChaiqinError(str(exc)) from None
-    first = _month_param(request, clock.today())
+    first = month_param(request, clock.today())
     return statistics.month_period(first.year, first.month)
 
 
@@ -218,10 +213,9 @@ def statistics_page(request):
         raise PermissionDenied("差勤統計限主管、人事人員及主計人員檢視。")
     scope = statistics_people(me)
     people, unit_id = _unit_filter(request, scope)
-    try:
+    with attempt(request) as outcome:
         period = _period(request)
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         period = statistics.month_period(clock.today().year, clock.today().month)
     rows = statistics.attendance_summary(people, period)
     codes = statistics.leave_codes(rows)
@@ -232,7 +226,7 @@ def statistics_page(request):
                      f"attendance-{period.first:%Y%m%d}-{period.last:%Y%m%d}.xlsx")
     query = request.GET.copy()
     query.pop("format", None)
-    return _page(request, "payroll/statistics.html", NAV, rows=rows, codes=codes, units=units, total=total,
+    return render_page(request, "payroll/statistics.html", NAV, rows=rows, codes=codes, units=units, total=total,
                  period=period, unit_id=unit_id, unit_choices=_units(scope), query=query.urlencode(),
                  leave_chart=charts.bar_chart([(name, total.leave_minutes.get(code, 0) / 60) for code, name in codes],
                                               unit="時", title="各假別請假時數"),
@@ -251,14 +245,13 @@ def statistics_person(request, person_id: int):
         from django.http import Http404
 
         raise Http404("查無此人員，或您沒有檢視權限。")
-    try:
+    with attempt(request) as outcome:
         period = _period(request)
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         period = statistics.month_period(clock.today().year, clock.today().month)
     figures = statistics.attendance_summary(target.__class__.objects.filter(pk=target.pk), period)[0]
     appraisal = statistics.appraisal_period(target.regime, period.last.year)
-    return _page(request, "payroll/statistics_person.html", NAV, target=target, period=period, f=figures,
+    return render_page(request, "payroll/statistics_person.html", NAV, target=target, period=period, f=figures,
                  records=statistics.person_records(target, period), appraisal=appraisal,
                  codes=statistics.leave_codes([figures]))
 
@@ -270,11 +263,9 @@ def settings_page(request):
     initial = {} if current is None else {f: getattr(current, f) for f in SettingForm.base_fields}
     form = SettingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.payroll_setting_set(by=me, agency=me.agency, **form.cleaned_data)
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存加班費支給設定。")
             return redirect("payroll:settings")
-    return _page(request, "payroll/settings.html", NAV, form=form, law=rules.civil_pay_caps(clock.today()))
+    return render_page(request, "payroll/settings.html", NAV, form=form, law=rules.civil_pay_caps(clock.today()))

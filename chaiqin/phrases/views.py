@@ -9,10 +9,11 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
-from chaiqin.console.common import back, console_of, refused, render_console
+from chaiqin.console.common import back, console_of, render_console
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import selectors, services
 from .forms import PhraseForm
@@ -26,7 +27,7 @@ def _wants_json(request) -> bool:
 @login_required
 def own_book(request, form=None):
     me = access.person_of(request.user)
-    return _page(request, "phrases/own.html", "phrases", phrases=selectors.own_phrases(me),
+    return render_page(request, "phrases/own.html", "phrases", phrases=selectors.own_phrases(me),
                  common=selectors.common_phrases(me.agency_id), form=form or PhraseForm(), limit=MAX_LENGTH)
 
 
@@ -36,14 +37,13 @@ def own_add(request):
     """Add to the person's own book, from the 詞庫 page or from a form's picker (JSON)."""
     me = access.person_of(request.user)
     form = PhraseForm(request.POST)
-    try:
+    with attempt(request, form, show=not _wants_json(request)) as outcome:
         if not form.is_valid():
             raise ChaiqinError(f"詞句最多 {MAX_LENGTH} 字，且不可空白。", field="text")
         phrase = services.phrase_add(actor=me, text=form.cleaned_data["text"])
-    except ChaiqinError as exc:
+    if not outcome.ok:
         if _wants_json(request):
-            return JsonResponse({"detail": exc.message}, status=400)
-        refused(request, exc, form)
+            return JsonResponse({"detail": outcome.error.message}, status=400)
         return own_book(request, form=form)
     if _wants_json(request):
         return JsonResponse({"id": phrase.pk, "text": phrase.text})
@@ -81,11 +81,9 @@ def common_add(request):
     console = console_of(request)
     form = PhraseForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request, form) as outcome:
             services.common_phrase_add(actor=console.viewer, agency=console.agency, text=form.cleaned_data["text"])
-        except ChaiqinError as exc:
-            refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已加入公用詞庫。")
             return back("phrases:common", agency=console.agency)
     return common_book(request, form=form)

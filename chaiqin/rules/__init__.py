@@ -1,9 +1,10 @@
 """chaiqin.rules: what the law says, evaluated. Pure Python: no Django, no database.
 
-The public API is fixed in shared/RULES_API.md; every name there is importable from here.
+The public API is fixed in docs/RULES_API.md; every name there is importable from here.
 Each submodule declares its public names in `__all__` and owns one area of law:
 
 - leave.py      leave types, quotas, pay, merge and window rules (請假規則, 性別平等工作法)
+- balances.py   which leave pools have a yearly balance to show (the quota articles of each regime)
 - plans.py      a leave type's plan (pools, periods, unit), first-year proration, minutes of a leave day
 - annual.py     annual leave by seniority and its carry-over (勞基法§38, 公務人員請假規則§7-§10, 教師請假規則§8)
 - hours.py      working-hour caps, rest, the 7-day rule (公務員服務法§12, 勞基法§30-§36)
@@ -18,6 +19,7 @@ Each submodule declares its public names in `__all__` and owns one area of law:
 - protection.py lactation time and a parent's hours for a child under 3 (性別平等工作法§18, §19, §21)
 - sick_extension.py  延長病假: its two-year window, the years it crosses, a teacher's breaks
 - status.py     留職停薪: leave and punches stop, seniority and the leave year afterwards
+- trips.py      what a trip kind may claim, the principal's trip notice, the mainland report (國內出差旅費報支要點第3點)
 - overtime_filing.py  the overtime claim window, request span, exceptional report, teachers' core hours (seeds 002, 003)
 """
 
@@ -40,10 +42,12 @@ from .protection import *  # noqa: E402,F401,F403
 from .overtime_filing import *  # noqa: E402,F401,F403
 from .status import *  # noqa: E402,F401,F403
 from .sick_extension import *  # noqa: E402,F401,F403
+from .trips import *  # noqa: E402,F401,F403
+from .balances import *  # noqa: E402,F401,F403
 
 from . import plans  # noqa: E402
 from . import days_off  # noqa: E402
-from . import annual, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, sick_extension, status, subsidy, survey, wfh  # noqa: E402
+from . import annual, balances, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, sick_extension, status, subsidy, survey, trips, wfh  # noqa: E402
 
 __all__ = [
     "RuleInputError", "CIVIL", "TEACHER", "LABOR", "REGIMES", "check_regime",

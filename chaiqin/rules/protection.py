@@ -18,6 +18,7 @@ from .leave import add_months
 
 __all__ = [
     "ProtectionFigures", "protection_figures", "lactation_minutes", "lactation_applies", "childcare_applies",
+    "Forgiven", "protected_time_forgiven",
 ]
 
 
@@ -75,3 +76,31 @@ def lactation_applies(child_birth: date, on: date) -> bool:
 def childcare_applies(child_birth: date, on: date) -> bool:
     """True while the child is under 3 on `on` (性別平等工作法第19條第1項)."""
     return _under(child_birth, on, protection_figures(on).childcare_child_months)
+
+
+@dataclass(frozen=True)
+class Forgiven:
+    """What is left of a day's lateness and early leave after its protected time, in minutes."""
+
+    late_minutes: int
+    early_minutes: int
+    citation: str
+
+
+def protected_time_forgiven(*, late_minutes: int, early_minutes: int, allowance_minutes: int, on: date) -> Forgiven:
+    """Lateness and early leave left after `allowance_minutes` of lactation time or childcare
+    reduction (working time by 性別平等工作法第18條第3項, 第19條) are taken off them, in the
+    order of `rules/data/protection.toml` [[protected_time]]: early leave first, then lateness.
+
+    60 minutes against 20 late and 50 early: 0 early left, 10 late left.
+    """
+    if min(late_minutes, early_minutes, allowance_minutes) < 0:
+        raise RuleInputError("遲到、早退及哺（集）乳或減少工作時間之分鐘數不可為負數。")
+    row = rows_in_force(load_table("protection")["protected_time"], on, what="哺（集）乳及減少工作時間之抵充")[-1]
+    left = {"late": late_minutes, "early_leave": early_minutes}
+    allowance = allowance_minutes
+    for code in row["forgives"]:
+        taken = min(left[code], allowance)
+        left[code] -= taken
+        allowance -= taken
+    return Forgiven(left["late"], left["early_leave"], row["citation"])

@@ -10,9 +10,9 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
-from chaiqin.web.views import _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 
 from . import selectors, services
 from .forms import TokenForm
@@ -20,7 +20,7 @@ from .forms import TokenForm
 
 def _tokens_page(request, me, form=None, **extra):
     personnel = access.holds_role(me, me.agency, "personnel")
-    return _page(request, "tokens/tokens.html", "tokens", form=form or TokenForm(), personnel=personnel,
+    return render_page(request, "tokens/tokens.html", "tokens", form=form or TokenForm(), personnel=personnel,
                  personal=selectors.personal_tokens(me), service=selectors.service_tokens(me), today=clock.today(),
                  **extra)
 
@@ -36,11 +36,10 @@ def tokens(request):
     data = form.cleaned_data
     if data["service_account"] and not access.holds_role(me, me.agency, "personnel"):
         raise PermissionDenied("只有人事人員可以建立本機關的服務帳號權杖。")
-    try:
+    with attempt(request, form) as outcome:
         item, token = services.token_create(actor=me, name=data["name"], scope=data["scope"],
                                             expires=data["expires"], service_account=data["service_account"])
-    except ChaiqinError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if not outcome.ok:
         return _tokens_page(request, me, form)
     # Shown on this response only: never stored in plain text, never put in a message or a URL.
     return _tokens_page(request, me, new_item=item, new_token=token)

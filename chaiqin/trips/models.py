@@ -2,7 +2,7 @@
 mainland China form (赴大陸地區申請表), its return report (赴陸人員返臺通報表), the
 school's break periods, and uploaded attachments.
 
-What each trip kind pays lives in trips/data/trips.toml (see policy.py). State changes go
+What each trip kind pays lives in chaiqin/rules (rules/trips.py, asked through policy.py). State changes go
 through services.py only.
 """
 

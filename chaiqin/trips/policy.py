@@ -1,122 +1,65 @@
-"""The trips app's data (trips/data/trips.toml) read once, and the pure decisions built on it:
-what a trip kind pays, the default school breaks, the principal's notification route, and
-what an uploaded file really is. No database here.
+"""What the trips app asks of the rules (chaiqin.rules.trips): what a trip kind pays, the
+default school breaks, the principal's notification route, the mainland report; and what an
+uploaded file really is. No database here.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
+import dataclasses
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
+from chaiqin import clock, rules
+from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
+from chaiqin.rules import NoticeRoute, TripKind
 
-DATA = Path(__file__).parent / "data" / "trips.toml"
+__all__ = ["NoticeRoute", "TripKind", "trip_kind", "trip_kinds", "expense_items", "default_breaks", "break_citation",
+           "principal_notice_route", "notice_contact", "mainland", "max_attachment_bytes", "sniff"]
 
-
-@lru_cache(maxsize=1)
-def table() -> dict:
-    with DATA.open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@dataclass(frozen=True)
-class TripKind:
-    code: str
-    name: str
-    form: str
-    nature: str
-    pays: tuple[str, ...]
-    claim_sheet: bool
-    citation: str
-
-    def pays_item(self, item: str) -> bool:
-        return item in self.pays
-
-    @property
-    def miscellaneous(self) -> bool:
-        return "miscellaneous" in self.pays
+# The facts of the law live in chaiqin.rules (rules/trips.py, rules/data/trips.toml); this
+# module asks them about today (or the day given) and turns an unknown kind into a refusal.
 
 
-def trip_kind(code: str) -> TripKind:
-    row = table()["kinds"].get(code)
-    if row is None:
-        raise ChaiqinError(f"未知的公差性質「{code}」：請選擇公務出差、研習出差或公出。", field="nature")
-    return TripKind(code, row["name"], row["form"], row["nature"], tuple(row["pays"]), row["claim_sheet"], row["citation"])
+def _today() -> date:
+    return clock.today()
 
 
-def trip_kinds() -> list[TripKind]:
-    return [trip_kind(code) for code in table()["kinds"]]
+def trip_kind(code: str, on: date | None = None) -> TripKind:
+    try:
+        return rules.trip_kind(code, on or _today())
+    except rules.RuleInputError as exc:
+        raise ChaiqinError(str(exc), field="nature") from None
 
 
-def item_label(item: str) -> str:
-    return table()["items"][item]
+def trip_kinds(on: date | None = None) -> list[TripKind]:
+    return rules.trip_kinds(on or _today())
 
 
-def expense_items(code: str) -> list[dict]:
+def expense_items(code: str, on: date | None = None) -> list[dict]:
     """Each expense item with whether this trip kind may claim it: [{item, label, paid}]."""
-    kind = trip_kind(code)
-    return [{"item": item, "label": label, "paid": kind.pays_item(item)} for item, label in table()["items"].items()]
+    trip_kind(code, on)  # an unknown kind is refused naming the field
+    return rules.trip_expense_items(code, on or _today())
 
-
-# --- school breaks -------------------------------------------------------------------------
 
 def default_breaks(school_year: int) -> dict[str, tuple[date, date]]:
-    """The default winter and summer break of ROC school year `school_year` (8/1 to 7/31).
-
-    Winter falls in the calendar year school_year + 1912 (Jan–Feb), summer at its end (Jul–Aug).
-    """
-    b = table()["breaks"]
-    year = school_year + 1912
-    return {
-        "winter": (date(year, *b["winter_start"]), date(year, *b["winter_end"])),
-        "summer": (date(year, *b["summer_start"]), date(year, *b["summer_end"])),
-    }
+    """The default winter and summer break of ROC school year `school_year` (rules.default_school_breaks)."""
+    return rules.default_school_breaks(school_year)[0]
 
 
-def break_citation() -> str:
-    return table()["breaks"]["citation"]
-
-
-# --- the principal's outbound notification ---------------------------------------------------
-
-@dataclass(frozen=True)
-class NoticeRoute:
-    code: str  # "letter_and_email", "email", "budget_review"
-    label: str
-    citation: str
-
-    @property
-    def notify(self) -> bool:
-        return self.code != "budget_review"
+def break_citation(school_year: int | None = None) -> str:
+    return rules.default_school_breaks(school_year if school_year is not None else school_year_of(_today()))[1]
 
 
 def principal_notice_route(destination: str, start: date) -> NoticeRoute:
-    """How the personnel office notifies the K-12 Administration of a principal's trip (seed 002).
-
-    mainland / hkmo: always a formal letter and e-mail; elsewhere: e-mail, except when the trip
-    starts during the legislature's budget review (September to December), when this e-mail
-    route does not apply (the trip is reported for approval under 處理要點第5點 instead).
-    """
-    notice = table()["principal_notice"]
-    if destination in ("mainland", "hkmo"):
-        code = "letter_and_email"
-    elif start.month in notice["budget_review_months"]:
-        code = "budget_review"
-    else:
-        code = "email"
-    return NoticeRoute(code, notice["routes"][code]["label"], notice["citation"])
+    return rules.principal_notice_route(destination, start)
 
 
 def notice_contact() -> dict:
-    notice = table()["principal_notice"]
-    return {"recipient": notice["recipient"], "email": notice["email"], "phone": notice["phone"]}
+    return rules.principal_notice_contact(_today())
 
 
 def mainland() -> dict:
-    return table()["mainland"]
+    return dataclasses.asdict(rules.mainland_rules(_today()))
 
 
 # --- attachments -----------------------------------------------------------------------------

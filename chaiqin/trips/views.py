@@ -12,7 +12,8 @@ from chaiqin import attachments, clock, printing
 from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
-from chaiqin.web.views import _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 
 from chaiqin.workflow import selectors as workflow_selectors
 
@@ -30,16 +31,10 @@ def _pdf(data: bytes, name: str, form) -> HttpResponse:
     return printing.pdf_response(data, name=name, number=form.case.number if form.case_id else "")
 
 
-def _refuse(request, form, exc: ChaiqinError) -> None:
-    messages.error(request, str(exc))
-    if form is not None and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
-
-
 @login_required
 def home(request):
     me = access.person_of(request.user)
-    return _page(request, "trips/home.html", "trips", me=me, trips=selectors.trips_of(me),
+    return render_page(request, "trips/home.html", "trips", me=me, trips=selectors.trips_of(me),
                  overseas_list=selectors.overseas_of(me),
                  missing=list(selectors.return_reports_missing(person=me)),
                  is_teacher=me.post == me.Post.TEACHER, is_personnel="personnel" in access.roles_of(me))
@@ -51,19 +46,17 @@ def trip_new(request):
     form = forms.TripForm(request.POST or None, request.FILES or None, person=me)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             trip = services.trip_file(
                 person=me, nature=data["nature"], place=data["place"], reason=data["reason"], start=data["start"],
                 end=data["end"], sign_mode=data["sign_mode"], agent=data["agent"],
                 overtime_minutes=int((data["overtime_hours"] or 0) * 60), attachment_note=data["attachment_note"],
                 uploads=_upload(data["attachment"], "memo"),
             )
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已送出{trip.get_nature_display()}申請。")
             return redirect("trips:trip", trip_id=trip.pk)
-    return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
+    return render_page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds())
 
 
 def _trip_initial(trip) -> dict:
@@ -84,19 +77,17 @@ def trip_edit(request, trip_id: int):
                           fixed_nature=trip.nature)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.trip_resubmit(
                 actor=me, trip=trip, place=data["place"], reason=data["reason"], start=data["start"], end=data["end"],
                 sign_mode=data["sign_mode"], agent=data["agent"],
                 overtime_minutes=int((data["overtime_hours"] or 0) * 60), attachment_note=data["attachment_note"],
                 uploads=_upload(data["attachment"], "memo"),
                 remove_attachments=tuple(int(x) for x in request.POST.getlist("remove_attachment") if x.isdigit()))
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已修正並重新送出{trip.get_nature_display()}。")
             return redirect("trips:trip", trip_id=trip.pk)
-    return _page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds(), editing=trip,
+    return render_page(request, "trips/trip_form.html", "trips", form=form, kinds=policy.trip_kinds(), editing=trip,
                  attachments=trip.attachments.defer("data"), returned_note=workflow_selectors.return_reason(trip.case))
 
 
@@ -106,7 +97,7 @@ def trip_detail(request, trip_id: int):
     kind = policy.trip_kind(trip.nature)
     me = access.person_of(request.user)
     may_correct = workflow_selectors.correctable_by(trip.case, trip.person_id, me)
-    return _page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind, may_correct=may_correct,
+    return render_page(request, "trips/trip_detail.html", "trips", trip=trip, kind=kind, may_correct=may_correct,
                  returned_note=workflow_selectors.return_reason(trip.case) if may_correct else "",
                  items=policy.expense_items(trip.nature), attachments=trip.attachments.all(),
                  sheet=expenses.sheet_of(trip) if kind.claim_sheet else None,
@@ -154,14 +145,12 @@ def trip_expenses(request, trip_id: int):
     if request.method == "POST" and formset.is_valid():
         lines = [services.ExpenseInput(**f.values()) for f in formset.forms
                  if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        try:
+        with attempt(request) as outcome:
             services.trip_expenses_save(actor=me, trip=trip, lines=lines)
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存差旅費報告表。")
             return redirect("trips:trip", trip_id=trip.pk)
-    return _page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
+    return render_page(request, "trips/expenses.html", "trips", trip=trip, kind=kind, formset=formset, sheet=sheet)
 
 
 @login_required
@@ -179,15 +168,14 @@ def _save_overseas(request, me, form, form_kind: str, overseas: Overseas | None 
     if isinstance(form, forms.ApplicationForm):
         extra = dict(has_classes=data["has_classes"], agent=data["agent"], agent_start=data["agent_start"],
                      agent_end=data["agent_end"], agent_phone=data["agent_phone"], leave_lines=form.leave_lines())
-    try:
-        return services.overseas_save(
+    saved = None
+    with attempt(request, form, message=True):
+        saved = services.overseas_save(
             person=me, form=form_kind, category=data["category"], destination=data["destination"],
             country=data["country"], start=data["start"], end=data["end"], reason=data["reason"],
             attachment_note=data["attachment_note"], overseas=overseas,
             uploads=_upload(data["attachment"], data["attachment_purpose"] or "other"), **extra)
-    except ChaiqinError as exc:
-        _refuse(request, form, exc)
-        return None
+    return saved
 
 
 @login_required
@@ -203,7 +191,7 @@ def overseas_new(request, form_kind: str):
         if overseas is not None:
             return _try_submit(request, me, overseas)
     label = Overseas.Form(form_kind).label
-    return _page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
+    return render_page(request, "trips/overseas_form.html", "trips", form=form, label=label, form_kind=form_kind)
 
 
 def _overseas_initial(overseas: Overseas) -> dict:
@@ -234,7 +222,7 @@ def overseas_edit(request, overseas_id: int):
         saved = _save_overseas(request, me, form, overseas.form, overseas=overseas)
         if saved is not None:
             return _try_submit(request, me, saved)
-    return _page(request, "trips/overseas_form.html", "trips", form=form, label=overseas.get_form_display(),
+    return render_page(request, "trips/overseas_form.html", "trips", form=form, label=overseas.get_form_display(),
                  form_kind=overseas.form, editing=overseas,
                  returned_note=workflow_selectors.return_reason(overseas.case) if overseas.case_id else "")
 
@@ -246,22 +234,20 @@ def overseas_delete(request, overseas_id: int):
     if request.POST.get("confirm") != "1":
         messages.error(request, "請勾選「確定刪除此草稿」後再按刪除。")
         return redirect("trips:overseas", overseas_id=overseas.pk)
-    try:
+    with attempt(request) as outcome:
         services.overseas_draft_delete(actor=access.person_of(request.user), overseas=overseas)
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         return redirect("trips:overseas", overseas_id=overseas.pk)
     messages.success(request, f"已刪除{overseas.get_form_display()}草稿。")
     return redirect("trips:home")
 
 
 def _try_submit(request, me, overseas: Overseas):
-    try:
+    kept = "修正內容已儲存，補齊後請按「重新送出」" if overseas.case_id else "已存為草稿，補齊後請按「送出申請」"
+    with attempt(request, suffix=f"（{kept}）") as outcome:
         services.overseas_submit(actor=me, overseas=overseas)
-    except ChaiqinError as exc:
-        kept = "修正內容已儲存，補齊後請按「重新送出」" if overseas.case_id else "已存為草稿，補齊後請按「送出申請」"
-        messages.error(request, f"{exc}（{kept}）")
-        if exc.code == "mainland_form_missing":
+    if not outcome.ok:
+        if outcome.error.code == "mainland_form_missing":
             return redirect("trips:mainland", overseas_id=overseas.pk)
     else:
         messages.success(request, f"已送出{overseas.get_form_display()}。")
@@ -277,7 +263,7 @@ def overseas_detail(request, overseas_id: int):
     returned_note = workflow_selectors.return_reason(overseas.case) if overseas.case_id and editable else ""
     mainland = getattr(overseas, "mainland_form", None) if overseas.destination == "mainland" else None
     report = getattr(overseas, "return_report", None)
-    return _page(
+    return render_page(
         request, "trips/overseas_detail.html", "trips", overseas=overseas, mine=mine, editable=editable,
         mainland=mainland, report=report, lines=overseas.leave_lines.all(), returned_note=returned_note, attachments=overseas.attachments.all(),
         attach_form=forms.AttachmentForm(), is_principal=selectors.is_school_principal(overseas.person),
@@ -302,12 +288,10 @@ def overseas_attach(request, overseas_id: int):
     if not form.is_valid():
         messages.error(request, "請選擇附件用途與檔案。")
     else:
-        try:
+        with attempt(request) as outcome:
             services.attachment_add(actor=access.person_of(request.user), owner=overseas,
                                     upload=_upload(form.cleaned_data["attachment"], form.cleaned_data["purpose"])[0])
-        except ChaiqinError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, "已上傳附件。")
     return redirect("trips:overseas", overseas_id=overseas.pk)
 
@@ -324,15 +308,13 @@ def mainland_edit(request, overseas_id: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         document = data.pop("document")
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.mainland_form_save(actor=me, overseas=overseas, uploads=_upload(document, "mainland_document"),
                                         **data)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已儲存赴大陸地區申請表。")
             return redirect("trips:overseas", overseas_id=overseas.pk)
-    return _page(request, "trips/mainland_form.html", "trips", form=form, overseas=overseas)
+    return render_page(request, "trips/mainland_form.html", "trips", form=form, overseas=overseas)
 
 
 @login_required
@@ -341,14 +323,12 @@ def return_report(request, overseas_id: int):
     form = forms.ReturnReportForm(request.POST or None,
                                   initial={"returned_on": services._local(overseas.end).date()})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.return_report_file(actor=access.person_of(request.user), overseas=overseas, **form.cleaned_data)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已填報赴陸人員返臺通報表。")
             return redirect("trips:overseas", overseas_id=overseas.pk)
-    return _page(request, "trips/return_report.html", "trips", form=form, overseas=overseas,
+    return render_page(request, "trips/return_report.html", "trips", form=form, overseas=overseas,
                  due=services.return_report_due(overseas))
 
 
@@ -380,7 +360,7 @@ def principal_notice_pdf(request, overseas_id: int):
     overseas = selectors.overseas_get_for(request.user, overseas_id)
     try:
         notice = selectors.principal_notice(overseas)
-    except ChaiqinError as exc:
+    except ChaiqinError as exc:  # not a refused action: this case has no such notice, so the URL is not found
         raise Http404(exc.message) from None
     return _pdf(pdf.principal_notice_pdf(notice), "校長出境案件通報單", overseas)
 
@@ -390,14 +370,12 @@ def breaks(request):
     me = access.person_of(request.user)
     form = forms.BreakPeriodForm(request.POST or None, initial={"school_year": school_year_of(clock.today())})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.break_period_set(actor=me, **form.cleaned_data)
-        except ChaiqinError as exc:
-            _refuse(request, form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已設定寒暑假期間。")
             return redirect("trips:breaks")
     year = school_year_of(clock.today())
     periods = services.break_periods(me.agency, year)
-    return _page(request, "trips/breaks.html", "trips", form=form, year=year, periods=sorted(periods.items()),
+    return render_page(request, "trips/breaks.html", "trips", form=form, year=year, periods=sorted(periods.items()),
                  citation=policy.break_citation())

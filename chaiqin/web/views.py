@@ -7,38 +7,13 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
 from django.utils import timezone
 
 from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.org import access
 
-from .navigation import nav_areas
-
-
-def _page(request, template: str, nav: str, **context):
-    person = getattr(request.user, "person", None)
-    roles = access.roles_of(person) if person is not None else set()
-    context.update(nav=nav, nav_areas=nav_areas(), roles=roles, can_see_people=bool(roles - {"employee"}))
-    if person is not None:
-        from chaiqin.workflow import selectors as workflow
-
-        context.update(inbox_count=workflow.inbox(person).count(),
-                       unread_count=workflow.unread_notifications(person).count())
-    return render(request, template, context)
-
-
-def _month_param(request, today: date) -> date:
-    raw = request.GET.get("month", "")
-    if raw:
-        try:
-            year, month = (int(part) for part in raw.split("-"))
-            # 民國 (115-12), as the pages write it, or Gregorian (2026-12)
-            return date(year + 1911 if year < 1000 else year, month, 1)
-        except (ValueError, TypeError):
-            pass
-    return today.replace(day=1)
+from .pages import month_param, render_page
 
 
 def _my_days(person, days) -> dict:
@@ -63,15 +38,15 @@ def home(request):
     today = clock.today()
     person = getattr(request.user, "person", None)
     if person is None:
-        return _page(request, "web/home_no_person.html", "home")
-    first = _month_param(request, today)
+        return render_page(request, "web/home_no_person.html", "home")
+    first = month_param(request, today)
     days = office_calendar.month_days(person.agency, first.year, first.month)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     by_date = {info.date: info for info in days}
     mine = _my_days(person, days)
     prev_month = (first - date.resolution).replace(day=1)
     next_month = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    return _page(
+    return render_page(
         request,
         "web/home.html",
         "home",
@@ -90,7 +65,7 @@ def home(request):
 @login_required
 def person_detail(request, person_id: int):
     target = access.person_get_for(request.user, person_id)
-    return _page(request, "web/person_detail.html", "people", target=target)
+    return render_page(request, "web/person_detail.html", "people", target=target)
 
 
 @login_required
@@ -101,4 +76,4 @@ def people(request):
     if query:
         queryset = queryset.filter(name__contains=query) | queryset.filter(employee_no__startswith=query)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-    return _page(request, "web/people.html", "people", page=page, query=query)
+    return render_page(request, "web/people.html", "people", page=page, query=query)

@@ -12,22 +12,16 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import clock, printing
 from chaiqin.dates import DateInputError, format_roc, parse_date
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.next_url import next_url
-from chaiqin.web.views import _page
+from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as workflow_selectors
 from chaiqin.workflow.models import Step
 
 from . import exports, forms, selectors, services
 from .models import WfhApplication, WfhDay, WfhLog, WfhOvertime
-
-
-def _refused(request, exc: ChaiqinError, form=None) -> None:
-    if form is not None and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, str(exc))
-    messages.error(request, str(exc))
 
 
 def _week_param(raw: str | None) -> date:
@@ -52,7 +46,7 @@ def home(request):
             week.monday = monday + timedelta(days=offset)
             weeks.append(week)
     roles = access.roles_of(me)
-    return _page(
+    return render_page(
         request, "wfh/home.html", "wfh", me=me, today=today, applications=selectors.applications_of(me)[:20],
         current=current, weeks=weeks, to_review=selectors.logs_to_review(me),
         is_unit_head="unit_head" in roles, is_officer=selectors.is_agency_officer(me),
@@ -66,17 +60,15 @@ def apply(request):
     form = forms.ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             application = services.wfh_application_submit(
                 actor=me, relation=data["relation"], due_date=data["due_date"], gestation_weeks=data["gestation_weeks"],
                 start=data["start"], end=data["end"], workplace=data["workplace"], own_device=data["own_device"],
                 contact=data["contact"], note=data["note"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出居家辦公申請，待主管簽核。")
             return redirect("wfh:application", application.pk)
-    return _page(request, "wfh/apply.html", "wfh", form=form)
+    return render_page(request, "wfh/apply.html", "wfh", form=form)
 
 
 def _with_answer_lines(decisions) -> list:
@@ -130,24 +122,22 @@ def application_edit(request, pk: int):
     form = forms.ApplicationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             services.wfh_application_resubmit(
                 actor=me, application=application, relation=data["relation"], due_date=data["due_date"],
                 gestation_weeks=data["gestation_weeks"], start=data["start"], end=data["end"],
                 workplace=data["workplace"], own_device=data["own_device"], contact=data["contact"], note=data["note"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已修正並重新送出居家辦公申請。")
             return redirect("wfh:application", application.pk)
-    return _page(request, "wfh/apply.html", "wfh", form=form, editing=application,
+    return render_page(request, "wfh/apply.html", "wfh", form=form, editing=application,
                  returned_note=workflow_selectors.return_reason(application.case))
 
 
 @login_required
 def application_detail(request, pk: int):
     application = selectors.application_get_for(request.user, pk)
-    return _page(request, "wfh/application.html", "wfh", **_application_context(request, application))
+    return render_page(request, "wfh/application.html", "wfh", **_application_context(request, application))
 
 
 @login_required
@@ -159,13 +149,12 @@ def application_decide(request, pk: int):
     if not form.is_valid():
         messages.error(request, "請選擇同意、退回修正或不同意。")
     else:
-        try:
+        with attempt(request) as outcome:
             services.wfh_application_decide(actor=me, application=application, decision=form.cleaned_data["decision"],
                                             answers=form.answers(), comment=form.cleaned_data["comment"])
-        except ChaiqinError as exc:
-            _refused(request, exc)
+        if not outcome.ok:
             ctx = _application_context(request, application, decide_form=form)
-            return _page(request, "wfh/application.html", "wfh", **ctx)
+            return render_page(request, "wfh/application.html", "wfh", **ctx)
         messages.success(request, "已完成簽核，審核項目已記錄。")
     return redirect("wfh:application", pk)
 
@@ -177,11 +166,9 @@ def _simple_post(request, pk: int, form_class, call, success: str):
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
     else:
-        try:
+        with attempt(request) as outcome:
             call(me, application, form.cleaned_data)
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, success)
     return redirect("wfh:application", pk)
 
@@ -226,19 +213,17 @@ def week_plan(request, pk: int, week: str):
     planned = [d.isoformat() for d in selectors.wfh_days(application.person, monday, monday + timedelta(days=6))]
     form = forms.WeekPlanForm(request.POST or None, choices=choices, initial={"days": planned})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request) as outcome:
             services.wfh_week_plan(actor=me, application=application, week_start=monday,
                                    days=[date.fromisoformat(d) for d in form.cleaned_data["days"]])
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"已排定 {format_roc(monday)} 起一週的居家辦公日。")
             return redirect("wfh:plan", pk, monday.isoformat())
     try:
         cap = selectors.week_cap(application, max(monday, application.start))
     except Exception:  # noqa: BLE001
         cap = None
-    return _page(request, "wfh/week_plan.html", "wfh", application=application, monday=monday, form=form, cap=cap,
+    return render_page(request, "wfh/week_plan.html", "wfh", application=application, monday=monday, form=form, cap=cap,
                  infos=infos, prev_week=(monday - timedelta(days=7)).isoformat(),
                  next_week=(monday + timedelta(days=7)).isoformat())
 
@@ -250,11 +235,9 @@ def _day_post(request, pk: int, form_class, call, success: str):
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
     else:
-        try:
+        with attempt(request) as outcome:
             call(me, day, form.cleaned_data)
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, success)
     return redirect(next_url(request, f"/wfh/applications/{day.application_id}/"))
 
@@ -288,16 +271,14 @@ def log_write(request, day: str):
             initial.update({f"item_{i}": item.item, f"done_{i}": item.done, f"progress_{i}": item.progress})
     form = forms.LogForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form, message=True) as outcome:
             log = services.wfh_log_submit(actor=me, day=the_day, items=form.items(),
                                           work_start=form.cleaned_data["work_start"],
                                           work_end=form.cleaned_data["work_end"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出工作日誌，待直屬主管審核。")
             return redirect("wfh:log", log.pk)
-    return _page(request, "wfh/log_write.html", "wfh", me=me, day=the_day, form=form, existing=existing)
+    return render_page(request, "wfh/log_write.html", "wfh", me=me, day=the_day, form=form, existing=existing)
 
 
 @login_required
@@ -305,7 +286,7 @@ def log_detail(request, pk: int):
     me = access.person_of(request.user)
     log = selectors.log_get_for(request.user, pk)
     reviewer = selectors.reviewer_of(log.person)
-    return _page(request, "wfh/log.html", "wfh", log=log, items=log.items.all(),
+    return render_page(request, "wfh/log.html", "wfh", log=log, items=log.items.all(),
                  may_review=reviewer is not None and reviewer.pk == me.pk and log.status == WfhLog.Status.SUBMITTED,
                  review_form=forms.ReviewForm(), monday=selectors.monday_of(log.date).isoformat(),
                  is_self=me.pk == log.person_id)
@@ -318,12 +299,10 @@ def log_review(request, pk: int):
     log = selectors.log_get_for(request.user, pk)
     form = forms.ReviewForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request) as outcome:
             services.wfh_log_review(actor=me, log=log, decision=form.cleaned_data["decision"],
                                     comment=form.cleaned_data["comment"])
-        except ChaiqinError as exc:
-            _refused(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "已審核工作日誌。")
     else:
         messages.error(request, "請選擇審核通過或退回補正。")
@@ -350,7 +329,7 @@ def week(request, person_id: int, week: str):
     person, monday = _week_target(request, person_id, week)
     data = selectors.person_week(person, monday)
     reviewer = selectors.reviewer_of(person)
-    return _page(request, "wfh/week.html", "wfh", person=person, monday=monday, week=data,
+    return render_page(request, "wfh/week.html", "wfh", person=person, monday=monday, week=data,
                  sunday=monday + timedelta(days=6), may_report=reviewer is not None and reviewer.pk == me.pk
                  and data.report is None and bool(data.logs),
                  prev_week=(monday - timedelta(days=7)).isoformat(), next_week=(monday + timedelta(days=7)).isoformat())
@@ -378,11 +357,9 @@ def week_xlsx(request, person_id: int, week: str):
 def week_report(request, person_id: int, week: str):
     me = access.person_of(request.user)
     person, monday = _week_target(request, person_id, week)
-    try:
+    with attempt(request) as outcome:
         services.wfh_week_report(actor=me, person=person, week_start=monday, note=request.POST.get("note", ""))
-    except ChaiqinError as exc:
-        _refused(request, exc)
-    else:
+    if outcome.ok:
         messages.success(request, "已陳報單位主管。")
     return redirect("wfh:week", person.pk, monday.isoformat())
 
@@ -391,7 +368,7 @@ def week_report(request, person_id: int, week: str):
 def unit_week(request):
     me = access.person_of(request.user)
     monday = _week_param(request.GET.get("week"))
-    return _page(request, "wfh/unit_week.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
+    return render_page(request, "wfh/unit_week.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
                  rows=selectors.unit_week(me, monday), prev_week=(monday - timedelta(days=7)).isoformat(),
                  next_week=(monday + timedelta(days=7)).isoformat())
 
@@ -402,7 +379,7 @@ def overview(request):
     if not selectors.is_agency_officer(me):
         raise Http404("居家辦公總覽限人事單位檢視。")
     monday = _week_param(request.GET.get("week"))
-    return _page(request, "wfh/overview.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
+    return render_page(request, "wfh/overview.html", "wfh", monday=monday, sunday=monday + timedelta(days=6),
                  rows=selectors.overview(me, monday), prev_week=(monday - timedelta(days=7)).isoformat(),
                  next_week=(monday + timedelta(days=7)).isoformat(),
                  weekdays=[monday + timedelta(days=i) for i in range(5)])
@@ -425,19 +402,17 @@ def overtime_new(request):
     form = forms.OvertimeForm(request.POST or None, assigners=_assigners(me))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form, message=True) as outcome:
             overtime = services.wfh_overtime_file(actor=me, assigner=data["assigner"], start=data["start"],
                                                   end=data["end"], work_done=data["work_done"],
                                                   evidence=data["evidence"])
-        except ChaiqinError as exc:
-            _refused(request, exc, form)
-        else:
+        if outcome.ok:
             messages.success(request, "已送出居家辦公加班，待指派工作之長官確認。")
             return redirect("wfh:overtime", overtime.pk)
-    return _page(request, "wfh/overtime_new.html", "wfh", form=form)
+    return render_page(request, "wfh/overtime_new.html", "wfh", form=form)
 
 
 @login_required
 def overtime_detail(request, pk: int):
     overtime = selectors.overtime_get_for(request.user, pk)
-    return _page(request, "wfh/overtime.html", "wfh", overtime=overtime)
+    return render_page(request, "wfh/overtime.html", "wfh", overtime=overtime)

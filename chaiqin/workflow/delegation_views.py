@@ -10,10 +10,10 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.web.views import _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 
 from . import away, services
 from .forms import DelegationForm
@@ -24,7 +24,7 @@ def _render(request, me, form=None):
     now = clock.now()
     acting = away.acting_for(me.pk, now)
     named = set(Delegation.objects.filter(delegate=me, start__lte=now, end__gte=now).values_list("person_id", flat=True))
-    return _page(
+    return render_page(
         request, "workflow/delegations.html", "inbox", me=me,
         mine=Delegation.objects.filter(person=me, end__gte=now).select_related("delegate", "delegate__unit")
         .order_by("start"),
@@ -45,12 +45,10 @@ def delegation_new(request):
     form = DelegationForm(request.POST, person=me)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(request, form) as outcome:
             made = services.delegation_create(person=me, delegate=data["delegate"], start=data["start"],
                                               end=data["end"], reason=data["reason"])
-        except ChaiqinError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, f"已指定{made.delegate.name}代理簽核。")
             return redirect("workflow:delegations")
     return _render(request, me, form)
@@ -64,10 +62,8 @@ def delegation_end(request, delegation_id: int):
         delegation = Delegation.objects.get(pk=delegation_id, person=me)
     except Delegation.DoesNotExist:
         raise Http404("查無此代理簽核。") from None
-    try:
+    with attempt(request) as outcome:
         services.delegation_end(actor=me, delegation=delegation)
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, "已結束代理簽核。")
     return redirect("workflow:delegations")

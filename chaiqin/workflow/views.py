@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
-from chaiqin.web.views import _page
+from chaiqin.web.refusals import attempt
+from chaiqin.web.pages import render_page
 
 from . import registry, selectors, services
 from .forms import DecisionForm
@@ -22,7 +22,7 @@ def inbox(request):
     steps = list(selectors.inbox(me))
     for step in steps:
         step.kind_label = registry.label_of(step.case.kind)
-    return _page(request, "workflow/inbox.html", "inbox", steps=steps, decision_form=DecisionForm())
+    return render_page(request, "workflow/inbox.html", "inbox", steps=steps, decision_form=DecisionForm())
 
 
 @login_required
@@ -34,7 +34,7 @@ def case_find(request):
         return redirect("workflow:case", case_id=found[0].pk)
     for case in found:
         case.kind_label = registry.label_of(case.kind)
-    return _page(request, "workflow/find.html", "inbox", number=text, found=found)
+    return render_page(request, "workflow/find.html", "inbox", number=text, found=found)
 
 
 @login_required
@@ -51,7 +51,7 @@ def case_detail(request, case_id: int):
         edit_url = kind.edit_url(form) if kind.edit_url and mine_returned else ""
     except LookupError:
         form_url, choices, summary, edit_url = "", None, [], ""
-    return _page(
+    return render_page(
         request, "workflow/case.html", "inbox", case=case, steps=case.steps.select_related("decider", "acted_by"),
         events=selectors.trail(case), may_decide=may_decide, decision_form=DecisionForm(choices=choices),
         may_withdraw=case.applicant_id == me.pk and case.status in case.OPEN, form_url=form_url,
@@ -68,11 +68,10 @@ def case_decide(request, case_id: int):
     if not form.is_valid():
         messages.error(request, "請選擇同意、退回修正或不同意。")
         return redirect("workflow:case", case_id=case.pk)
-    try:
+    with attempt(request) as outcome:
         services.case_decide(case=case, actor=me, decision=form.cleaned_data["decision"],
                              comment=form.cleaned_data["comment"])
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         return redirect("workflow:case", case_id=case.pk)
     messages.success(request, "已完成簽核。")
     return redirect("workflow:inbox")
@@ -116,11 +115,9 @@ def inbox_decide(request):
 def case_withdraw(request, case_id: int):
     me = access.person_of(request.user)
     case = selectors.case_get_for(request.user, case_id)
-    try:
+    with attempt(request) as outcome:
         services.case_withdraw(case=case, actor=me, reason=request.POST.get("reason", ""))
-    except ChaiqinError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, "已撤回申請。")
     return redirect("workflow:case", case_id=case.pk)
 
@@ -133,5 +130,5 @@ def notifications(request):
         services.notifications_mark_read(person=me)
         return redirect("workflow:notifications")
     items = list(me.notifications.select_related("case")[:100])
-    return _page(request, "workflow/notifications.html", "notifications", items=items,
+    return render_page(request, "workflow/notifications.html", "notifications", items=items,
                  unread=any(n.read_at is None for n in items))

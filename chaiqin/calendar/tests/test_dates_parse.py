@@ -139,3 +139,24 @@ def test_an_aware_utc_datetime_is_shown_in_taipei_time():
 )
 def test_the_school_year_runs_from_august_1_to_july_31(day, school_year):
     assert school_year_of(day) == school_year
+
+
+@pytest.mark.parametrize("text, first", [
+    ("115-12", date(2026, 12, 1)), ("2026-12", date(2026, 12, 1)), ("115-1", date(2026, 1, 1)),
+    ("１１５-０３", date(2026, 3, 1)), (" 114-08 ", date(2025, 8, 1)),
+])
+def test_a_month_is_read_in_roc_or_gregorian(text, first):
+    from chaiqin.dates import parse_month
+
+    assert parse_month(text) == first
+
+
+@pytest.mark.parametrize("text, says", [
+    ("115-13", "月份須為1至12"), ("115", "無法辨識的月份"), ("115-12-01", "無法辨識的月份"),
+    ("十二月", "無法辨識的月份"), ("3000-01", "超出系統可處理的範圍"),
+])
+def test_a_month_that_cannot_be_read_is_refused_in_chinese(text, says):
+    from chaiqin.dates import parse_month
+
+    with pytest.raises(DateInputError, match=says):
+        parse_month(text)
