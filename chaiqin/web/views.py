@@ -13,6 +13,7 @@ from django.utils import timezone
 from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.org import access
+from chaiqin.wfh import selectors as wfh
 
 from .navigation import nav_areas
 
@@ -71,6 +72,9 @@ def home(request):
     mine = _my_days(person, days)
     prev_month = (first - date.resolution).replace(day=1)
     next_month = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    roles = access.roles_of(person)
+    # Deciders see at once the WFH days of their people that ended without a log or punches.
+    wfh_missing = len(wfh.missing_days_for(person, now=clock.now())) if roles & {"supervisor", "unit_head"} else 0
     return _page(
         request,
         "web/home.html",
@@ -78,7 +82,8 @@ def home(request):
         person=person,
         today=office_calendar.day_info(person.agency, today),
         month_label=f"民國{first.year - 1911}年{first.month}月",
-        role_labels=access.role_labels(access.roles_of(person)),
+        role_labels=access.role_labels(roles),
+        wfh_missing=wfh_missing,
         weeks=[[(by_date.get(d), mine.get(d, ())) if d.month == first.month else (None, ()) for d in week]
                for week in weeks],
         prev_month=prev_month,

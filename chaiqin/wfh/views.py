@@ -54,6 +54,7 @@ def home(request):
     return _page(
         request, "wfh/home.html", "wfh", me=me, today=today, applications=selectors.applications_of(me)[:20],
         current=current, weeks=weeks, to_review=selectors.logs_to_review(me),
+        missing=selectors.missing_days_for(me, now=clock.now()),
         is_unit_head="unit_head" in roles, is_officer=selectors.is_agency_officer(me),
         overtimes=WfhOvertime.objects.filter(person=me).select_related("assigner")[:20],
     )
