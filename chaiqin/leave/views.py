@@ -22,6 +22,7 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.web import shown_once
 from chaiqin.web.views import _page
 
 from . import attachments as files
@@ -249,9 +250,10 @@ def _balance_page(request, target: Person, *, new_token: str = ""):
 def ical_issue(request):
     """A new subscription link for the logged-in person, shown once on the balance page (the old one stops)."""
     me = access.person_of(request.user)
-    token = services.calendar_token_issue(person=me)
+    shown_once.keep(request, "calendar_feed", services.calendar_token_issue(person=me))
     messages.success(request, "已產生新的行事曆訂閱網址；先前的網址已失效。")
-    return _balance_page(request, me, new_token=token)
+    # post/redirect/get: a reload of the balance page issues no further link
+    return redirect(reverse("leave:balances") + "#ical")
 
 
 @login_required
@@ -265,7 +267,7 @@ def ical_revoke(request):
 
 @login_required
 def balances(request):
-    return _balance_page(request, access.person_of(request.user))
+    return _balance_page(request, access.person_of(request.user), new_token=shown_once.take(request, "calendar_feed") or "")
 
 
 @login_required

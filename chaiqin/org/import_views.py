@@ -12,7 +12,9 @@ import io
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import redirect
 
+from chaiqin.web import shown_once
 from chaiqin.web.views import _page
 
 from . import imports, services
@@ -35,6 +37,15 @@ def people_import(request):
         upload = form.cleaned_data["file"]
         result = services.people_import(agency=me.agency, data=upload.read(imports.MAX_BYTES + 1),
                                         filename=upload.name, actor=me, dry_run="dry_run" in request.POST)
+        if result.saved:
+            # post/redirect/get: the one-time passwords show once, and a reload imports nothing again
+            shown_once.keep(request, "people_import", {"rows": result.rows, "created": result.created,
+                                                       "updated": result.updated, "ignored": result.ignored,
+                                                       "passwords": result.passwords})
+            return redirect("people_import:form")
+    elif request.method == "GET" and (saved := shown_once.take(request, "people_import")) is not None:
+        saved["passwords"] = [tuple(row) for row in saved["passwords"]]
+        result = services.ImportResult(**saved)
     return _page(request, "org/import.html", "console", form=form, result=result, columns=imports.COLUMNS,
                  max_rows=imports.MAX_ROWS, max_mb=imports.MAX_BYTES // (1024 * 1024),
                  recent=PeopleImport.objects.filter(agency=me.agency).select_related("imported_by")[:10])

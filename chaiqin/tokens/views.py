@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from chaiqin import clock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.web import shown_once
 from chaiqin.web.views import _page
 
 from . import selectors, services
@@ -29,7 +30,11 @@ def _tokens_page(request, me, form=None, **extra):
 def tokens(request):
     me = access.person_of(request.user)
     if request.method != "POST":
-        return _tokens_page(request, me)
+        shown = shown_once.take(request, "api_token")
+        if shown is None:
+            return _tokens_page(request, me)
+        return _tokens_page(request, me, new_item=selectors.token_get_for(request.user, shown["id"]),
+                            new_token=shown["token"])
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _tokens_page(request, me, form)
@@ -42,8 +47,10 @@ def tokens(request):
     except ChaiqinError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _tokens_page(request, me, form)
-    # Shown on this response only: never stored in plain text, never put in a message or a URL.
-    return _tokens_page(request, me, new_item=item, new_token=token)
+    # Shown on the next page only (post/redirect/get, so a reload makes no second token): never
+    # stored in the database in plain text, never put in a message or a URL.
+    shown_once.keep(request, "api_token", {"id": item.pk, "token": token})
+    return redirect("tokens:home")
 
 
 @login_required
