@@ -15,6 +15,7 @@ from django.urls import reverse
 from chaiqin import clock, rowlocks, rules, uploads
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.durations import format_hours
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
@@ -368,9 +369,20 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
             worked = min(worked, minutes)
     if worked <= 0:
         raise ChaiqinError("核准時段內沒有加班時數可申請。")
-    _compensate(slot, person, worked, compensation)
+    _compensate(slot, person, _credited(person, slot.day, worked), compensation)
     slot.save(update_fields=CLAIM_FIELDS + ["sheet"])
     return slot
+
+
+def _credited(person: Person, day: date, worked: int) -> int:
+    """The minutes of `worked` that count, in the regime's unit (rules.overtime_credit: whole
+    hours for civil servants and teachers, every minute under the LSA); a claim that credits
+    nothing is refused with the rule, so that 5 minutes signed never become comp time."""
+    credit = rules.overtime_credit(person.regime, day, worked)
+    if credit.minutes <= 0:
+        raise ChaiqinError(f"加班 {format_hours(worked)} 未滿採計單位 {format_hours(credit.unit_minutes)}，"
+                           f"不予計算加班費或補休。", citation=credit.citation, field="minutes")
+    return credit.minutes
 
 
 CLAIM_FIELDS = ["minutes", "compensation", "claimed_at", "pay_amount", "pay_minutes", "pay_note", "comp_time_posted"]
@@ -470,7 +482,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeR
         slot = OvertimeSlot(request=request, person=person, day=d, day_kind=kind, start=s, end=e,
                             signed_in_at=s, signed_out_at=e)
         slot.save()
-        _compensate(slot, person, int((e - s).total_seconds() // 60), compensation)
+        _compensate(slot, person, _credited(person, d, int((e - s).total_seconds() // 60)), compensation)
         slot.save(update_fields=CLAIM_FIELDS)
     return request
 
