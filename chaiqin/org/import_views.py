@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from chaiqin.web import shown_once
+from chaiqin.web.uploads import UploadField
 from chaiqin.web.views import _page
 
 from . import imports, services
@@ -25,7 +26,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class PeopleImportForm(forms.Form):
-    file = forms.FileField(label="人員資料檔（CSV 或 XLSX）")
+    file = UploadField(label="人員資料檔（CSV 或 XLSX）")
 
 
 @login_required
