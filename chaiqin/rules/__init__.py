@@ -15,6 +15,7 @@ Each submodule declares its public names in `__all__` and owns one area of law:
 - committee.py  committee gender minimum (考績委員會組織規程§2, 陞遷法施行細則§7)
 - survey.py     the yearly gender-friendly survey and its achievement rate (seed 004)
 - protection.py lactation time and a parent's hours for a child under 3 (性別平等工作法§18, §19, §21)
+- days_off.py  what a day off is called per regime (例假日, 休息日, 國定假日)
 - overtime_filing.py  the overtime claim window, request span, exceptional report, teachers' core hours (seeds 002, 003)
 """
 
@@ -34,8 +35,9 @@ from .committee import *  # noqa: E402,F401,F403
 from .survey import *  # noqa: E402,F401,F403
 from .protection import *  # noqa: E402,F401,F403
 from .overtime_filing import *  # noqa: E402,F401,F403
+from .days_off import *  # noqa: E402,F401,F403
 
-from . import plans  # noqa: E402
+from . import days_off, plans  # noqa: E402
 from . import annual, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, subsidy, survey, wfh  # noqa: E402
 
 __all__ = [
@@ -43,4 +45,5 @@ __all__ = [
     *leave.__all__, *plans.__all__, *annual.__all__, *hours.__all__, *pay.__all__, *civil_pay.__all__, *comptime.__all__,
     *wfh.__all__, *subsidy.__all__, *committee.__all__, *survey.__all__, *protection.__all__,
     *overtime_filing.__all__,
+    *days_off.__all__,
 ]
