@@ -19,6 +19,7 @@ from chaiqin.durations import format_hours
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.org.wording import in_own_words
 
 from .models import OvertimeRequest, OvertimeSlot
 
@@ -265,7 +266,8 @@ def overtime_url(request: OvertimeRequest) -> str:
 
 def _approved(slot: OvertimeSlot) -> None:
     if slot.request.case is None or slot.request.case.status != "approved":
-        raise ChaiqinError("加班申請尚未核准，不能簽到退或申請補償（須事先簽准）。", citation="本校加班申請三部曲 Step 1")
+        raise ChaiqinError("加班申請尚未核准，不能簽到退或申請補償（須事先簽准）。",
+                          citation=in_own_words("本機關加班管制要點（加班應事先簽准）", slot.person.agency))
 
 
 @transaction.atomic
@@ -348,7 +350,7 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
         figures = rules.overtime_filing_figures(slot.day)
         raise ChaiqinError(
             f"已逾加班日後{figures.claim_window_days}日的申請期限（{format_roc(claim_deadline(slot))}）：請洽人事室補開。",
-            citation=figures.claim_citation, code="late_claim")
+            citation=in_own_words(figures.claim_citation, person.agency), code="late_claim")
     _check_compensation(person, compensation)
     approved = int((slot.end - slot.start).total_seconds() // 60)
     if slot.request.paper_sign:
@@ -468,7 +470,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeR
     if today > deadline:
         figures = rules.overtime_filing_figures(last_day)
         raise ChaiqinError(f"已逾加班日後{figures.claim_window_days}日的申請期限（{format_roc(deadline)}）：請洽人事室。",
-                           citation=figures.claim_citation, code="late_claim")
+                           citation=in_own_words(figures.claim_citation, person.agency), code="late_claim")
     planned = [(_naive(s), _naive(e), day_kind_of(person.agency, d)) for s, e, d in plan]
     found = caps_violations(person, planned, exception=False)
     if found:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from chaiqin import attachments, clock, printing, rules, spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.org.wording import in_own_words
 from chaiqin.web.views import _month_param, _page
 
 from . import exports, pdf, selectors, services
@@ -33,7 +34,8 @@ def home(request):
                  is_personnel="personnel" in access.roles_of(me), today=clock.today(),
                  trips=list(services.trips_to_claim(me)),
                  compensations=[(c, choices[c]) for c in services.allowed_compensations(me.regime)],
-                 claim_days=figures.claim_window_days, claim_citation=figures.claim_citation)
+                 claim_days=figures.claim_window_days,
+                 claim_citation=in_own_words(figures.claim_citation, me.agency))
 
 
 @login_required
