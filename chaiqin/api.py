@@ -12,9 +12,10 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from chaiqin import rules
+from chaiqin.apierrors import validation_detail
 from chaiqin.apiparser import BoundedDatesParser
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
@@ -52,7 +53,15 @@ def _http_error(request, exc: HttpError):
     # "Cannot parse request body": answer with the refusal itself.
     if isinstance(exc.__cause__, ChaiqinError):
         return _chaiqin_error(request, exc.__cause__)
+    if isinstance(exc.__cause__, ValueError):  # json.JSONDecodeError, or a body in another encoding
+        return api.create_response(request, {"detail": "請求內容不是有效的 JSON。", "citation": ""}, status=400)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request, exc: ValidationError):
+    # Pydantic's English list becomes one Chinese sentence per field, in the one error shape.
+    return api.create_response(request, {"detail": validation_detail(exc.errors), "citation": ""}, status=422)
 
 
 @api.exception_handler(PermissionDenied)

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
 from ninja.parser import Parser
 
+from chaiqin.apierrors import field_label
 from chaiqin.dates import DateInputError, check_in_range
 from chaiqin.errors import ChaiqinError
 
@@ -34,7 +35,7 @@ def _check(value, field: str) -> None:
             check_in_range(date(year, month, day), value.strip())
         except ValueError as exc:  # DateInputError, or a year/month/day no date has
             message = str(exc) if isinstance(exc, DateInputError) else f"日期「{value.strip()}」不存在。"
-            raise ChaiqinError(message, field=field) from None
+            raise ChaiqinError(f"{field_label(field)}：{message}" if field else message, field=field) from None
     elif isinstance(value, dict):
         for key, item in value.items():
             _check(item, str(key))

@@ -8,6 +8,11 @@ this middleware notices that the exception was a lost connection and answers ins
 the database. The transaction of the failed request was rolled back by the database, so the
 client may simply send the request again.
 
+A deadlock that `retry_on_deadlock` could not get past in DEADLOCK_ATTEMPTS runs is not an
+outage: the database is up and busy with the same rows. It gets its own answer, 503
+「系統忙碌，請稍後再試」 saying that nothing was saved (503 with Retry-After rather than 409:
+the request itself was right and succeeds when sent again; 409 would tell the client to change it).
+
 How: Django sends `got_request_exception` inside its exception handling, for exceptions from
 views and from middleware alike; the receiver below marks the request when the exception is
 a lost connection, and the middleware (placed outside the session and auth middleware)
@@ -30,14 +35,25 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 
 MESSAGE = "資料庫暫時無法連線，請稍後再試"
+BUSY_MESSAGE = "系統忙碌，請稍後再試"
+BUSY_DETAIL = "系統忙碌，請稍後再試：同時處理的申請太多，您這次送出的資料沒有儲存，請稍候幾秒再送出一次。"
 RETRY_AFTER_SECONDS = 5
 _MARK = "_chaiqin_database_unavailable"
+_BUSY = "busy"
 
 PAGE = f"""<!doctype html>
 <html lang="zh-Hant"><head><meta charset="utf-8"><title>暫停服務 — 差勤系統</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><main><h1>{MESSAGE}</h1>
 <p>系統暫時無法連上資料庫（例如資料庫正在重新啟動）。您剛才的操作沒有完成，也沒有留下一半的紀錄；請稍候幾秒後重新整理或再送出一次。</p>
+<p>若持續發生，請通知系統管理者。</p></main></body></html>
+"""
+
+BUSY_PAGE = f"""<!doctype html>
+<html lang="zh-Hant"><head><meta charset="utf-8"><title>系統忙碌 — 差勤系統</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>{BUSY_MESSAGE}</h1>
+<p>同一時間有許多人處理相同的資料，系統多次嘗試仍未能完成您的操作。您剛才送出的資料沒有儲存，也沒有留下一半的紀錄；請稍候幾秒後返回上一頁再送出一次。</p>
 <p>若持續發生，請通知系統管理者。</p></main></body></html>
 """
 
@@ -94,16 +110,20 @@ def retry_on_deadlock(func):
 
 @receiver(got_request_exception, dispatch_uid="chaiqin.dbguard")
 def _note_lost_connection(sender, request=None, **kwargs):
-    if request is not None and is_connection_lost(sys.exc_info()[1]):
-        setattr(request, _MARK, True)
+    exc = sys.exc_info()[1]
+    if request is not None and is_connection_lost(exc):
+        # a deadlock is an OperationalError too, but the database is up: tell it apart
+        setattr(request, _MARK, _BUSY if is_deadlock(exc) else True)
 
 
-def unavailable_response(request) -> HttpResponse:
+def unavailable_response(request, *, busy: bool = False) -> HttpResponse:
+    """The 503 of a lost database (or, `busy`, of deadlock retries exhausted): JSON under /api/."""
     if request.path.startswith("/api/"):
-        response = HttpResponse(json.dumps({"detail": MESSAGE, "citation": ""}, ensure_ascii=False),
+        detail = BUSY_DETAIL if busy else MESSAGE
+        response = HttpResponse(json.dumps({"detail": detail, "citation": ""}, ensure_ascii=False),
                                 status=503, content_type="application/json; charset=utf-8")
     else:
-        response = HttpResponse(PAGE, status=503, content_type="text/html; charset=utf-8")
+        response = HttpResponse(BUSY_PAGE if busy else PAGE, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
@@ -117,6 +137,7 @@ class DatabaseUnavailableMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if getattr(request, _MARK, False) and response.status_code >= 500:
-            return unavailable_response(request)
+        mark = getattr(request, _MARK, False)
+        if mark and response.status_code >= 500:
+            return unavailable_response(request, busy=mark == _BUSY)
         return response

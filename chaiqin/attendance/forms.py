@@ -2,6 +2,7 @@ from django import forms
 
 from chaiqin.phrases.widgets import PhraseTextarea
 from chaiqin.web.fields import ROCDateTimeField
+from chaiqin.web.uploads import UploadField
 
 from . import reader_formats
 from .models import AttendanceProfile, Device, MissedPunch
@@ -11,7 +12,7 @@ class MissedPunchForm(forms.Form):
     at = ROCDateTimeField(label="補登時間")
     direction = forms.ChoiceField(label="上／下班", choices=MissedPunch.Direction.choices)
     reason = forms.CharField(label="事由", max_length=300, widget=PhraseTextarea(attrs={"rows": 2}))
-    evidence = forms.FileField(label="佐證文件（主管同意證明、LINE報備截圖等）", required=False)
+    evidence = UploadField(label="佐證文件（主管同意證明、LINE報備截圖等）", required=False)
 
 
 class ReaderChoice(forms.ModelChoiceField):
@@ -22,7 +23,7 @@ class ReaderChoice(forms.ModelChoiceField):
 class PunchImportForm(forms.Form):
     reader = ReaderChoice(label="檔案格式（刷卡機）", queryset=Device.objects.none(), required=False,
                           empty_label="本系統 CSV（考勤代號,日期時間）")
-    file = forms.FileField(label="刷卡機檔案")
+    file = UploadField(label="刷卡機檔案")
 
     def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -51,7 +51,7 @@ from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
 from .services import punches_required
 
 STATUS_LABELS = {
-    "off": "休假日",
+    "off": "放假日",  # the regime's own word when known (DayStatus.off_label)
     "closure": "停止上班",
     "leave": "請假",
     "trip": "公差",
@@ -88,6 +88,7 @@ class DayStatus:
     flags: tuple[str, ...] = field(default_factory=tuple)
     core_label: str = ""
     allowance_label: str = ""  # e.g. 「哺（集）乳時間 60 分鐘」 forgiving lateness or early leave
+    off_label: str = ""  # the regime's word for a day off (rules.day_off_name): 例假日, 休息日, 國定假日
 
     @property
     def label(self) -> str:
@@ -95,7 +96,7 @@ class DayStatus:
             return self.busy_label
         if self.codes == ("exempt",) and self.core_label:
             return f"免簽到退（核心時段 {self.core_label}）"
-        text = "、".join(STATUS_LABELS[c] for c in self.codes)
+        text = "、".join(self.off_label if c == "off" and self.off_label else STATUS_LABELS[c] for c in self.codes)
         return f"{text}（{self.allowance_label}）" if self.allowance_label else text
 
     @property
@@ -152,14 +153,15 @@ def compute_day(
     *, person_id: int, day: date, info, hours: Hours, punches: Sequence[datetime],
     busy: Sequence[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
     overtime: bool = False, core: tuple[time, time] | None = None, allowances: tuple[Allowance, ...] = (),
-    unpaid_leave: bool = False,
+    unpaid_leave: bool = False, regime: str = "",
 ) -> DayStatus:
     """The status of one person on one day (pure: everything is passed in; naive Taipei times).
 
     `busy` holds (start, end, kind, label) of leave, trips and WFH overlapping the day;
     `overtime` whether an overtime request covers the day (suppresses the off-schedule flag);
     `core` the core hours of a person who does not punch (a full-time teacher, seed 002);
-    `unpaid_leave` the person is on 留職停薪 (nothing is expected of them that day).
+    `unpaid_leave` the person is on 留職停薪 (nothing is expected of them that day);
+    `regime` names a day off in the regime's words (rules.day_off_name), else 「放假日」.
     """
     if len(punches) > 1:
         punches = sorted(punches)
@@ -180,7 +182,10 @@ def compute_day(
             flags = ("unapproved_extra",)
 
     if not info.is_workday:
-        return DayStatus(codes=("closure" if info.kind == "closure" else "off",), flags=flags, **base)
+        if info.kind == "closure":
+            return DayStatus(codes=("closure",), flags=flags, **base)
+        off = rules.day_off_name(regime, day, info.kind).word if regime and info.kind in ("weekend", "holiday") else ""
+        return DayStatus(codes=("off",), flags=flags, off_label=off, **base)
 
     sessions = [[start, l0], [l1, end]]
     core_label = ""
@@ -375,7 +380,8 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
                                        punches=mine.get(day, ()),
                                        busy=[b for b in busy if b[0] < d1 and b[1] > d0] if busy else (),
                                        punching=punching, now=now, overtime=(pid, day) in ot, core=core,
-                                       allowances=tuple(allowed.get((pid, day), ())), unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, day)))
+                                       allowances=tuple(allowed.get((pid, day), ())), unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, day),
+                                       regime=person.regime))
             result[pid] = out
     return result
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from chaiqin.org.models import Person
 from chaiqin.phrases.widgets import PhraseInput, PhraseTextarea
 from chaiqin.web.fields import AgentField, ROCDateField, ROCDateTimeField
+from chaiqin.web.uploads import MultipleUploadInput
 
 from .agents import AgentPeriod
 
@@ -37,13 +38,9 @@ class TimeText(forms.CharField):
         return parse_time(text) if text else None
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        kwargs.setdefault("widget", MultipleUploadInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

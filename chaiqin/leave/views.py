@@ -23,6 +23,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web import shown_once
 
 from . import attachments as files
 from . import durations as leave_durations
@@ -238,9 +239,10 @@ def _balance_page(request, target: Person, *, new_token: str = ""):
 def ical_issue(request):
     """A new subscription link for the logged-in person, shown once on the balance page (the old one stops)."""
     me = access.person_of(request.user)
-    token = services.calendar_token_issue(person=me)
+    shown_once.keep(request, "calendar_feed", services.calendar_token_issue(person=me))
     messages.success(request, "已產生新的行事曆訂閱網址；先前的網址已失效。")
-    return _balance_page(request, me, new_token=token)
+    # post/redirect/get: a reload of the balance page issues no further link
+    return redirect(reverse("leave:balances") + "#ical")
 
 
 @login_required
@@ -254,7 +256,7 @@ def ical_revoke(request):
 
 @login_required
 def balances(request):
-    return _balance_page(request, access.person_of(request.user))
+    return _balance_page(request, access.person_of(request.user), new_token=shown_once.take(request, "calendar_feed") or "")
 
 
 @login_required

@@ -12,8 +12,11 @@ import io
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import redirect
 
 from chaiqin.web.pages import render_page
+from chaiqin.web import shown_once
+from chaiqin.web.uploads import UploadField
 
 from . import imports, services
 from .import_api import personnel_of
@@ -23,7 +26,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class PeopleImportForm(forms.Form):
-    file = forms.FileField(label="人員資料檔（CSV 或 XLSX）")
+    file = UploadField(label="人員資料檔（CSV 或 XLSX）")
 
 
 @login_required
@@ -35,9 +38,18 @@ def people_import(request):
         upload = form.cleaned_data["file"]
         result = services.people_import(agency=me.agency, data=upload.read(imports.MAX_BYTES + 1),
                                         filename=upload.name, actor=me, dry_run="dry_run" in request.POST)
+        if result.saved:
+            # post/redirect/get: the one-time passwords show once, and a reload imports nothing again
+            shown_once.keep(request, "people_import", {"rows": result.rows, "created": result.created,
+                                                       "updated": result.updated, "ignored": result.ignored,
+                                                       "passwords": result.passwords})
+            return redirect("people_import:form")
+    elif request.method == "GET" and (saved := shown_once.take(request, "people_import")) is not None:
+        saved["passwords"] = [tuple(row) for row in saved["passwords"]]
+        result = services.ImportResult(**saved)
     return render_page(request, "org/import.html", "console", form=form, result=result, columns=imports.COLUMNS,
-                 max_rows=imports.MAX_ROWS, max_mb=imports.MAX_BYTES // (1024 * 1024),
-                 recent=PeopleImport.objects.filter(agency=me.agency).select_related("imported_by")[:10])
+                       max_rows=imports.MAX_ROWS, max_mb=imports.MAX_BYTES // (1024 * 1024),
+                       recent=PeopleImport.objects.filter(agency=me.agency).select_related("imported_by")[:10])
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:

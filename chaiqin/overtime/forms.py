@@ -2,6 +2,7 @@ from django import forms
 
 from chaiqin.phrases.widgets import PhraseInput
 from chaiqin.web.fields import ROCDateField
+from chaiqin.web.uploads import UploadField
 
 from .models import OvertimeRequest, OvertimeSlot
 
@@ -22,7 +23,7 @@ class ClaimForm(forms.Form):
     compensation = forms.ChoiceField(label="補償方式", choices=OvertimeSlot.Compensation.choices)
     minutes = forms.IntegerField(label="加班分鐘數（紙本簽到退者填寫）", required=False, min_value=1)
     # Empty files reach the one upload check (chaiqin.uploads), which says so in Chinese.
-    sheet = forms.FileField(label="紙本簽到退單", required=False, allow_empty_file=True)
+    sheet = UploadField(label="紙本簽到退單", required=False, allow_empty_file=True)
 
     def __init__(self, *args, paper: bool = True, compensations=None, default: str = "", **kwargs):
         """`paper`: the slot is signed on paper (the minutes and the sheet are asked only then);

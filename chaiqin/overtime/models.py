@@ -47,7 +47,7 @@ class OvertimeRequest(models.Model):
     project_start = models.DateField("專案起始月", null=True, blank=True)
     paper_sign = models.BooleanField("紙本簽到退", default=False)
     report_required = models.BooleanField("應報主管機關備查", default=False,
-                                          help_text="超過一般上限，依例外規定辦理（seed 002：事由發生之日起1個月內報主管機關備查）")
+                                          help_text="超過一般上限，依例外規定辦理（事由發生之日起1個月內報主管機關備查）")
     report_due = models.DateField("備查期限", null=True, blank=True)
     created_at = models.DateTimeField("填表時間")
     case = models.OneToOneField("workflow.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -15,9 +15,11 @@ from django.urls import reverse
 from chaiqin import clock, rowlocks, rules, uploads
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.durations import format_hours
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.org.wording import in_own_words
 
 from . import days_off
 from .models import OvertimeRequest, OvertimeSlot
@@ -342,7 +344,8 @@ def overtime_url(request: OvertimeRequest) -> str:
 
 def _approved(slot: OvertimeSlot) -> None:
     if slot.request.case is None or slot.request.case.status != "approved":
-        raise ChaiqinError("加班申請尚未核准，不能簽到退或申請補償（須事先簽准）。", citation="本校加班申請三部曲 Step 1")
+        raise ChaiqinError("加班申請尚未核准，不能簽到退或申請補償（須事先簽准）。",
+                          citation=in_own_words("本機關加班管制要點（加班應事先簽准）", slot.person.agency))
 
 
 @transaction.atomic
@@ -425,7 +428,7 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
         figures = rules.overtime_filing_figures(slot.day)
         raise ChaiqinError(
             f"已逾加班日後{figures.claim_window_days}日的申請期限（{format_roc(claim_deadline(slot))}）：請洽人事室補開。",
-            citation=figures.claim_citation, code="late_claim")
+            citation=in_own_words(figures.claim_citation, person.agency), code="late_claim")
     _check_compensation(person, compensation)
     approved = int((slot.end - slot.start).total_seconds() // 60)
     if slot.request.paper_sign:
@@ -446,9 +449,20 @@ def overtime_claim_file(*, slot: OvertimeSlot, person: Person, compensation: str
             worked = min(worked, minutes)
     if worked <= 0:
         raise ChaiqinError("核准時段內沒有加班時數可申請。")
-    _compensate(slot, person, worked, compensation)
+    _compensate(slot, person, _credited(person, slot.day, worked), compensation)
     slot.save(update_fields=CLAIM_FIELDS + ["sheet"])
     return slot
+
+
+def _credited(person: Person, day: date, worked: int) -> int:
+    """The minutes of `worked` that count, in the regime's unit (rules.overtime_credit: whole
+    hours for civil servants and teachers, every minute under the LSA); a claim that credits
+    nothing is refused with the rule, so that 5 minutes signed never become comp time."""
+    credit = rules.overtime_credit(person.regime, day, worked)
+    if credit.minutes <= 0:
+        raise ChaiqinError(f"加班 {format_hours(worked)} 未滿採計單位 {format_hours(credit.unit_minutes)}，"
+                           f"不予計算加班費或補休。", citation=credit.citation, field="minutes")
+    return credit.minutes
 
 
 CLAIM_FIELDS = ["minutes", "compensation", "claimed_at", "pay_amount", "pay_minutes", "pay_note", "comp_time_posted"]
@@ -534,7 +548,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeR
     if today > deadline:
         figures = rules.overtime_filing_figures(last_day)
         raise ChaiqinError(f"已逾加班日後{figures.claim_window_days}日的申請期限（{format_roc(deadline)}）：請洽人事室。",
-                           citation=figures.claim_citation, code="late_claim")
+                           citation=in_own_words(figures.claim_citation, person.agency), code="late_claim")
     planned = [(_naive(s), _naive(e), day_kind_of(person.agency, d)) for s, e, d in plan]
     found = caps_violations(person, planned, exception=False)
     if found:
@@ -548,7 +562,7 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeR
         slot = OvertimeSlot(request=request, person=person, day=d, day_kind=kind, start=s, end=e,
                             signed_in_at=s, signed_out_at=e)
         slot.save()
-        _compensate(slot, person, int((e - s).total_seconds() // 60), compensation)
+        _compensate(slot, person, _credited(person, d, int((e - s).total_seconds() // 60)), compensation)
         slot.save(update_fields=CLAIM_FIELDS)
     return request
 

@@ -16,6 +16,7 @@ from chaiqin.org import access
 from chaiqin.web.pages import month_param, render_page
 from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as workflow_selectors
+from chaiqin.org.wording import in_own_words
 
 from . import days_off, exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
@@ -35,7 +36,8 @@ def home(request):
                  is_personnel="personnel" in access.roles_of(me), today=clock.today(),
                  trips=list(services.trips_to_claim(me)),
                  compensations=[(c, choices[c]) for c in services.allowed_compensations(me.regime)],
-                 claim_days=figures.claim_window_days, claim_citation=figures.claim_citation,
+                 claim_days=figures.claim_window_days,
+                 claim_citation=in_own_words(figures.claim_citation, me.agency),
                  days_off=days_off.my_schedule(me, clock.today(), 14) if me.regime == rules.LABOR else [])
 
 

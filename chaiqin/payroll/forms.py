@@ -1,5 +1,7 @@
 from django import forms
 
+from chaiqin.web.uploads import UploadField
+
 from .models import WageRecord
 
 
@@ -16,7 +18,7 @@ class WageForm(forms.Form):
 
 
 class WageImportForm(forms.Form):
-    file = forms.FileField(label="薪資檔（XLSX 或 CSV）")
+    file = UploadField(label="薪資檔（XLSX 或 CSV）")
     dry_run = forms.BooleanField(label="僅檢查，不儲存", required=False, initial=True)
 
 

@@ -20,6 +20,7 @@ Each submodule declares its public names in `__all__` and owns one area of law:
 - sick_extension.py  延長病假: its two-year window, the years it crosses, a teacher's breaks
 - status.py     留職停薪: leave and punches stop, seniority and the leave year afterwards
 - trips.py      what a trip kind may claim, the principal's trip notice, the mainland report (國內出差旅費報支要點第3點)
+- day_off_names.py  what a day off is called per regime (例假日, 休息日, 國定假日)
 - overtime_filing.py  the overtime claim window, request span, exceptional report, teachers' core hours (seeds 002, 003)
 """
 
@@ -44,14 +45,15 @@ from .status import *  # noqa: E402,F401,F403
 from .sick_extension import *  # noqa: E402,F401,F403
 from .trips import *  # noqa: E402,F401,F403
 from .balances import *  # noqa: E402,F401,F403
+from .day_off_names import *  # noqa: E402,F401,F403
 
 from . import plans  # noqa: E402
 from . import days_off  # noqa: E402
-from . import annual, balances, civil_pay, comptime, committee, hours, leave, overtime_filing, pay, protection, sick_extension, status, subsidy, survey, trips, wfh  # noqa: E402
+from . import annual, balances, civil_pay, comptime, committee, day_off_names, hours, leave, overtime_filing, pay, protection, sick_extension, status, subsidy, survey, trips, wfh  # noqa: E402
 
 __all__ = [
     "RuleInputError", "CIVIL", "TEACHER", "LABOR", "REGIMES", "check_regime",
     *leave.__all__, *plans.__all__, *annual.__all__, *hours.__all__, *days_off.__all__, *pay.__all__, *civil_pay.__all__, *comptime.__all__,
     *wfh.__all__, *subsidy.__all__, *committee.__all__, *survey.__all__, *protection.__all__,
-    *overtime_filing.__all__, *status.__all__, *sick_extension.__all__,
+    *overtime_filing.__all__, *status.__all__, *sick_extension.__all__, *day_off_names.__all__,
 ]

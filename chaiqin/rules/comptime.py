@@ -28,6 +28,8 @@ __all__ = [
     "holiday_overtime_day",
     "CompTimeUse",
     "comp_time_use",
+    "OvertimeCredit",
+    "overtime_credit",
 ]
 
 CENT = Decimal("0.01")
@@ -119,6 +121,46 @@ def comp_time_use(regime: str, on: date) -> CompTimeUse:
     base = table["regime_alias"].get(regime, regime)
     row = rows_in_force([r for r in table["use"] if r["regime"] == base], on, what=f"補休單位（{base}）")[0]
     return CompTimeUse(unit_minutes=int(row["unit_minutes"]), citation=row["citation"])
+
+
+@dataclass(frozen=True)
+class OvertimeCredit:
+    """Of `worked` minutes, the `minutes` credited (whole units of `unit_minutes`) and the
+    `dropped` remainder, with the rule that says so."""
+
+    worked: int
+    minutes: int
+    dropped: int
+    unit_minutes: int
+    citation: str
+
+
+def overtime_credit(regime: str, on: date, worked: int, *, unit_minutes: int | None = None) -> OvertimeCredit:
+    """The minutes of a claim of `worked` minutes on `on` that count as overtime (as pay or comp time).
+
+    civil and teacher: whole hours only, the remainder under one hour dropped (各機關加班費支給
+    辦法第4條 and the agencies' 加班管制要點; 5 minutes signed in and out credit nothing, 95
+    minutes credit 60). An agency's own 管制要點 may count by a smaller unit: `unit_minutes`
+    (a divisor of 60). labor: every minute worked (勞動基準法第24條、第32條之1); `unit_minutes`
+    is not accepted there, since the LSA lets no worked time be dropped.
+    Raises RuleInputError for a negative `worked` or a bad unit.
+    """
+    check_regime(regime)
+    if not isinstance(worked, int) or worked < 0:
+        raise RuleInputError(f"加班分鐘數必須是非負整數，收到 {worked!r}。")
+    table = load_table("comptime")
+    base = table["regime_alias"].get(regime, regime)
+    row = rows_in_force([r for r in table["credit"] if r["regime"] == base], on, what=f"加班採計單位（{base}）")[0]
+    unit = int(row["unit_minutes"])
+    if unit_minutes is not None:
+        if base == "labor":
+            raise RuleInputError("勞動基準法適用人員之加班依實際工作時間計給，不得另訂採計單位。")
+        if not isinstance(unit_minutes, int) or unit_minutes <= 0 or 60 % unit_minutes:
+            raise RuleInputError(f"加班採計單位必須是 60 的因數分鐘數，收到 {unit_minutes!r}。")
+        unit = unit_minutes
+    credited = worked // unit * unit
+    return OvertimeCredit(worked=worked, minutes=credited, dropped=worked - credited, unit_minutes=unit,
+                          citation=row["citation"])
 
 
 def comp_time_expires_on(

@@ -13,6 +13,7 @@ from chaiqin import clock
 from chaiqin.org import access
 from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web import shown_once
 
 from . import selectors, services
 from .forms import TokenForm
@@ -29,7 +30,11 @@ def _tokens_page(request, me, form=None, **extra):
 def tokens(request):
     me = access.person_of(request.user)
     if request.method != "POST":
-        return _tokens_page(request, me)
+        shown = shown_once.take(request, "api_token")
+        if shown is None:
+            return _tokens_page(request, me)
+        return _tokens_page(request, me, new_item=selectors.token_get_for(request.user, shown["id"]),
+                            new_token=shown["token"])
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _tokens_page(request, me, form)
@@ -41,8 +46,10 @@ def tokens(request):
                                             expires=data["expires"], service_account=data["service_account"])
     if not outcome.ok:
         return _tokens_page(request, me, form)
-    # Shown on this response only: never stored in plain text, never put in a message or a URL.
-    return _tokens_page(request, me, new_item=item, new_token=token)
+    # Shown on the next page only (post/redirect/get, so a reload makes no second token): never
+    # stored in the database in plain text, never put in a message or a URL.
+    shown_once.keep(request, "api_token", {"id": item.pk, "token": token})
+    return redirect("tokens:home")
 
 
 @login_required

@@ -8,6 +8,7 @@ from chaiqin import rules
 from chaiqin.org.models import Person
 from chaiqin.phrases.widgets import PhraseInput
 from chaiqin.web.fields import AgentField, ROCDateField, ROCDateInput, ROCDateTimeField
+from chaiqin.web.uploads import UploadField
 
 from .models import Attachment, BreakPeriod, MainlandForm, Overseas, Trip
 
@@ -33,7 +34,7 @@ class TripForm(_Form):
                                         max_digits=5, decimal_places=1)
     agent = AgentField(label="代理人", required=False)
     attachment_note = forms.CharField(label="附件說明", max_length=200, required=False)
-    attachment = forms.FileField(label="上傳檔案（核定簽呈等，PDF/JPEG/PNG）", required=False)
+    attachment = UploadField(label="上傳檔案（核定簽呈等，PDF/JPEG/PNG）", required=False)
 
     def __init__(self, *args, person: Person, fixed_nature: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +56,7 @@ class OverseasForm(_Form):
     attachment_note = forms.CharField(label="附件說明", max_length=200, required=False)
     attachment_purpose = forms.ChoiceField(label="附件用途", choices=Attachment.Purpose.choices, initial="other",
                                            required=False)
-    attachment = forms.FileField(label="上傳檔案（PDF/JPEG/PNG）", required=False)
+    attachment = UploadField(label="上傳檔案（PDF/JPEG/PNG）", required=False)
 
 
 class ApplicationForm(OverseasForm):
@@ -103,7 +104,7 @@ class MainlandFormForm(_Form):
         choices=[(v, f"{label}（{MainlandForm.REQUIRED_DOCUMENT[v]}）") for v, label in MainlandForm.Purpose.choices])
     phone_in_mainland = forms.CharField(label="在大陸聯絡電話", max_length=60, required=False)
     note = forms.CharField(label="備考", max_length=200, required=False)
-    document = forms.FileField(label="檢附文件（PDF/JPEG/PNG）", required=False)
+    document = UploadField(label="檢附文件（PDF/JPEG/PNG）", required=False)
 
 
 class ReturnReportForm(_Form):
@@ -117,7 +118,7 @@ class ReturnReportForm(_Form):
 class AttachmentForm(_Form):
     purpose = forms.ChoiceField(label="附件用途", choices=Attachment.Purpose.choices)
     # Empty files reach the one upload check (chaiqin.uploads), which says so in Chinese.
-    attachment = forms.FileField(label="上傳檔案（PDF/JPEG/PNG）", allow_empty_file=True)
+    attachment = UploadField(label="上傳檔案（PDF/JPEG/PNG）", allow_empty_file=True)
 
 
 class BreakPeriodForm(_Form):

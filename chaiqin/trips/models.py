@@ -36,7 +36,7 @@ class Trip(models.Model):
     agent = models.ForeignKey(Person, verbose_name="代理人", null=True, blank=True, on_delete=models.PROTECT,
                               related_name="trip_agencies")
     overtime_minutes = models.PositiveIntegerField(
-        "自行填寫加班時數（分鐘）", default=0, help_text="出差期間遇假日時，自行填寫之加班時數（seed 002）"
+        "自行填寫加班時數（分鐘）", default=0, help_text="出差期間遇假日時，自行填寫之加班時數"
     )
     attachment_note = models.CharField("附件說明", max_length=200, blank=True)
     created_at = models.DateTimeField("填表時間")

@@ -9,9 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.utils import timezone
 
-from chaiqin import clock
+from chaiqin import clock, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.org import access
+from chaiqin.wfh import selectors as wfh
 
 from .pages import month_param, render_page
 
@@ -46,14 +47,21 @@ def home(request):
     mine = _my_days(person, days)
     prev_month = (first - date.resolution).replace(day=1)
     next_month = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    roles = access.roles_of(person)
+    info = office_calendar.day_info(person.agency, today)
+    # a weekend or holiday in the person's regime's words (例假日, 休息日, 國定假日), never 「休假日」
+    off_word = rules.day_off_name(person.regime, today, info.kind).word if info.kind in ("weekend", "holiday") else ""
+    # Deciders see at once the WFH days of their people that ended without a log or punches.
+    wfh_missing = len(wfh.missing_days_for(person, now=clock.now())) if roles & {"supervisor", "unit_head"} else 0
     return render_page(
         request,
         "web/home.html",
         "home",
         person=person,
-        today=office_calendar.day_info(person.agency, today),
+        today=info, off_word=off_word,
         month_label=f"民國{first.year - 1911}年{first.month}月",
-        role_labels=access.role_labels(access.roles_of(person)),
+        role_labels=access.role_labels(roles),
+        wfh_missing=wfh_missing,
         weeks=[[(by_date.get(d), mine.get(d, ())) if d.month == first.month else (None, ()) for d in week]
                for week in weeks],
         prev_month=prev_month,

@@ -302,3 +302,77 @@ def overview(viewer: Person, monday: date) -> list[OverviewRow]:
 def week_workdays(person: Person, monday: date) -> list:
     """DayInfo of Monday to Sunday of the week for the person's agency (two queries)."""
     return office_calendar.days_between(person.agency, monday, monday + timedelta(days=6))
+
+
+@dataclass
+class MissingDay:
+    """A planned WFH day that has ended without its daily work log or without its online punches
+    (第5點第3款第2目: the log, sent daily to the direct supervisor and weekly to the unit head;
+    第5點第4款第2目: online punching as the record of the hours worked)."""
+
+    day: WfhDay
+    missing_log: bool
+    punches: int
+
+    @property
+    def missing_punch(self) -> bool:
+        return self.punches < 2
+
+    @property
+    def problems(self) -> list[str]:
+        found = ["未填工作日誌"] if self.missing_log else []
+        if self.punches == 0:
+            found.append("未線上打卡")
+        elif self.punches == 1:
+            found.append("上下班打卡不全")
+        return found
+
+
+MISSING_LOOKBACK_DAYS = 14
+
+
+def missing_days(people: QuerySet[Person], *, now: datetime, days: int = MISSING_LOOKBACK_DAYS) -> list[MissingDay]:
+    """Planned WFH days of `people` in the `days` days up to `now` that have ended (their agency's
+    office end has passed) and lack a daily work log or a punch in and out. A day not yet ended is
+    never listed: the person may still punch out and write the log. Oldest first.
+
+    Three queries: the days (with person, unit and agency), their punches, nothing else (the log is
+    joined)."""
+    from chaiqin.attendance.models import Punch
+
+    tz = timezone.get_current_timezone()
+    today = timezone.localtime(now, tz).date()
+    rows = list(
+        WfhDay.objects.filter(person__in=people, status=WfhDay.Status.PLANNED,
+                              date__range=(today - timedelta(days=days), today))
+        .select_related("person", "person__agency", "person__unit", "person__supervisor", "person__unit__head", "log")
+        .order_by("date", "person__employee_no")
+    )
+    rows = [d for d in rows if office_period(d.person.agency, d.date)[1] <= now]
+    if not rows:
+        return []
+    first = datetime.combine(rows[0].date, datetime.min.time(), tzinfo=tz)
+    last = datetime.combine(rows[-1].date + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    punched: dict[tuple[int, date], int] = {}
+    for person_id, at in Punch.objects.filter(person_id__in={d.person_id for d in rows}, at__gte=first,
+                                              at__lt=last).values_list("person_id", "at"):
+        key = (person_id, timezone.localtime(at, tz).date())
+        punched[key] = punched.get(key, 0) + 1
+    found = []
+    for day in rows:
+        has_log = hasattr(day, "log")
+        entry = MissingDay(day, not has_log, punched.get((day.person_id, day.date), 0))
+        if entry.missing_log or entry.missing_punch:
+            found.append(entry)
+    return found
+
+
+def supervised_people(viewer: Person) -> QuerySet[Person]:
+    """The people whose WFH the viewer oversees: their direct reports and the people of the units
+    they head (第5點第3款第2目: the direct supervisor reviews, the unit head receives the weekly report)."""
+    return Person.objects.filter(Q(supervisor=viewer) | Q(unit__head=viewer)).exclude(pk=viewer.pk).distinct()
+
+
+def missing_days_for(viewer: Person, *, now: datetime) -> list[MissingDay]:
+    """`missing_days` of the people `viewer` oversees as direct supervisor or unit head."""
+    return missing_days(supervised_people(viewer), now=now)

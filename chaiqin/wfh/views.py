@@ -14,6 +14,7 @@ from chaiqin import clock, printing
 from chaiqin.dates import DateInputError, format_roc, parse_date
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.org.wording import self_name
 from chaiqin.web.next_url import next_url
 from chaiqin.web.pages import render_page
 from chaiqin.web.refusals import attempt
@@ -49,6 +50,7 @@ def home(request):
     return render_page(
         request, "wfh/home.html", "wfh", me=me, today=today, applications=selectors.applications_of(me)[:20],
         current=current, weeks=weeks, to_review=selectors.logs_to_review(me),
+        missing=selectors.missing_days_for(me, now=clock.now()), own=self_name(me.agency),
         is_unit_head="unit_head" in roles, is_officer=selectors.is_agency_officer(me),
         overtimes=WfhOvertime.objects.filter(person=me).select_related("assigner")[:20],
     )

@@ -123,3 +123,17 @@ def test_a_month_of_statuses_reads_the_calendar_and_punches(world, frozen):
     next_morning = datetime(2026, 3, 10, 7, 0)
     days = selectors.daily_statuses([world.bob], date(2026, 3, 9), date(2026, 3, 9), now=next_morning)
     assert days[world.bob.pk][0].codes == ("absent",)
+
+
+
+def test_a_weekend_is_named_in_the_regimes_words_never_休假日(world, frozen):
+    # 2026-03-07/08: Saturday and Sunday. A civil servant's 週休二日 are 例假日; an LSA worker's
+    # Saturday is the 休息日 and Sunday the 例假 (勞動基準法第36條第1項).
+    from chaiqin.org.models import Person
+    from chaiqin.org.services import person_create
+
+    worker = person_create(agency=world.county, unit=world.civil_affairs, employee_no="W1", name="技工甲",
+                           gender="M", post=Person.Post.WORKER, hire_date=date(2025, 3, 1), supervisor=world.bob)
+    days = selectors.daily_statuses([world.alice, worker], date(2026, 3, 7), date(2026, 3, 8))
+    assert [d.label for d in days[world.alice.pk]] == ["例假日", "例假日"]
+    assert [d.label for d in days[worker.pk]] == ["休息日", "例假日"]

@@ -59,7 +59,7 @@ def test_a_bad_row_is_shown_and_nothing_saved(world):
 
 
 def test_the_new_person_logs_in_with_the_one_time_password_and_must_change_it_first(world):
-    page = carol(world).post("/console/import/", {"file": staff_file(ROW)}).content.decode()
+    page = carol(world).post("/console/import/", {"file": staff_file(ROW)}, follow=True).content.decode()
     assert "匯入完成" in page and "新增 1 人" in page
     password = re.search(r"<td>zhou</td><td><code>([a-z0-9-]+)</code>", page).group(1)
 
@@ -94,3 +94,16 @@ def test_the_templates_have_the_header_row(world):
     assert any(row[0] == "卡號" and "一卡一人" in row[3] for row in notes.iter_rows(values_only=True))
     text = client.get("/console/import/template.csv").content.decode("utf-8-sig")
     assert next(csv.reader(io.StringIO(text))) == TEMPLATE_HEADER
+
+
+
+def test_an_import_redirects_and_shows_its_passwords_once(world):
+    # post/redirect/get: a reload of the result asks for no second import and shows no password
+    client = carol(world)
+    response = client.post("/console/import/", {"file": staff_file(ROW)})
+    assert (response.status_code, response["Location"]) == (302, "/console/import/")
+    shown = client.get("/console/import/").content.decode()
+    assert "匯入完成" in shown and 'data-testid="initial-passwords"' in shown and "<td>zhou</td>" in shown
+    again = client.get("/console/import/").content.decode()
+    assert "匯入完成" not in again and 'data-testid="initial-passwords"' not in again
+    assert Person.objects.filter(employee_no="N001").count() == 1

@@ -33,12 +33,13 @@ def test_ask_approve_sign_claim_comp_time_take_it_as_leave_and_the_60_hour_refus
     settings.CHAIQIN_NOW = "2026-03-04T09:00"
     page.get_by_label("補償方式").select_option("comp_time")
     page.get_by_role("button", name="申請補償").click()
-    assert "補休 178 分" in page.get_by_test_id("slots").inner_text()
+    # 2 h 58 min signed: a civil servant is credited whole hours (各機關加班費支給辦法第4條)
+    assert "補休 2時" in page.get_by_test_id("slots").inner_text()
 
     # The comp time is in the leave ledger: the leave form offers 補休, and taking two hours
     # of it holds them at once (勞動基準法第32條之1 order: oldest first).
     page.goto("/leave/balances/")
-    assert page.get_by_test_id("available-comp_time").inner_text() == "2時58分"
+    assert page.get_by_test_id("available-comp_time").inner_text() == "2時"
     page.goto("/leave/new/")
     page.get_by_label("假別").select_option(label="補休")
     page.get_by_label("起日").fill("115-03-05")
@@ -51,7 +52,7 @@ def test_ask_approve_sign_claim_comp_time_take_it_as_leave_and_the_60_hour_refus
     page.wait_for_load_state("networkidle")
     assert page.get_by_test_id("leave-status").inner_text() == "簽核中"
     page.goto("/leave/balances/")
-    assert page.get_by_test_id("available-comp_time").inner_text() == "0時58分"
+    assert page.get_by_test_id("available-comp_time").inner_text() == "0時"
 
     page.goto("/overtime/new/")
     page.get_by_label("加班事由").fill("年度決算")

@@ -31,11 +31,11 @@ def test_sign_in_sign_out_and_claim_comp_time_posts_to_the_leave_ledger(world, s
     services.overtime_sign(slot=slot, person=world.alice, direction="out")
     settings.CHAIQIN_NOW = "2026-03-05T09:00"
     done = services.overtime_claim_file(slot=slot, person=world.alice, compensation="comp_time")
-    assert done.minutes == 155
+    assert done.minutes == 120  # 2 h 35 min signed: whole hours for a civil servant (各機關加班費支給辦法第4條)
     from chaiqin.leave import ledger
 
     assert done.comp_time_posted
-    assert ledger.comp_time_available(world.alice, __import__("datetime").date(2026, 3, 5)) == 155
+    assert ledger.comp_time_available(world.alice, __import__("datetime").date(2026, 3, 5)) == 120
 
 
 def test_a_claim_after_three_days_is_refused_until_personnel_reopens_it(world, settings, approved):

@@ -33,7 +33,7 @@ def march(world, work):
     work(world.alice, "2026-03-07T09:00", "2026-03-07T19:00")            # 10 h Saturday: 8 paid
     work(world.alice, "2026-03-10T18:00", "2026-03-10T20:00", "comp_time")
     work(world.bob, "2026-03-05T18:00", "2026-03-05T20:00")              # before the allowance
-    work(world.bob, "2026-03-17T18:00", "2026-03-17T20:30")              # with it
+    work(world.bob, "2026-03-17T18:00", "2026-03-17T20:30")              # with it: 2 h credited of 2.5
     work(driver, "2026-03-04T17:00", "2026-03-04T20:00")                 # 3 h workday, LSA
     work(driver, "2026-03-14T08:00", "2026-03-14T11:00")                 # 3 h rest day, LSA
     return driver
@@ -47,13 +47,14 @@ def test_the_totals_are_what_the_wage_data_gives_by_hand(world, march):
     alice = by_name["陳雅婷"]
     assert alice.amount == Decimal("2750.00")
     assert (alice.minutes["workday"], alice.minutes["rest_day"]) == (180, 480)
-    # bob: 70,000 ÷ 240 × 2 h = 583.33; from 16 March 75,000 ÷ 240 × 2.5 h = 781.25.
-    assert by_name["林柏宇"].amount == Decimal("583.33") + Decimal("781.25")
+    # bob: 70,000 ÷ 240 × 2 h = 583.33; from 16 March 75,000 ÷ 240 × 2 h = 625.00 (2 h 30 min
+    # signed: whole hours count, 各機關加班費支給辦法第4條, rules.overtime_credit).
+    assert by_name["林柏宇"].amount == Decimal("583.33") + Decimal("625.00")
     # driver: 36,000 ÷ 30 ÷ 8 = 150; workday 2 × 150 × 4/3 + 150 × 5/3 = 650;
     # rest day 2 × 150 × 4/3 + 150 × 5/3 = 650 (勞動基準法第24條第2項).
     assert by_name["周志強"].amount == Decimal("1300.00")
-    assert sheet.amount == Decimal("2750.00") + Decimal("1364.58") + Decimal("1300.00")
-    assert sheet.total_minutes == 180 + 480 + 120 + 150 + 180 + 180
+    assert sheet.amount == Decimal("2750.00") + Decimal("1208.33") + Decimal("1300.00")
+    assert sheet.total_minutes == 180 + 480 + 120 + 120 + 180 + 180
     [unit] = sheet.groups
     assert unit.amount == sheet.amount and len(unit.lines) == 3
 
@@ -66,7 +67,7 @@ def test_the_xlsx_has_numbers_in_number_cells_and_no_formula(world, march):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[1][:3] == ("單位", "考勤代號", "姓名")
     total = next(r for r in rows if r[0] == "總計")
-    assert total[exports.SHEET_HEADER.index("加班費（元）")] == pytest.approx(5414.58)
+    assert total[exports.SHEET_HEADER.index("加班費（元）")] == pytest.approx(5258.33)
     driver_row = next(r for r in rows if r[2] == "周志強")
     assert driver_row[1] == "=DRV1"  # a text, not a formula
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
@@ -80,7 +81,7 @@ def test_the_pdf_prints_every_person_and_the_sign_lines(world, march):
     pdf = exports.pay_sheet_pdf(sheet, title="花蓮縣政府 民國115年3月加班費印領清冊", agency_name="花蓮縣政府",
                                 printed_on=date(2026, 4, 1))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    for expected in ("加班費印領清冊", "陳雅婷", "周志強", "5,414.58", "機關首長", "領款人簽章"):
+    for expected in ("加班費印領清冊", "陳雅婷", "周志強", "5,258.33", "機關首長", "領款人簽章"):
         assert expected in text
 
 

@@ -22,7 +22,7 @@ def feed(token: str):
 
 
 def issued_url(client) -> str:
-    page = client.post("/leave/ical/issue/").content.decode()
+    page = client.post("/leave/ical/issue/", follow=True).content.decode()
     return re.search(r'data-testid="ical-url">([^<]+)<', page).group(1)
 
 
@@ -87,3 +87,14 @@ def test_nobody_else_issues_or_revokes_alices_link(records, people):
 def test_a_manager_viewing_alices_balances_never_sees_a_link_of_hers(records):
     page = client_for("carol").get(f"/leave/people/{records.person.pk}/balances/").content.decode()
     assert 'data-testid="ical"' not in page and "/leave/ical/" not in page
+
+
+def test_issuing_a_link_redirects_and_a_reload_neither_issues_nor_shows_another(people):
+    from chaiqin.leave.models import CalendarFeedToken
+
+    alice = client_for("alice")
+    response = alice.post("/leave/ical/issue/")
+    assert (response.status_code, response["Location"]) == (302, "/leave/balances/#ical")
+    assert 'data-testid="ical-url"' in alice.get("/leave/balances/").content.decode()
+    assert 'data-testid="ical-url"' not in alice.get("/leave/balances/").content.decode()
+    assert CalendarFeedToken.objects.count() == 1

@@ -4,6 +4,7 @@ with expiry, scope, last use and revocation at once; the page where a person man
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -122,6 +123,19 @@ def test_service_accounts_belong_to_the_agency_and_its_personnel_office(world, c
     assert response.status_code == 403
 
 
+def test_the_token_page_redirects_after_making_one_and_shows_it_once(world, client):
+    # post/redirect/get: reloading the page after the POST makes no second token
+    client.force_login(world.alice.user)
+    response = client.post("/tokens/", {"name": "報表", "scope": "read", "expires": "115-06-30"})
+    assert (response.status_code, response["Location"]) == (302, "/tokens/")
+    first = client.get("/tokens/").content.decode()
+    token = re.search(r'data-testid="new-token">.*?<code>([^<]+)</code>', first, re.S).group(1)
+    assert Client().get("/api/me", **bearer(token)).status_code == 200
+    again = client.get("/tokens/").content.decode()
+    assert token not in again and 'data-testid="new-token"' not in again
+    assert ApiToken.objects.filter(person=world.alice).count() == 1
+
+
 @pytest.mark.browser
 def test_a_person_makes_uses_and_revokes_a_token_on_the_page(page, world):
     log_in(page, "alice")
@@ -134,7 +148,7 @@ def test_a_person_makes_uses_and_revokes_a_token_on_the_page(page, world):
     assert "僅顯示這一次" in shown.inner_text() and "115-06-30" in shown.inner_text()
     token = shown.locator("code").inner_text()
     assert Client().get("/api/me", **bearer(token)).status_code == 200
-    page.goto("/tokens/")
+    page.reload()
     assert token not in page.content()  # never shown again
     rows = page.get_by_test_id("personal-tokens")
     assert "個人報表程式" in rows.inner_text() and "唯讀" in rows.inner_text()

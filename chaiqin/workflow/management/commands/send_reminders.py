@@ -1,6 +1,7 @@
 """Daily e-mail digests, for cron (e.g. `15 7 * * 1-5 manage.py send_reminders`): to each decider
-the steps waiting for them, and to each person and their supervisor the attendance problems of
-the day before (未刷卡, 曠職). Each digest can be turned off in the settings
+the steps waiting for them, with the WFH days of the people they supervise or whose unit they
+head that ended without a daily work log or punches; and to each person and their supervisor the
+attendance problems of the day before (未刷卡, 曠職). Each digest can be turned off in the settings
 (CHAIQIN_REMIND_DECIDERS, CHAIQIN_REMIND_ATTENDANCE). Reads only; mail that fails is reported."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand
 from chaiqin import clock
 from chaiqin.dates import format_roc, format_roc_datetime, parse_date
 from chaiqin.org.models import Person
+from chaiqin.wfh import selectors as wfh
 from chaiqin.workflow import registry
 from chaiqin.workflow.models import Case, Step
 
@@ -50,13 +52,34 @@ class Command(BaseCommand):
         for step in steps:
             if step.decider.email:
                 waiting[step.decider].append(step)
+        unlogged = self._wfh_missing()
         letters = []
-        for decider, items in waiting.items():
-            lines = [f"・{registry.label_of(s.case.kind)}：{s.case.title}（{s.case.applicant.name}，"
-                     f"{format_roc_datetime(s.case.created_at)}送出）" for s in items]
-            letters.append((decider.email, f"[差勤系統] 待您簽核 {len(items)} 件",
-                            f"{decider.name}您好：\n\n下列案件待您簽核：\n" + "\n".join(lines)))
+        for decider in list(waiting) + [d for d in unlogged if d not in waiting]:
+            items, missing = waiting.get(decider, []), unlogged.get(decider, [])
+            parts = []
+            if items:
+                parts.append("下列案件待您簽核：\n" + "\n".join(
+                    f"・{registry.label_of(s.case.kind)}：{s.case.title}（{s.case.applicant.name}，"
+                    f"{format_roc_datetime(s.case.created_at)}送出）" for s in items))
+            if missing:
+                parts.append("所屬同仁居家辦公日缺漏（居家辦公作業規範第5點第3款第2目、第4款第2目）：\n" + "\n".join(
+                    f"・{m.day.person.name} {format_roc(m.day.date)}：{'、'.join(m.problems)}" for m in missing))
+            subject = "、".join(([f"待您簽核 {len(items)} 件"] if items else [])
+                                + ([f"居家辦公缺漏 {len(missing)} 日"] if missing else []))
+            letters.append((decider.email, f"[差勤系統] {subject}", f"{decider.name}您好：\n\n" + "\n\n".join(parts)))
         return letters
+
+    def _wfh_missing(self) -> dict:
+        """Decider -> the ended WFH days lacking a log or punches of the people they supervise
+        directly or whose unit they head (both are told, once each)."""
+        found = defaultdict(list)
+        people = Person.objects.filter(status=Person.Status.ACTIVE)
+        for entry in wfh.missing_days(people, now=clock.now()):
+            person = entry.day.person
+            for decider in {p for p in (person.supervisor, person.unit.head) if p is not None and p.pk != person.pk}:
+                if decider.email:
+                    found[decider].append(entry)
+        return found
 
     def _attendance(self, day) -> list[tuple[str, str, str]]:
         from chaiqin.attendance import selectors as attendance
