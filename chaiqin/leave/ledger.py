@@ -97,13 +97,14 @@ def period_of(person: Person, account: str, on: date, *, event_date: date | None
     return rules.period_bounds(kind, on, event_date=event_date)
 
 
-def granted_minutes(person: Person, account: str, on: date) -> int | None:
+def granted_minutes(person: Person, account: str, on: date, *, spans=None) -> int | None:
     """What the law grants `person` in `account` for the period containing `on`; None if no yearly grant
     (nor on a day of 留職停薪: no leave is granted while the clock is stopped).
 
     Annual leave after 留職停薪: by the seniority that leaves its days out, and for civil servants
-    and teachers by the months in service of a leave year it touches (rules.return_year_annual_days)."""
-    spans = unpaid_leave_spans(person)
+    and teachers by the months in service of a leave year it touches (rules.return_year_annual_days).
+    `spans`: the person's 留職停薪 periods when the caller read them for many people at once."""
+    spans = unpaid_leave_spans(person) if spans is None else spans
     if rules.on_unpaid_leave(spans, on):
         return None
     return _law_minutes(person, account, on, spans)

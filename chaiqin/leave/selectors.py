@@ -11,6 +11,7 @@ from django.http import Http404
 from chaiqin import clock, rules
 from chaiqin.dates import TAIPEI
 from chaiqin.org import access
+from chaiqin.org import selectors as org_selectors
 from chaiqin.org.models import Person
 from chaiqin.workflow.models import Case
 
@@ -287,6 +288,9 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
               .values_list("person_id", "minutes", "drawn").order_by())
     for person_id, minutes, drawn_minutes in grants:
         comp[person_id] = comp.get(person_id, 0) + max(0, minutes + drawn_minutes)
+    ungranted = {pid for (pid, account) in wanted if (pid, account) not in has_grant}
+    # 留職停薪 periods of those whose grant is computed, in one query rather than one per person
+    spans = org_selectors.unpaid_leave_spans([p for p in people if p.pk in ungranted]) if ungranted else {}
     out: dict[int, dict[str, int | None]] = {}
     for p in people:
         row: dict[str, int | None] = {}
@@ -297,7 +301,7 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
             total = sums.get((p.pk, account), 0)
             if (p.pk, account) not in has_grant:
                 try:
-                    total += ledger.granted_minutes(p, account, on) or 0
+                    total += ledger.granted_minutes(p, account, on, spans=spans[p.pk]) or 0
                 except rules.RuleInputError:
                     pass
             row[account] = total

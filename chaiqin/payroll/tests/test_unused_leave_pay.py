@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 
 from chaiqin.errors import ChaiqinError
-from chaiqin.leave import ledger, yearend
-from chaiqin.leave.models import LeavePolicy
+from chaiqin.leave import deferrals, ledger, yearend
 from chaiqin.org.models import Person
 from chaiqin.payroll import services, sheets
 
@@ -89,7 +88,8 @@ def test_a_worker_is_paid_only_the_days_the_close_left_unused_and_not_deferred(w
 
 
 def test_a_workers_days_deferred_by_agreement_are_not_paid_at_the_years_end(world, worker):
-    LeavePolicy.objects.create(agency=world.county, labor_annual_deferral=True)
+    # The deferral is agreed with this worker (勞動基準法第38條第4項), before the year is closed.
+    deferrals.deferral_record(actor=world.carol, person=worker, on=date(2026, 6, 1), agreed=True, note="同意遞延")
     end = closed_year(worker, 1)
     with pytest.raises(ChaiqinError, match="0 日.*第38條第4項"):
         services.unused_leave_pay_post(by=world.carol, person=worker, kind="labor_annual", period_end=end,

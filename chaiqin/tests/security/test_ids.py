@@ -63,6 +63,8 @@ ID_OF = {
     ("workflow", "delegation_id"): lambda r: r.extra["delegation"],
     ("tokens", "token_id"): lambda r: r.extra["token"],
     ("phrases", "phrase_id"): lambda r: r.extra["phrase"],
+    # a worker's 例假/休息日 roster, kept by the personnel office of alice's agency
+    ("overtime", "roster_id"): lambda r: r.extra["roster"],
 }
 
 
@@ -203,6 +205,17 @@ def agency_settings(records, world):
     from chaiqin.phrases.services import phrase_add
 
     records.extra["phrase"] = phrase_add(actor=world.alice, text="參加研習")
+    from datetime import date
+
+    from chaiqin.org.models import Person
+    from chaiqin.org.services import person_create
+    from chaiqin.overtime import days_off_services
+
+    worker = person_create(agency=world.county, unit=world.civil_affairs, employee_no="W1", name="技工甲",
+                           gender="M", post=Person.Post.WORKER, hire_date=date(2025, 3, 1), supervisor=world.bob)
+    records.extra["roster"] = days_off_services.days_off_roster_set(
+        person=worker, actor=world.carol, schedule="weekly", period_start=date(2026, 3, 16),
+        regular_days_off=[date(2026, 3, 22)], rest_days=[date(2026, 3, 21)])
     return records
 
 
