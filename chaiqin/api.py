@@ -19,6 +19,7 @@ from chaiqin.apierrors import validation_detail
 from chaiqin.apiparser import BoundedDatesParser
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.errors import ChaiqinError
+from chaiqin.org.wording import in_own_words
 from chaiqin.org import access
 from chaiqin.org.schemas import AgencyOut, PersonOut  # noqa: F401 - AgencyOut stays importable from here
 from chaiqin.tokens.auth import ApiTokenAuth, BrowserSession
@@ -44,7 +45,11 @@ api.add_router("/reports", "chaiqin.payroll.api.reports_router")
 
 @api.exception_handler(ChaiqinError)
 def _chaiqin_error(request, exc: ChaiqinError):
-    return api.create_response(request, {"detail": exc.message, "citation": exc.citation}, status=400)
+    person = getattr(getattr(request, "user", None), "person", None)
+    message, citation = exc.message, exc.citation
+    if person is not None:  # the agency's own rule (本機關…) in its own word, as the pages write it
+        message, citation = in_own_words(message, person.agency), in_own_words(citation, person.agency)
+    return api.create_response(request, {"detail": message, "citation": citation}, status=400)
 
 
 @api.exception_handler(HttpError)

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
 
+from chaiqin import rules
 from chaiqin.attendance import selectors as attendance
 from chaiqin.dates import TAIPEI
 from chaiqin.leave import selectors as leave
@@ -57,16 +58,12 @@ def annual_leave_taken_minutes(person, year_start: date, year_end: date) -> int:
     return leave.annual_leave_taken_minutes(person, year_start, year_end)
 
 
-# Only these lapse when unused (休假改進措施 / 勞基法§38(4), §32-1); other quotas simply start again.
-LAPSING_ACCOUNTS = ("annual", "comp_time")
-
-
 def expiring_balances(person_ids, *, within_days: int, today: date) -> list[dict]:
     """Annual leave and comp time whose period ends within `within_days` with time left.
 
     Each row: person_id, person__name, account, name (Chinese), left (minutes), left_text (2日4時), period_end.
     """
-    return leave.balances_ending(ids_or_subquery(person_ids), accounts=LAPSING_ACCOUNTS, today=today,
+    return leave.balances_ending(ids_or_subquery(person_ids), accounts=rules.lapsing_accounts(today).accounts, today=today,
                                  within_days=within_days)
 
 

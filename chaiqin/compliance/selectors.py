@@ -23,6 +23,7 @@ from chaiqin.workflow.models import Case
 
 from . import protection_law as law
 from . import records
+from .roles import is_personnel_of
 from .models import (
     ChildcareHoursRequest,
     Committee,
@@ -421,8 +422,6 @@ def rollup(agency: Agency, year: int) -> Rollup:
 
 def personnel_agency(person: Person) -> Agency | None:
     """The agency where `person` holds the personnel or sysadmin role (their own agency), or None."""
-    from .services import is_personnel_of
-
     return person.agency if is_personnel_of(person, person.agency) else None
 
 

@@ -16,12 +16,13 @@ from chaiqin import clock, rules
 from chaiqin.dates import format_roc
 from chaiqin.durations import format_hours
 from chaiqin.errors import ChaiqinError
-from chaiqin.org import access
-from chaiqin.org.models import Agency, Person, RoleAssignment
+from chaiqin.org.models import Agency, Person
 from chaiqin.workflow import routing
 from chaiqin.workflow import services as workflow
 
 from . import protection_law as law
+from .roles import is_personnel_of
+from .selectors import night_violations, survey_item_view, survey_view
 from .models import (
     ChildcareHoursRequest,
     Committee,
@@ -44,11 +45,6 @@ NO_REFUSAL_MESSAGE = (
 
 
 # --- permissions ---------------------------------------------------------------------------
-
-def is_personnel_of(person: Person, agency: Agency) -> bool:
-    """True if `person` holds the personnel (人事) or sysadmin role in `agency` itself."""
-    return access.holds_role(person, agency, RoleAssignment.Role.PERSONNEL, RoleAssignment.Role.SYSADMIN)
-
 
 def _require_personnel(actor: Person, agency: Agency) -> None:
     if not is_personnel_of(actor, agency):
@@ -243,8 +239,6 @@ def roster_assign(*, person: Person, start: datetime, end: datetime, actor: Pers
         raise ChaiqinError("只有直屬主管、單位主管或人事人員可以指派排班。")
     shift = RosterShift.objects.create(person=person, start=start, end=end, assigned_by=actor, note=note,
                                        created_at=clock.now())
-    from .selectors import night_violations
-
     warnings = [v.detail for v in night_violations(person.agency, [person], start.date(), end.date())]
     return shift, warnings
 
@@ -308,8 +302,6 @@ def survey_answer_set(*, agency: Agency, year: int, number: int, answer: str, ac
                       reason: str = "", evidence: str = "") -> SurveyAnswer:
     """The personnel office answers item `number`: confirming the records' answer, answering an
     item the system cannot know (with evidence), or overriding the records with a reason."""
-    from .selectors import survey_item_view
-
     _require_personnel(actor, agency)
     try:
         rules.survey_item_completed(number, answer, year=year)  # validates number and answer
@@ -339,8 +331,6 @@ def survey_answer_set(*, agency: Agency, year: int, number: int, answer: str, ac
 @transaction.atomic
 def survey_confirm_derived(*, agency: Agency, year: int, actor: Person) -> int:
     """Confirm every answer the records give (overrides and manual answers are kept). Returns how many."""
-    from .selectors import survey_view
-
     _require_personnel(actor, agency)
     count = 0
     for item in survey_view(agency, year).items:

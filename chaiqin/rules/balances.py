@@ -13,7 +13,7 @@ from datetime import date
 
 from ._tables import load_table, rows_in_force
 
-__all__ = ["BalanceAccounts", "balance_accounts"]
+__all__ = ["BalanceAccounts", "balance_accounts", "lapsing_accounts"]
 
 
 @dataclass(frozen=True)
@@ -27,4 +27,11 @@ class BalanceAccounts:
 def balance_accounts(on: date) -> BalanceAccounts:
     """The accounts shown as balances on `on` (for every regime; a regime shows those it has)."""
     row = rows_in_force(load_table("leave_balances")["balance"], on, what="假別餘額")[-1]
+    return BalanceAccounts(tuple(row["accounts"]), row["citation"])
+
+
+def lapsing_accounts(on: date) -> BalanceAccounts:
+    """The accounts whose unused time lapses at the end of their period on `on` (休假, 補休), so the
+    personnel office is warned before then (the `lapsing` rows of leave_balances.toml)."""
+    row = rows_in_force(load_table("leave_balances")["lapsing"], on, what="期滿失效之假別")[-1]
     return BalanceAccounts(tuple(row["accounts"]), row["citation"])

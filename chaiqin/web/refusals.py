@@ -27,6 +27,7 @@ from __future__ import annotations
 from django.contrib import messages
 
 from chaiqin.errors import ChaiqinError
+from chaiqin.org.wording import in_own_words
 
 
 def refusal_text(exc: ChaiqinError, *, prefix: str = "", suffix: str = "") -> str:
@@ -38,6 +39,10 @@ def show_refusal(request, exc: ChaiqinError, form=None, *, field: str | None = N
                  prefix: str = "", suffix: str = "") -> None:
     """Show `exc` on `form` or as a page message, by the rules in this module's docstring."""
     text = refusal_text(exc, prefix=prefix, suffix=suffix)
+    person = getattr(request.user, "person", None)
+    if person is not None:
+        # a rule the agency sets itself (本機關…規範) in the agency's own word: 本府, 本校, 本所
+        text = in_own_words(text, person.agency)
     named = exc.field if form is not None and exc.field in form.fields else None
     if form is None or message:
         messages.error(request, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from chaiqin import rules
+from chaiqin.org.wording import in_own_words
 from chaiqin.web.fields import ROCDateField, ROCDateTimeField
 
 from .models import WfhApplication, WfhLogItem
@@ -36,7 +37,7 @@ class DecideForm(forms.Form):
     decision = forms.ChoiceField(label="簽核", choices=[("approve", "同意"), ("return", "退回修正"), ("reject", "不同意")])
     comment = forms.CharField(label="意見", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, own_device: bool = False, **kwargs):
+    def __init__(self, *args, own_device: bool = False, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = []
         for item in rules.wfh_approval_checklist():
@@ -44,7 +45,7 @@ class DecideForm(forms.Form):
                 continue
             label = ("【須符合】" if item.kind == "required" else "【審酌】") + item.text
             self.fields[f"check_{item.key}"] = forms.BooleanField(label=label, required=False,
-                                                                   help_text=item.citation)
+                                                                   help_text=in_own_words(item.citation, agency) if agency else item.citation)
             self.items.append(item)
         self.order_fields([f"check_{i.key}" for i in self.items] + ["decision", "comment"])
 

@@ -97,7 +97,7 @@ def _application_context(request, application: WfhApplication, **extra):
     days = application.days.select_related("changed_by").order_by("date", "pk")
     return dict(
         me=me, application=application, caps=caps, days=days, may_decide=may_decide,
-        decide_form=extra.pop("decide_form", None) or forms.DecideForm(own_device=application.own_device),
+        decide_form=extra.pop("decide_form", None) or forms.DecideForm(own_device=application.own_device, agency=application.person.agency),
         decisions=_with_answer_lines(application.decisions.select_related("decider")), officer=officer,
         is_self=me.pk == application.person_id, may_manage=selectors.may_manage(me, application.person),
         flexible_form=forms.FlexibleForm(initial={"days": application.flexible_days,
@@ -147,7 +147,7 @@ def application_detail(request, pk: int):
 def application_decide(request, pk: int):
     me = access.person_of(request.user)
     application = selectors.application_get_for(request.user, pk)
-    form = forms.DecideForm(request.POST, own_device=application.own_device)
+    form = forms.DecideForm(request.POST, own_device=application.own_device, agency=application.person.agency)
     if not form.is_valid():
         messages.error(request, "請選擇同意、退回修正或不同意。")
     else:

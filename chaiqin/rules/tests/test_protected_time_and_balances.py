@@ -38,3 +38,12 @@ def test_every_balance_shown_is_a_leave_type_of_each_regime_granted_by_the_leave
     types = {t.code: t for t in rules.leave_types(regime, ON)}
     for code in rules.balance_accounts(ON).accounts:
         assert types[code].period in ("year", "school_year"), (regime, code)
+
+
+def test_annual_leave_and_comp_time_are_the_balances_that_lapse():
+    # 勞動基準法第38條第4項 (特休 not taken by the year's end) and 第32條之1 (補休 at its expiry);
+    # 事假 and 病假 simply start again with the next leave year.
+    found = rules.lapsing_accounts(ON)
+    assert found.accounts == ("annual", "comp_time")
+    assert "第38條第4項" in found.citation and "第32條之1" in found.citation
+    assert not set(found.accounts) & {"personal", "sick", "family_care"}

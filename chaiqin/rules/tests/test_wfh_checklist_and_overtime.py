@@ -6,7 +6,7 @@ import pytest
 
 from chaiqin import rules
 
-RULE = "基隆市政府各機關同仁懷孕或配偶懷孕期間實施居家辦公作業規範"
+RULE = "本機關同仁懷孕或配偶懷孕期間實施居家辦公作業規範"
 
 
 def test_the_checklist_covers_work_devices_and_home_in_the_order_of_point_4():

@@ -8,6 +8,7 @@
     {{ leave.minutes|dhm }}        → 2日4時 (days of 8 hours, chaiqin.durations.format_minutes)
     {{ slot.minutes|hm }}          → 3時30分 (overtime hours, chaiqin.durations.format_hours)
     {{ first|roc_year }}           → 民國115年
+    {{ cap.citation|own_words:agency }} → 本府同仁懷孕…規範第3點 (a rule the agency sets itself)
 
 Aware datetimes are shown in Asia/Taipei. Empty values (None, "") show as "" so a template
 need not guard them; a value that is not a date is shown unchanged.
@@ -20,6 +21,7 @@ from datetime import date, datetime
 from django import template
 
 from chaiqin import dates, durations
+from chaiqin.org.wording import in_own_words
 
 register = template.Library()
 
@@ -79,3 +81,11 @@ def dhm(minutes):
 def hm(minutes):
     """Minutes as hours and minutes (`3時30分`); '' for None or ''."""
     return "" if minutes is None or minutes == "" else durations.format_hours(int(minutes))
+
+
+@register.filter
+def own_words(text, agency):
+    """A citation of a rule the agency sets itself (「本機關…」) in the agency's own word."""
+    if not text or agency is None:
+        return text or ""
+    return in_own_words(str(text), agency)

@@ -52,11 +52,14 @@ def test_planning_above_the_cap_on_the_page_names_point_3_and_keeps_the_plan(cli
     four = [(MONDAY + timedelta(days=o)).isoformat() for o in (0, 1, 2, 3)]
     html = client.post(url, {"days": four}, follow=True).content.decode()
     assert "依居家辦公作業規範第3點" in html and "至多居家辦公 3 日" in html
+    # 花蓮縣政府's own scheme, in its own word, never another city's (基隆市政府…)
+    assert "本府同仁懷孕或配偶懷孕期間實施居家辦公作業規範第3點第1項第2款" in html and "基隆" not in html
     assert not WfhDay.objects.exists()
     client.post(url, {"days": four[:3]})
     assert WfhDay.objects.count() == 3
     at_36 = client.get(f"/wfh/applications/{application.pk}/plan/{WEEK_36.isoformat()}/").content.decode()
     assert "本週至多居家辦公 <strong>4</strong> 日" in at_36
+    assert "本府同仁懷孕" in at_36 and "基隆" not in at_36 and "本機關同仁" not in at_36
 
 
 def test_log_review_week_and_exports_through_the_pages(client, world, application, settings):
@@ -114,7 +117,7 @@ def test_the_api_runs_the_whole_scheme(client, world, settings):
     too_many = post_json(client, f"/api/wfh/applications/{app_id}/weeks/2026-03-09",
                          {"days": ["2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"]}, method="put")
     assert too_many.status_code == 400 and "第3點" in too_many.json()["detail"]
-    assert "第3點第1項第2款" in too_many.json()["citation"]
+    assert too_many.json()["citation"] == "本府同仁懷孕或配偶懷孕期間實施居家辦公作業規範第3點第1項第2款"
     ok = post_json(client, f"/api/wfh/applications/{app_id}/weeks/2026-03-09",
                    {"days": ["2026-03-09", "2026-03-11"]}, method="put")
     assert [d["date"] for d in ok.json()] == ["2026-03-09", "2026-03-11"]
