@@ -28,6 +28,7 @@ Punches far outside the schedule (more than the margin of rules.overtime_filing_
 
 from __future__ import annotations
 
+import calendar as pycalendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -41,9 +42,11 @@ from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
+from chaiqin.workflow import occupancy
+from chaiqin.workflow.models import Case
 
 from .allowances import Allowance, allowances_for
-from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
+from .models import AllowedNetwork, AttendanceProfile, CoreHours, Device, MissedPunch, Punch
 from .services import punches_required
 
 STATUS_LABELS = {
@@ -261,8 +264,6 @@ def _busy_of(person: Person, start: datetime, end: datetime) -> list[tuple[datet
     registered no provider yet, its selector `leave_periods` is read directly; if neither
     exists, no periods (every day then shows from punches alone).
     """
-    from chaiqin.workflow import occupancy
-
     aware0, aware1 = start.replace(tzinfo=TAIPEI), end.replace(tzinfo=TAIPEI)
     found = []
     for b in occupancy.busy_between(person, aware0, aware1):
@@ -309,8 +310,6 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
     ot = _overtime_days([p.pk for p in people], start, end)
     allowed = allowances_for([p.pk for p in people], start, end)
     agencies = {a.pk: a for a in Agency.objects.filter(pk__in=by_agency)}
-    from chaiqin.workflow import occupancy
-
     any_provider = bool(occupancy._PROVIDERS)
     for agency_id, members in by_agency.items():
         agency = agencies[agency_id]
@@ -329,8 +328,6 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
             # or WFH: ask the providers (one query each per person) for those alone.
             with_forms: set[int] = set()
             if with_busy and any_provider:
-                from chaiqin.workflow.models import Case
-
                 with_forms = set(Case.objects.filter(
                     applicant_id__in=[p.pk for p in chunk], kind__in=list(occupancy._PROVIDERS),
                     status__in=(Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED),
@@ -377,8 +374,6 @@ def person_core_hours(person: Person) -> tuple[str, str]:
 
 
 def person_month(person: Person, year: int, month: int) -> list[DayStatus]:
-    import calendar as pycalendar
-
     first = date(year, month, 1)
     last = date(year, month, pycalendar.monthrange(year, month)[1])
     return daily_statuses([person], first, last)[person.pk]
@@ -422,8 +417,6 @@ def _personnel_of(user) -> Person:
 
 def device_get_for(user, device_id: int):
     """A card reader of the viewer's agency, for its personnel office; else 404."""
-    from .models import Device
-
     viewer = _personnel_of(user)
     device = Device.objects.filter(pk=device_id, agency_id=viewer.agency_id).first()
     if device is None:
@@ -433,8 +426,6 @@ def device_get_for(user, device_id: int):
 
 def network_get_for(user, network_id: int):
     """An allowed network of the viewer's agency, for its personnel office; else 404."""
-    from .models import AllowedNetwork
-
     viewer = _personnel_of(user)
     network = AllowedNetwork.objects.filter(pk=network_id, agency_id=viewer.agency_id).first()
     if network is None:

@@ -22,7 +22,11 @@ from django.urls import reverse
 from chaiqin import clock, uploads
 from chaiqin.dates import TAIPEI, DateInputError, check_in_range, format_roc_datetime, parse_datetime
 from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
+from chaiqin.workflow import routing
+from chaiqin.workflow import services as workflow
+from chaiqin.workflow.occupancy import busy_between
 
 from . import reader_formats
 from .models import AllowedNetwork, AttendanceProfile, CoreHours, Device, MissedPunch, Punch, PunchImport
@@ -117,8 +121,6 @@ def punch_web(*, person: Person, ip: str | None) -> Punch:
 
 def _working_from_home(person: Person) -> bool:
     # Seed 000 第5點第4款第2目: on a WFH day the person clocks in online from home, outside any office network.
-    from chaiqin.workflow.occupancy import busy_between
-
     now = clock.now()
     return any(b.kind == "wfh" for b in busy_between(person, now, now + timedelta(minutes=1)))
 
@@ -418,9 +420,6 @@ def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason:
 
     Refused for a time in the future, an empty reason, or a moment already punched.
     """
-    from chaiqin.workflow import routing
-    from chaiqin.workflow import services as workflow
-
     at = _moment(at)
     if at > clock.now():
         raise ChaiqinError("補登時間不可晚於現在。", field="at")
@@ -481,8 +480,6 @@ def punches_bulk(rows: Iterable[tuple[int, datetime]], *, source: str = Punch.So
 # --- personnel settings: profiles, core hours, readers, networks ---------------------------
 
 def _require_personnel(actor: Person, agency: Agency) -> None:
-    from chaiqin.org import access
-
     if not access.holds_role(actor, agency, "personnel", "sysadmin"):
         raise ChaiqinError("只有本機關人事人員或系統管理者可以變更出勤設定。")
 

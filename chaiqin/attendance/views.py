@@ -17,12 +17,12 @@ from chaiqin.clientip import client_ip
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.org.services import person_set_card_no as set_card_no
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import month_param, render_page
+from chaiqin.web.refusals import attempt
 
 from . import pdf, reader_formats, selectors, services
-from .forms import (CardNoForm, CoreHoursForm, DeviceForm, DeviceFormatForm, MissedPunchForm, NetworkForm,
-                    ProfileForm, PunchImportForm)
+from .forms import (CardNoForm, CoreHoursForm, DeviceForm, DeviceFormatForm, MissedPunchForm, NetworkForm, ProfileForm,
+                    PunchImportForm)
 from .models import PunchImport
 
 

@@ -6,16 +6,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from chaiqin import clock, rules
-from chaiqin.dates import TAIPEI
+from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.workflow.models import Case
+from chaiqin.workflow import occupancy
+from chaiqin.workflow.models import Case, Step
 
-from . import ledger
-from .models import AgentSpan, BalanceEntry, LeaveCancellation, LeaveRequest
+from . import durations, ledger
+from .feed_tokens import digest_of
+from .models import AgentSpan, BalanceEntry, CalendarFeedToken, LeaveCancellation, LeaveRequest
 
 HOLDING = (Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED)
 
@@ -85,8 +88,6 @@ def requests_of(person: Person) -> QuerySet[LeaveRequest]:
 def duration_of(person: Person, leave_code: str, start: datetime, end: datetime) -> int:
     """Minutes of leave in [start, end) for `person` by their agency's office hours and calendar, as
     the form counts them (calendar days for types counted so). Two queries; no rule is checked."""
-    from . import durations
-
     calendar_days = False
     try:
         calendar_days = rules.leave_type(person.regime, leave_code, start.date()).calendar_days
@@ -99,8 +100,6 @@ def own_schedule(person: Person, days: int = 60) -> list:
     """The person's leave, trips and WFH days from now for `days` days (workflow.occupancy), to
     show beside the leave form: what a new request may not overlap."""
     from datetime import timedelta
-
-    from chaiqin.workflow import occupancy
 
     now = clock.now()
     return occupancy.busy_between(person, now, now + timedelta(days=days))
@@ -146,8 +145,6 @@ def leave_request_get_for(user, request_id: int) -> LeaveRequest:
 
 def return_reason(req: LeaveRequest) -> str:
     """Why the request was last returned (the decider's comment), for the correction page."""
-    from chaiqin.workflow.models import Step
-
     step = (Step.objects.filter(case_id=req.case_id, status=Step.Status.RETURNED).select_related("decider")
             .order_by("-order").first())
     return f"{step.decider.name}：{step.comment}" if step else ""
@@ -257,8 +254,6 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
     `people` must carry their agency (select_related) for the leave year of labor staff.
     """
     from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
-    from django.db.models.functions import Coalesce
-
     on = on or clock.today()
     if not people:
         return {}
@@ -336,9 +331,6 @@ def balance_table(viewer: Person, on: date | None = None, query: str = ""):
 
 def calendar_feed_person(token: str) -> Person | None:
     """The person whose live iCalendar token `token` is, or None (unknown, revoked, malformed)."""
-    from .feed_tokens import digest_of
-    from .models import CalendarFeedToken
-
     if not token or len(token) > 100:
         return None
     row = (CalendarFeedToken.objects.select_related("person").filter(digest=digest_of(token), revoked_at__isnull=True)
@@ -348,8 +340,6 @@ def calendar_feed_person(token: str) -> Person | None:
 
 def calendar_feed_token_of(person: Person):
     """The person's live CalendarFeedToken row (when it was made), or None."""
-    from .models import CalendarFeedToken
-
     return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).first()
 def away_covered_by(agent_id: int, at) -> set[int]:
     """Ids of the people on approved leave at `at` whose agent then is `agent_id` (workflow.away): the
@@ -363,8 +353,6 @@ def away_covered_by(agent_id: int, at) -> set[int]:
 
 def leave_summary(req: LeaveRequest) -> list[tuple[str, str]]:
     """A leave request as its deciders read it on the decision page (workflow registry summary)."""
-    from chaiqin.dates import format_roc, format_roc_datetime
-
     rows = [("假別", req.leave_name), ("期間", f"{format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"),
             ("時數", ledger.format_minutes(req.minutes)
              + (f"（已銷假 {ledger.format_minutes(req.cancelled_minutes)}）" if req.cancelled_minutes else ""))]

@@ -12,6 +12,8 @@ import io
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from chaiqin.web.pages import render_page
 
@@ -58,9 +60,6 @@ def template_csv(request):
 
 @login_required
 def template_xlsx(request):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     personnel_of(request.user)
     header, example = imports.template_rows()
     book = Workbook()

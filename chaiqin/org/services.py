@@ -14,8 +14,11 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 
 from chaiqin import clock
+from chaiqin.errors import ChaiqinError
+from chaiqin.leave import ledger
 
 from . import imports, initial_password
+from .access import holds_role
 from .models import Agency, PeopleImport, Person, RoleAssignment, Unit
 
 
@@ -99,9 +102,6 @@ def person_create(
 def _post_leave_grants_at_hire(person: Person) -> None:
     """The year's leave grants of someone taken into service today or earlier (prorated in the year of
     hire, 公務人員請假規則第3條第2項); later years come from the yearly command post_leave_grants."""
-    from chaiqin import clock
-    from chaiqin.leave import ledger  # leave builds on org: imported here, at the one call, to keep org first
-
     today = clock.today()
     if person.status == Person.Status.ACTIVE and person.hire_date <= today:
         ledger.grants_post(person=person, on=today)
@@ -302,10 +302,6 @@ def person_link_login(*, person: Person, username: str):
 def person_set_card_no(*, actor: Person, person: Person, card_no: str) -> Person:
     """The personnel office records the number of a person's access card (卡號), as the agency's
     card readers write it; empty clears it. One card, one person, within an agency."""
-    from chaiqin.errors import ChaiqinError
-
-    from .access import holds_role
-
     if not holds_role(actor, person.agency, "personnel", "sysadmin"):
         raise ChaiqinError("只有本機關的人事人員或系統管理者可以設定卡號。", code="forbidden")
     card_no = (card_no or "").strip()

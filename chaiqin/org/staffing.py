@@ -18,8 +18,11 @@ from django.db import transaction
 from chaiqin import clock
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
+from chaiqin.workflow import occupancy
+from chaiqin.workflow.models import Case
 
 from .models import Agency, OrgEvent, Person, RoleAssignment, StandingAgent, StatusPeriod, Unit
+from .services import person_create, unit_create
 
 EARLIEST_HIRE = date(1950, 1, 1)
 EDITABLE = ("employee_no", "name", "gender", "post", "title", "email", "hire_date", "prior_service_months",
@@ -63,8 +66,6 @@ def staff_create(*, actor: Person, unit: Unit, employee_no: str, name: str, gend
                  hire_date: date, title: str = "", supervisor: Person | None = None, email: str = "",
                  username: str = "", password: str = "") -> Person:
     """Create a person in the actor's agency (and their log-in when `username` is given)."""
-    from .services import person_create
-
     require_personnel(actor, unit.agency_id)
     check_hire_date(hire_date)
     if supervisor is not None and supervisor.agency_id != unit.agency_id:
@@ -159,9 +160,6 @@ def _day_start(d: date) -> datetime:
 
 def _refuse_pending_forms(person: Person, start: date, end: date | None, what: str) -> None:
     """A status change may not silently orphan forms still waiting for a decision in its period."""
-    from chaiqin.workflow import occupancy
-    from chaiqin.workflow.models import Case
-
     until = _day_start((end or date(2100, 1, 1)) + timedelta(days=1))
     pending = [b for b in occupancy.busy_between(person, _day_start(start), until) if b.status in Case.OPEN]
     if pending:
@@ -383,8 +381,6 @@ def agency_settings_update(*, actor: Person, agency: Agency, **changes) -> Agenc
 
 @transaction.atomic
 def unit_add(*, actor: Person, agency: Agency, name: str, sort_order: int = 0) -> Unit:
-    from .services import unit_create
-
     require_personnel(actor, agency)
     if Unit.objects.filter(agency=agency, name=name).exists():
         raise ChaiqinError(f"本機關已有「{name}」單位。", field="name")

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import Sum
 
 from chaiqin import clock, rules
 from chaiqin.dates import format_roc
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Agency, Person
 
-from . import access
+from . import access, selectors
 from .models import PayrollSetting, UnusedLeavePay, WageRecord
 
 B = WageRecord.Basis
@@ -159,8 +160,6 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
     wage_day = earned_on if kind == K.LABOR_COMP_TIME else period_end
     if wage_day is None:
         raise ChaiqinError("請填寫補休的加班日。", field="earned_on")
-    from . import selectors
-
     row = selectors.wage_on(person, wage_day)
     if row is None:
         raise ChaiqinError(f"人事室尚未登錄 {person.name} 於 {format_roc(wage_day)} 的薪資資料。")
@@ -188,10 +187,6 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
 
 def _check_budget(person: Person, period_end: date, amount: Decimal) -> None:
     """未休假加班費 is paid within the budget the agency sets (休假改進措施)."""
-    from django.db.models import Sum
-
-    from . import selectors
-
     setting = selectors.setting_of(person.agency)
     if setting is None or setting.unused_leave_budget is None:
         return

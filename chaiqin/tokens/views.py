@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import clock
 from chaiqin.org import access
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import selectors, services
 from .forms import TokenForm

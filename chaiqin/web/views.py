@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.leave.durations import days_present
 from chaiqin.org import access
+from chaiqin.workflow import occupancy
 
 from .pages import month_param, render_page
-
 
 # Kept for code written before these helpers had a public home: new code imports them from
 # chaiqin.web.pages. Nothing in the project uses these two names any more.
@@ -24,9 +25,6 @@ _month_param = month_param
 
 def _my_days(person, days) -> dict:
     """date -> labels of the person's own leave, trips and WFH days there (workflow.occupancy)."""
-    from chaiqin.leave.durations import days_present
-    from chaiqin.workflow import occupancy
-
     if not days:
         return {}
     start = timezone.make_aware(datetime.combine(days[0].date, datetime.min.time()))

@@ -10,13 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock, printing
+from chaiqin import clock, printing, rules
 from chaiqin.dates import DateInputError, format_roc, parse_date
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.web.next_url import next_url
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow.models import Step
 
 from . import exports, forms, selectors, services
@@ -72,8 +72,6 @@ def apply(request):
 
 def _with_answer_lines(decisions) -> list:
     """Each decision with `answer_lines`: (the checklist item's own words, ticked) — never its key."""
-    from chaiqin import rules
-
     words = {item.key: item.text for item in rules.wfh_approval_checklist()}
     decisions = list(decisions)
     for d in decisions:
