@@ -6,7 +6,6 @@ and from protection_law.py (lactation and child-under-3 hours, cited there).
 from __future__ import annotations
 
 import re
-
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
@@ -22,17 +21,8 @@ from chaiqin.workflow import routing
 from chaiqin.workflow import services as workflow
 
 from . import protection_law as law
-from .models import (
-    ChildcareHoursRequest,
-    Committee,
-    CommitteeMember,
-    LactationRequest,
-    ProtectionStatus,
-    RosterShift,
-    SurveyAnswer,
-    TravelCardSelfUse,
-    UnpaidLeave,
-)
+from .models import (ChildcareHoursRequest, Committee, CommitteeMember, LactationRequest, ProtectionStatus, RosterShift,
+                     SurveyAnswer, TravelCardSelfUse, UnpaidLeave)
 
 LACTATION = "lactation"
 CHILDCARE = "childcare_hours"
@@ -243,7 +233,7 @@ def roster_assign(*, person: Person, start: datetime, end: datetime, actor: Pers
         raise ChaiqinError("只有直屬主管、單位主管或人事人員可以指派排班。")
     shift = RosterShift.objects.create(person=person, start=start, end=end, assigned_by=actor, note=note,
                                        created_at=clock.now())
-    from .selectors import night_violations
+    from .selectors import night_violations  # inside: compliance.selectors imports this module (is_personnel_of)
 
     warnings = [v.detail for v in night_violations(person.agency, [person], start.date(), end.date())]
     return shift, warnings
@@ -308,7 +298,7 @@ def survey_answer_set(*, agency: Agency, year: int, number: int, answer: str, ac
                       reason: str = "", evidence: str = "") -> SurveyAnswer:
     """The personnel office answers item `number`: confirming the records' answer, answering an
     item the system cannot know (with evidence), or overriding the records with a reason."""
-    from .selectors import survey_item_view
+    from .selectors import survey_item_view  # inside: compliance.selectors imports this module (is_personnel_of)
 
     _require_personnel(actor, agency)
     try:
@@ -339,7 +329,7 @@ def survey_answer_set(*, agency: Agency, year: int, number: int, answer: str, ac
 @transaction.atomic
 def survey_confirm_derived(*, agency: Agency, year: int, actor: Person) -> int:
     """Confirm every answer the records give (overrides and manual answers are kept). Returns how many."""
-    from .selectors import survey_view
+    from .selectors import survey_view  # inside: compliance.selectors imports this module (is_personnel_of)
 
     _require_personnel(actor, agency)
     count = 0
