@@ -21,6 +21,7 @@ from chaiqin import clock
 from chaiqin.org import access
 from chaiqin.org.models import Person, RoleAssignment
 from chaiqin.uploads import sniff
+from chaiqin.workflow.models import Delegation, Step
 
 NOT_FOUND = "查無此附件，或您沒有檢視權限。"
 
@@ -28,8 +29,6 @@ NOT_FOUND = "查無此附件，或您沒有檢視權限。"
 def may_open(viewer: Person, *, owner: Person, case=None, also: tuple[int, ...] = ()) -> bool:
     """True if `viewer` may open the documents of `owner`'s request `case` (None for a draft).
     `also`: further person ids to whom the document belongs (the worker of an overtime slot)."""
-    from chaiqin.workflow.models import Delegation, Step
-
     if viewer.pk == owner.pk or viewer.pk in also:
         return True
     if case is not None:

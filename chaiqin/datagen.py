@@ -25,13 +25,25 @@ import json
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime
+from datetime import time as dtime
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.management.color import no_style
 from django.db import connection, models
 
 from chaiqin import clock, rules
+from chaiqin.attendance.models import Device, Punch
+from chaiqin.calendar.selectors import workdays_between
 from chaiqin.dates import TAIPEI
+from chaiqin.leave import ledger
+from chaiqin.leave.models import BalanceEntry, LeaveRequest
+from chaiqin.org.models import Agency, Person, RoleAssignment, Unit
+from chaiqin.overtime.models import OvertimeRequest, OvertimeSlot
+from chaiqin.trips.models import Trip
+from chaiqin.wfh.models import WfhApplication, WfhDay
+from chaiqin.workflow.models import AuditEvent, Case, Step
 
 PASSWORD = "county-bench-1"  # every generated account's password (one hash, computed once)
 
@@ -119,8 +131,6 @@ class Writer:
 
     def finish(self) -> None:
         if self.pg:
-            from django.core.management.color import no_style
-
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), list(self.next_ids)):
                     cursor.execute(sql)
@@ -196,16 +206,6 @@ def generate_county(*, people: int, seed: int = 1, until: date | None = None, pr
                     punches: bool = True, log=print) -> Report:
     """Make the county (see the module docstring). `prefix` makes user names and codes unique when
     several counties share a database (default: "c{seed}-")."""
-    from chaiqin.attendance.models import Device, Punch
-    from chaiqin.calendar.selectors import workdays_between
-    from chaiqin.leave import ledger
-    from chaiqin.leave.models import BalanceEntry, LeaveRequest
-    from chaiqin.org.models import Agency, Person, RoleAssignment, Unit
-    from chaiqin.overtime.models import OvertimeRequest, OvertimeSlot
-    from chaiqin.trips.models import Trip
-    from chaiqin.wfh.models import WfhApplication, WfhDay
-    from chaiqin.workflow.models import AuditEvent, Case, Step
-
     rng = random.Random(seed)
     prefix = prefix or f"c{seed}-"
     until = until or clock.today()

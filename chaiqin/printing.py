@@ -28,7 +28,7 @@ from chaiqin.dates import format_roc, format_roc_datetime
 def _refusing_fetcher():
     """WeasyPrint's URL fetcher for our forms: nothing is fetched, not a file, not a host, not a
     data: URL. WeasyPrint catches the ValueError, logs it and leaves the resource out."""
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # loaded on first print, as below
 
     class RefuseEveryURL(URLFetcher):
         def fetch(self, url, headers=None):

@@ -14,10 +14,22 @@ openpyxl's write-only workbook, row by row, so a table of a county's people stre
 
 from __future__ import annotations
 
+import io
 from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Iterable, Sequence
+
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import (MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
+                       TableColumnProperties, TableProperties, TextProperties)
+from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableHeaderRows, TableRow
+from odf.text import P
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -90,8 +102,6 @@ def write(sheets: Sequence[Sheet], fmt: str, handle: IO[bytes]) -> None:
 
 
 def to_bytes(sheets: Sequence[Sheet], fmt: str) -> bytes:
-    import io
-
     out = io.BytesIO()
     write(sheets, fmt, out)
     return out.getvalue()
@@ -148,12 +158,6 @@ def _lines(sheet: Sheet):
 # --- XLSX (openpyxl, write-only) ---------------------------------------------------------------
 
 def _write_xlsx(sheets: Sequence[Sheet], handle: IO[bytes]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
-
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     shade = PatternFill("solid", fgColor="EEEEEE")
@@ -231,12 +235,6 @@ _CM_PER_CHARACTER = 0.21  # one character of Excel's column width in LibreOffice
 
 
 def _write_ods(sheets: Sequence[Sheet], handle: IO[bytes]) -> None:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import (MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style,
-                           TableCellProperties, TableColumnProperties, TableProperties, TextProperties)
-    from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableHeaderRows, TableRow
-    from odf.text import P
-
     doc = OpenDocumentSpreadsheet()
     auto = doc.automaticstyles
     border = "0.5pt solid #000000"

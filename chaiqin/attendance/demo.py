@@ -11,6 +11,9 @@ from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
 from chaiqin.org.models import Person
+from chaiqin.overtime import services as overtime
+from chaiqin.overtime.models import OvertimeRequest
+from chaiqin.workflow import services as workflow
 
 from . import services
 
@@ -39,10 +42,6 @@ def demo_load() -> str:
 
 
 def _overtime(today) -> int:
-    from chaiqin.overtime import services as overtime
-    from chaiqin.overtime.models import OvertimeRequest
-    from chaiqin.workflow import services as workflow
-
     employee = Person.objects.filter(user__username="employee").first()
     if employee is None or OvertimeRequest.objects.filter(applicant=employee).exists():
         return 0

@@ -30,10 +30,11 @@ Punches far outside the schedule (more than the margin of rules.overtime_filing_
 
 from __future__ import annotations
 
+import calendar as pycalendar
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from django.db.models import Count, Q, QuerySet
@@ -45,9 +46,10 @@ from chaiqin.dates import TAIPEI
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
 from chaiqin.org.selectors import unpaid_leave_spans
+from chaiqin.workflow import occupancy
 
 from .allowances import Allowance, allowances_for
-from .models import AttendanceProfile, CoreHours, MissedPunch, Punch
+from .models import AllowedNetwork, AttendanceProfile, CoreHours, Device, MissedPunch, Punch
 from .services import punches_required
 
 STATUS_LABELS = {
@@ -308,8 +310,6 @@ def _busy_for(people: list[Person], start: datetime, end: datetime) -> dict[int,
     """Leave, trip and WFH periods of each of `people` overlapping [start, end) (naive Taipei):
     {person_id: [(start, end, kind, label)…]}, from workflow.occupancy's providers, each asked once
     for everyone (every form app registers a provider for many people)."""
-    from chaiqin.workflow import occupancy
-
     aware0, aware1 = start.replace(tzinfo=TAIPEI), end.replace(tzinfo=TAIPEI)
     return {pid: [(_local(b.start), _local(b.end), b.kind, b.label) for b in rows
                   if getattr(b, "status", "") not in _CLOSED]
@@ -412,8 +412,6 @@ def person_core_hours(person: Person) -> tuple[str, str]:
 
 
 def person_month(person: Person, year: int, month: int) -> list[DayStatus]:
-    import calendar as pycalendar
-
     first = date(year, month, 1)
     last = date(year, month, pycalendar.monthrange(year, month)[1])
     return daily_statuses([person], first, last)[person.pk]
@@ -457,8 +455,6 @@ def _personnel_of(user) -> Person:
 
 def device_get_for(user, device_id: int):
     """A card reader of the viewer's agency, for its personnel office; else 404."""
-    from .models import Device
-
     viewer = _personnel_of(user)
     device = Device.objects.filter(pk=device_id, agency_id=viewer.agency_id).first()
     if device is None:
@@ -468,8 +464,6 @@ def device_get_for(user, device_id: int):
 
 def network_get_for(user, network_id: int):
     """An allowed network of the viewer's agency, for its personnel office; else 404."""
-    from .models import AllowedNetwork
-
     viewer = _personnel_of(user)
     network = AllowedNetwork.objects.filter(pk=network_id, agency_id=viewer.agency_id).first()
     if network is None:
@@ -479,8 +473,6 @@ def network_get_for(user, network_id: int):
 
 def settings_of(agency: Agency) -> dict:
     """What the personnel settings page shows: readers, networks, core hours, flagged people."""
-    from .models import AllowedNetwork, Device
-
     return {
         "devices": list(Device.objects.filter(agency=agency).order_by("-active", "name")),
         "networks": list(AllowedNetwork.objects.filter(agency=agency).order_by("cidr")),

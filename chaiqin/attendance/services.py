@@ -22,7 +22,12 @@ from django.urls import reverse
 from chaiqin import clock, uploads
 from chaiqin.dates import TAIPEI, DateInputError, check_in_range, format_roc_datetime, parse_datetime
 from chaiqin.errors import ChaiqinError
+from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
+from chaiqin.workflow import routing
+from chaiqin.workflow import services as workflow
+from chaiqin.workflow.models import Case
+from chaiqin.workflow.occupancy import busy_between
 
 from . import reader_formats
 from .models import AllowedNetwork, AttendanceProfile, CoreHours, Device, MissedPunch, Punch, PunchImport
@@ -117,8 +122,6 @@ def punch_web(*, person: Person, ip: str | None) -> Punch:
 
 def _working_from_home(person: Person) -> bool:
     # Seed 000 第5點第4款第2目: on a WFH day the person clocks in online from home, outside any office network.
-    from chaiqin.workflow.occupancy import busy_between
-
     now = clock.now()
     return any(b.kind == "wfh" for b in busy_between(person, now, now + timedelta(minutes=1)))
 
@@ -440,9 +443,6 @@ def missed_punch_submit(*, person: Person, at: datetime, direction: str, reason:
                         filed_by: Person | None = None) -> MissedPunch:
     """File a 上下班未刷卡補登單 for `at` with evidence (seed 003 Q.7; checks: missed_punch_check)
     and send it to the supervisor; `filed_by` is the personnel officer filing it for `person` (代填)."""
-    from chaiqin.workflow import routing
-    from chaiqin.workflow import services as workflow
-
     at, evidence = missed_punch_check(person=person, at=at, direction=direction, reason=reason, evidence=evidence)
     form = MissedPunch.objects.create(person=person, at=at, direction=direction, reason=reason.strip(),
                                       evidence=evidence or "", created_at=clock.now())
@@ -459,10 +459,6 @@ def missed_punch_resubmit(*, form: MissedPunch, actor: Person, at: datetime, dir
     """Correct a returned 未刷卡補登單 (time, in or out, reason; a new evidence file replaces the
     old, none keeps it) and send it again into the same case (workflow.case_resubmit). The checks
     of filing (missed_punch_check); a refusal changes nothing."""
-    from chaiqin.workflow import routing
-    from chaiqin.workflow import services as workflow
-    from chaiqin.workflow.models import Case
-
     form = MissedPunch.objects.select_for_update(of=("self",)).select_related("case").get(pk=form.pk)
     workflow.check_correctable(case=form.case, applicant_id=form.person_id, actor=actor, label="補登單")
     at, evidence = missed_punch_check(person=actor, at=at, direction=direction, reason=reason, evidence=evidence)
@@ -516,8 +512,6 @@ def punches_bulk(rows: Iterable[tuple[int, datetime]], *, source: str = Punch.So
 # --- personnel settings: profiles, core hours, readers, networks ---------------------------
 
 def _require_personnel(actor: Person, agency: Agency) -> None:
-    from chaiqin.org import access
-
     if not access.holds_role(actor, agency, "personnel", "sysadmin"):
         raise ChaiqinError("只有本機關人事人員或系統管理者可以變更出勤設定。")
 

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from chaiqin.dates import format_roc
+
 
 class CalendarDay(models.Model):
     """What one date is, overriding the national calendar: one row, one date.
@@ -69,8 +71,6 @@ class CalendarDay(models.Model):
         indexes = [models.Index(fields=["agency", "date"], name="calendar_day_agency_date")]
 
     def __str__(self) -> str:
-        from chaiqin.dates import format_roc
-
         return f"{format_roc(self.date)} {self.name or self.get_kind_display()}"
 
     def clean(self):
@@ -119,8 +119,6 @@ class Closure(models.Model):
         constraints = [models.UniqueConstraint(fields=["agency", "date"], name="closure_unique_per_agency_day")]
 
     def __str__(self) -> str:
-        from chaiqin.dates import format_roc
-
         return f"{format_roc(self.date)} {self.label}"
 
     @property

@@ -19,21 +19,17 @@ from chaiqin.leave import selectors as leave_reads
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, StatusPeriod
 from chaiqin.org.selectors import unpaid_leave_spans
+from chaiqin.payroll.statistics import dashboard_charts
+from chaiqin.rules.hours_caps import hours_caps
 from chaiqin.workflow.models import Case
+from chaiqin.workflow.registry import label_of
+from chaiqin.workflow.selectors import case_get_for
 
 from . import protection_law as law
 from . import records
+from .models import (ChildcareHoursRequest, Committee, LactationRequest, ProtectionStatus, RosterShift, SurveyAnswer,
+                     TravelCardSelfUse, UnpaidLeave)
 from .roles import is_personnel_of
-from .models import (
-    ChildcareHoursRequest,
-    Committee,
-    LactationRequest,
-    ProtectionStatus,
-    RosterShift,
-    SurveyAnswer,
-    TravelCardSelfUse,
-    UnpaidLeave,
-)
 
 ROC = 1911
 
@@ -69,8 +65,6 @@ def childcare_request_get_for(user, form_id: int) -> ChildcareHoursRequest:
 
 
 def _form_get_for(user, model, form_id: int):
-    from chaiqin.workflow.selectors import case_get_for
-
     form = model.objects.select_related("person", "case").filter(pk=form_id).first()
     if form is None or form.case_id is None:
         raise Http404("查無此申請，或您沒有檢視權限。")
@@ -205,8 +199,6 @@ def _staff_by_gender(agency: Agency, *, civil_only: bool) -> dict[str, int]:
 
 
 def _fmt_period(a: date, b: date) -> str:
-    from chaiqin.dates import format_roc
-
     return f"{format_roc(a)}～{format_roc(b)}"
 
 
@@ -514,8 +506,6 @@ def overtime_by_unit(agency: Agency, month: date) -> list[dict] | None:
 
 def _monthly_caps(month: date) -> dict[str, int]:
     """Monthly overtime cap in minutes per regime, from rules.hours_caps (the row in force)."""
-    from chaiqin.rules.hours_caps import hours_caps
-
     caps = {}
     for regime in (rules.CIVIL, rules.TEACHER, rules.LABOR):
         try:
@@ -533,8 +523,6 @@ def dashboard(agency: Agency, *, older_than_days: int = 3) -> dict:
         case.waited_days = (clock.now() - case.created_at).days
         case.current = next((s for s in case.steps.all() if s.status == "current"), None)
     by_kind = Counter(case.kind for case in waiting)
-    from chaiqin.workflow.registry import label_of
-
     kinds = [{"label": label_of(k), "n": n} for k, n in by_kind.most_common()]
     top = max([k["n"] for k in kinds] + [1])
     for k in kinds:
@@ -557,6 +545,4 @@ def dashboard(agency: Agency, *, older_than_days: int = 3) -> dict:
 
 def _attendance_charts(agency: Agency, today: date) -> list[dict]:
     """差勤統計's charts for the agency's serving people (chaiqin.payroll.statistics)."""
-    from chaiqin.payroll.statistics import dashboard_charts
-
     return dashboard_charts(Person.objects.filter(agency=agency).exclude(status=Person.Status.LEFT), today)

@@ -6,7 +6,6 @@ and from protection_law.py (lactation and child-under-3 hours, cited there).
 from __future__ import annotations
 
 import re
-
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
@@ -21,19 +20,10 @@ from chaiqin.workflow import routing
 from chaiqin.workflow import services as workflow
 
 from . import protection_law as law
+from .models import (ChildcareHoursRequest, Committee, CommitteeMember, LactationRequest, ProtectionStatus, RosterShift,
+                     SurveyAnswer, TravelCardSelfUse, UnpaidLeave)
 from .roles import is_personnel_of
 from .selectors import night_violations, survey_item_view, survey_view
-from .models import (
-    ChildcareHoursRequest,
-    Committee,
-    CommitteeMember,
-    LactationRequest,
-    ProtectionStatus,
-    RosterShift,
-    SurveyAnswer,
-    TravelCardSelfUse,
-    UnpaidLeave,
-)
 
 LACTATION = "lactation"
 CHILDCARE = "childcare_hours"

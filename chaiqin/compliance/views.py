@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,10 +12,11 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin import clock, rules
+from chaiqin.dates import DateInputError, parse_date
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as wf_selectors
 from chaiqin.workflow import services as workflow
 
@@ -246,8 +249,6 @@ def rollup_export(request, year: int, fmt: str):
 
 
 def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
-    from urllib.parse import quote
-
     response = HttpResponse(data, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.{fmt}"
     return response
@@ -288,8 +289,6 @@ def unpaid_leave(request):
         leave = UnpaidLeave.objects.filter(pk=request.POST.get("leave"), person__agency=agency).first()
         if leave is None:
             raise Http404()
-        from chaiqin.dates import DateInputError, parse_date
-
         try:
             returned_on = parse_date(request.POST.get("returned_on", ""))
         except DateInputError as exc:  # a date that cannot be read: the form's parsing, not a refusal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from chaiqin.calendar.models import CalendarDay, Closure
 from chaiqin.org.models import Agency, Person, RoleAssignment, StatusPeriod, Unit
 from chaiqin.web.fields import ROCDateField
 
@@ -112,8 +113,6 @@ class ClosureForm(forms.Form):
     declared_by = forms.CharField(label="宣布者", max_length=60, help_text="如「花蓮縣政府宣布」")
 
     def __init__(self, *args, **kwargs):
-        from chaiqin.calendar.models import Closure
-
         super().__init__(*args, **kwargs)
         self.fields["part"].choices = Closure.Part.choices
 
@@ -124,8 +123,6 @@ class CalendarDayForm(forms.Form):
     name = forms.CharField(label="備註", max_length=60, required=False)
 
     def __init__(self, *args, **kwargs):
-        from chaiqin.calendar.models import CalendarDay
-
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = CalendarDay.Kind.choices
 

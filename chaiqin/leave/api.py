@@ -18,6 +18,7 @@ from chaiqin.dates import DateInputError, parse_date, parse_datetime
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.org.selectors import agent_choices as choices
 
 from . import ledger, selectors, services
 from .agents import AgentPeriod
@@ -248,7 +249,5 @@ class AgentChoiceOut(Schema):
 @router.get("/agent-choices", response=list[AgentChoiceOut],
             summary="可選的職務代理人（本機關在職同仁，預設職務代理人在前；q 可搜尋姓名、員工編號或單位）")
 def agent_choices(request, q: str = ""):
-    from chaiqin.org.selectors import agent_choices as choices
-
     me = access.person_of(request.user)
     return [{"id": p.pk, "name": p.name, "unit_name": p.unit.name} for p in choices(me, query=q.strip(), limit=200)]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, timedelta
+
+from django.utils import timezone
+from icalendar import Calendar, Event
 
 from chaiqin import clock, spreadsheets
 from chaiqin.dates import format_roc
@@ -39,8 +43,6 @@ def balance_table_file(table, on: date, fmt: str):
     """The table (an iterable of (person, row), read in chunks) written row by row to a temporary
     file as `fmt` (xlsx or ods). Returns the open file, rewound, and its content type, for a
     streamed FileResponse."""
-    import tempfile
-
     handle = tempfile.TemporaryFile()
     spreadsheets.write([balance_sheet(table, on)], fmt, handle)
     handle.seek(0)
@@ -49,9 +51,6 @@ def balance_table_file(table, on: date, fmt: str):
 
 def ical_for(person) -> bytes:
     """Approved and pending leave of `person` from a year ago to a year ahead."""
-    from django.utils import timezone
-    from icalendar import Calendar, Event
-
     cal = Calendar()
     cal.add("prodid", "-//chaiqin//leave//zh-TW")
     cal.add("version", "2.0")

@@ -5,18 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from chaiqin import clock, rules
-from chaiqin.dates import TAIPEI
+from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.org import access
 from chaiqin.org import selectors as org_selectors
 from chaiqin.org.models import Person
+from chaiqin.workflow import occupancy
 from chaiqin.workflow.models import Case
+from chaiqin.workflow.selectors import return_reason as case_return_reason
 
-from . import ledger
-from .models import AgentSpan, BalanceEntry, LeaveCancellation, LeaveRequest
+from . import durations, ledger
+from .feed_tokens import digest_of
+from .models import AgentSpan, BalanceEntry, CalendarFeedToken, LeaveCancellation, LeaveRequest
 
 HOLDING = (Case.Status.PENDING, Case.Status.RETURNED, Case.Status.APPROVED)
 
@@ -86,8 +90,6 @@ def requests_of(person: Person) -> QuerySet[LeaveRequest]:
 def duration_of(person: Person, leave_code: str, start: datetime, end: datetime) -> int:
     """Minutes of leave in [start, end) for `person` by their agency's office hours and calendar, as
     the form counts them (calendar days for types counted so). Two queries; no rule is checked."""
-    from . import durations
-
     calendar_days = False
     try:
         calendar_days = rules.leave_type(person.regime, leave_code, start.date()).calendar_days
@@ -99,10 +101,6 @@ def duration_of(person: Person, leave_code: str, start: datetime, end: datetime)
 def own_schedule(person: Person, days: int = 60) -> list:
     """The person's leave, trips and WFH days from now for `days` days (workflow.occupancy), to
     show beside the leave form: what a new request may not overlap."""
-    from datetime import timedelta
-
-    from chaiqin.workflow import occupancy
-
     now = clock.now()
     return occupancy.busy_between(person, now, now + timedelta(days=days))
 
@@ -147,8 +145,6 @@ def leave_request_get_for(user, request_id: int) -> LeaveRequest:
 
 def return_reason(req: LeaveRequest) -> str:
     """Why the request was last returned (the decider's comment), for the correction page."""
-    from chaiqin.workflow.selectors import return_reason as case_return_reason
-
     return case_return_reason(req.case)
 
 
@@ -237,8 +233,6 @@ EXPORT_CHUNK = 500
 
 def balance_people(viewer: Person, query: str = "") -> QuerySet[Person]:
     """Everyone `viewer` may see, optionally those whose name, employee number or unit contains `query`."""
-    from django.db.models import Q
-
     qs = access.visible_people(viewer).select_related("agency", "unit")
     query = (query or "").strip()
     if query:
@@ -255,9 +249,6 @@ def balances_for(people: list[Person], on: date | None = None) -> dict[int, dict
     gives (ledger.granted_minutes, from chaiqin.rules) is added as if posted.
     `people` must carry their agency (select_related) for the leave year of labor staff.
     """
-    from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
-    from django.db.models.functions import Coalesce
-
     on = on or clock.today()
     if not people:
         return {}
@@ -338,9 +329,6 @@ def balance_table(viewer: Person, on: date | None = None, query: str = ""):
 
 def calendar_feed_person(token: str) -> Person | None:
     """The person whose live iCalendar token `token` is, or None (unknown, revoked, malformed)."""
-    from .feed_tokens import digest_of
-    from .models import CalendarFeedToken
-
     if not token or len(token) > 100:
         return None
     row = (CalendarFeedToken.objects.select_related("person").filter(digest=digest_of(token), revoked_at__isnull=True)
@@ -350,8 +338,6 @@ def calendar_feed_person(token: str) -> Person | None:
 
 def calendar_feed_token_of(person: Person):
     """The person's live CalendarFeedToken row (when it was made), or None."""
-    from .models import CalendarFeedToken
-
     return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).first()
 def away_covered_by(agent_id: int, at) -> set[int]:
     """Ids of the people on approved leave at `at` whose agent then is `agent_id` (workflow.away): the
@@ -365,8 +351,6 @@ def away_covered_by(agent_id: int, at) -> set[int]:
 
 def leave_summary(req: LeaveRequest) -> list[tuple[str, str]]:
     """A leave request as its deciders read it on the decision page (workflow registry summary)."""
-    from chaiqin.dates import format_roc, format_roc_datetime
-
     rows = [("假別", req.leave_name), ("期間", f"{format_roc_datetime(req.start)} 至 {format_roc_datetime(req.end)}"),
             ("時數", ledger.format_minutes(req.minutes)
              + (f"（已銷假 {ledger.format_minutes(req.cancelled_minutes)}）" if req.cancelled_minutes else ""))]
@@ -383,8 +367,6 @@ def leave_summary(req: LeaveRequest) -> list[tuple[str, str]]:
 
 def cancel_summary(form) -> list[tuple[str, str]]:
     """A 銷假單 as its deciders read it: the leave it gives back, the days, the reason."""
-    from chaiqin.dates import format_roc_datetime
-
     req = form.request
     periods = "\n".join(f"{format_roc_datetime(datetime.fromisoformat(s))} 至 {format_roc_datetime(datetime.fromisoformat(e))}"
                         f"（{ledger.format_minutes(int(m))}）" for s, e, m in form.pieces)

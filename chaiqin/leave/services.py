@@ -17,20 +17,24 @@ from typing import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from chaiqin import clock, rowlocks, rules
 from chaiqin.dates import format_roc, format_roc_datetime
 from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.errors import ChaiqinError, refuses_rule_input
-from chaiqin.org.models import Person
+from chaiqin.org.models import Person, RoleAssignment
 from chaiqin.workflow import occupancy, routing
 from chaiqin.workflow import services as workflow
 from chaiqin.workflow.models import AuditEvent, Case
 
 from . import agents, durations, extension, ledger
 from .attachments import Upload, check_upload
-from .models import BalanceEntry, LeaveAttachment, LeaveCancellation, LeaveCancelRequest, LeaveRequest
+from .feed_tokens import new_token
+from .models import (BalanceEntry, CalendarFeedToken, LeaveAttachment, LeaveCancellation, LeaveCancelRequest,
+                     LeaveRequest)
+from .selectors import _minus
 
 COMP_TIME = ledger.COMP_TIME
 PAY_LABELS = {"full": "全薪", "half": "半薪", "none": "不給薪"}
@@ -522,8 +526,6 @@ def leave_cancel_plan(*, request: LeaveRequest, actor: Person, start: datetime |
     page and the submission run this one function). `whole` asks back all that is left; otherwise
     [start, end) is clamped to the request and trimmed to working time, so a whole day typed as
     00:00 to 24:00 reads as that day's office hours. Reads only; raises ChaiqinError."""
-    from .selectors import _minus
-
     if actor.pk != request.person_id:
         raise ChaiqinError("只有申請人本人可以申請銷假。", code="permission")
     if request.case is None or request.case.status != Case.Status.APPROVED:
@@ -619,10 +621,6 @@ def leave_cancel_approved(form: LeaveCancelRequest) -> None:
 
 
 def _tell_about_cancellation(req: LeaveRequest, form: LeaveCancelRequest, person: Person) -> None:
-    from django.urls import reverse
-
-    from chaiqin.org.models import RoleAssignment
-
     told = {person.pk}
     people = [req.agent] if req.agent else []
     people += [s.decider for s in req.case.steps.select_related("decider").order_by("order")]
@@ -739,9 +737,6 @@ def leave_lines_settle(*, case: Case, approved: bool, note: str = "") -> None:
 def calendar_token_issue(*, person: Person) -> str:
     """Give `person` a new iCalendar subscription token and return it (the only time it exists
     in clear: the row keeps its digest); any earlier link of theirs stops working."""
-    from .feed_tokens import new_token
-    from .models import CalendarFeedToken
-
     token, digest = new_token()
     with transaction.atomic():
         now = clock.now()
@@ -752,7 +747,5 @@ def calendar_token_issue(*, person: Person) -> str:
 
 def calendar_token_revoke(*, person: Person) -> int:
     """Stop `person`'s iCalendar subscription link; returns how many live links were stopped (0 or 1)."""
-    from .models import CalendarFeedToken
-
     with transaction.atomic():
         return CalendarFeedToken.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=clock.now())

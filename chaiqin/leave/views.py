@@ -6,10 +6,12 @@ from __future__ import annotations
 import calendar as pycalendar
 from datetime import date, datetime, timedelta
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,16 +21,18 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.dates import DateInputError, parse_date
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.web.refusals import attempt
-from chaiqin.web.pages import render_page
 from chaiqin.web import shown_once
+from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import attachments as files
 from . import durations as leave_durations
 from . import exports, ledger, pdf, selectors, services
-from .forms import CancelForm, LeaveRequestForm
+from .durations import halves
+from .forms import CancelForm, LeaveRequestForm, parse_time
 from .models import LeaveAttachment
 
 TABLE_ROLES = {"personnel", "agency_head", "sysadmin"}
@@ -125,11 +129,6 @@ def request_edit(request, request_id: int):
 @login_required
 def live_duration(request):
     """The leave form's 「計算天數 共計 N日N時」, fetched by htmx as the dates and times are typed."""
-    from chaiqin.dates import DateInputError, parse_date
-    from django import forms as django_forms
-
-    from .forms import parse_time
-
     me = access.person_of(request.user)
     q = request.GET
     try:
@@ -147,8 +146,6 @@ def live_duration(request):
 
 
 def _halves(me: Person):
-    from .durations import halves
-
     return halves(me.agency, clock.today())
 
 
@@ -274,8 +271,6 @@ def _table_viewer(request) -> Person:
 @login_required
 def balance_table(request):
     """The personnel office's table: 50 people a page, searchable; a fixed number of queries per page."""
-    from django.core.paginator import Paginator
-
     me = _table_viewer(request)
     on = clock.today()
     query = request.GET.get("q", "").strip()[:50]
@@ -292,8 +287,6 @@ def balance_export(request, fmt: str):
     me = _table_viewer(request)
     if fmt not in ("xlsx", "ods"):
         raise Http404("只提供 xlsx 與 ods 格式。")
-    from django.http import FileResponse
-
     on = clock.today()
     query = request.GET.get("q", "").strip()[:50]
     handle, content_type = exports.balance_table_file(selectors.balance_table(me, on, query), on, fmt)

@@ -12,6 +12,7 @@ which answers 404 for anything outside the viewer's scope.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -127,8 +128,6 @@ def console_agency_ids(viewer: Person) -> set[int]:
 
 def console_viewer(user) -> tuple[Person, set[int]]:
     """The console's viewer and their agencies; 403 (PermissionDenied) for anyone without the personnel role."""
-    from django.core.exceptions import PermissionDenied
-
     viewer = person_of(user)
     agencies = console_agency_ids(viewer)
     if not agencies:

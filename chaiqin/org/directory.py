@@ -18,6 +18,7 @@ from django.conf import settings
 from django_auth_ldap.backend import LDAPBackend, ldap_error
 
 from .models import Person
+from .services import person_link_login
 
 logger = logging.getLogger("chaiqin.directory")
 
@@ -68,8 +69,6 @@ class DirectoryBackend(LDAPBackend):
         person = _person_for(_employee_no(ldap_user), username)
         if person.user_id:
             return person.user, False
-        from .services import person_link_login
-
         try:
             return person_link_login(person=person, username=username), False
         except ValueError:

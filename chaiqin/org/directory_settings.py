@@ -27,7 +27,7 @@ def ldap_settings(*, server_uri: str, start_tls: bool = False, bind_dn: str = ""
     `user_filter`: OpenLDAP `(uid=%(user)s)`, Active Directory `(sAMAccountName=%(user)s)`.
     `ca_file`: the CA that signed the directory's certificate, for ldaps:// and StartTLS.
     """
-    import ldap
+    import ldap  # only when a directory is configured: python-ldap loads libldap and its TLS state
     from django_auth_ldap.config import LDAPSearch
 
     if not user_base:

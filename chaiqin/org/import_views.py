@@ -13,9 +13,11 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
-from chaiqin.web.pages import render_page
 from chaiqin.web import shown_once
+from chaiqin.web.pages import render_page
 from chaiqin.web.uploads import UploadField
 
 from . import imports, services
@@ -70,9 +72,6 @@ def template_csv(request):
 
 @login_required
 def template_xlsx(request):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     personnel_of(request.user)
     header, example = imports.template_rows()
     book = Workbook()

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from openpyxl import load_workbook
+
 from chaiqin.dates import DateInputError, format_roc, parse_date
 
 from .cards import card_no_refusal, card_taken_text
@@ -214,8 +216,6 @@ def _rows_of_csv(data: bytes) -> Iterable[tuple[int, list[str], list[bool]]]:
 
 
 def _rows_of_xlsx(data: bytes) -> Iterable[tuple[int, list[str], list[bool]]]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file

@@ -23,6 +23,8 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
 
+from .models import Person
+
 ALGORITHM = "chaiqin_onetime"
 # No 0/O, 1/l/I: read aloud or copied from paper without confusion.
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -97,8 +99,6 @@ class FirstLoginMiddleware:
         match = getattr(request, "resolver_match", None)
         if (request.method == "POST" and match is not None and match.url_name == "password_change"
                 and response.status_code == 302 and on_initial_password(request.user)):
-            from .models import Person
-
             Person.objects.filter(pk=request.user.person.pk).update(must_change_password=False)
         return response
 

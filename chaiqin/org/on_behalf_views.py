@@ -15,8 +15,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 
 from chaiqin import clock
-from chaiqin.web.refusals import attempt
+from chaiqin.attendance.forms import MissedPunchForm
+from chaiqin.leave import attachments as files
+from chaiqin.leave import services
+from chaiqin.leave.forms import LeaveRequestForm
+from chaiqin.overtime.forms import OvertimeRequestForm
 from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import access
 from .import_api import personnel_of
@@ -52,10 +57,6 @@ def _render(request, person: Person, what: str, form, error=None, **extra):
 
 @login_required
 def leave(request, person_id: int):
-    from chaiqin.leave import attachments as files
-    from chaiqin.leave import services
-    from chaiqin.leave.forms import LeaveRequestForm
-
     me, person = _person_for(request, person_id)
     offered = services.leave_types_for(person, clock.today())
     form = LeaveRequestForm(request.POST or None, request.FILES or None, person=person, offered=offered)
@@ -76,8 +77,6 @@ def leave(request, person_id: int):
 @login_required
 def missed_punch(request, person_id: int):
     from chaiqin.attendance import services
-    from chaiqin.attendance.forms import MissedPunchForm
-
     me, person = _person_for(request, person_id)
     form = MissedPunchForm(request.POST or None, request.FILES or None)
     done = attempt(request, show=False)  # the form page shows the refusal itself (`error`), above the form
@@ -93,8 +92,6 @@ def missed_punch(request, person_id: int):
 @login_required
 def overtime(request, person_id: int):
     from chaiqin.overtime import services
-    from chaiqin.overtime.forms import OvertimeRequestForm
-
     me, person = _person_for(request, person_id)
     form = OvertimeRequestForm(request.POST or None)
     done = attempt(request, show=False)  # the form page shows the refusal itself (`error`), above the form

@@ -15,8 +15,10 @@ from django.db.models.functions import Lower
 
 from chaiqin import clock
 from chaiqin.errors import ChaiqinError
+from chaiqin.leave import ledger
 
 from . import cards, imports, initial_password
+from .access import holds_role
 from .models import Agency, PeopleImport, Person, RoleAssignment, Unit
 
 
@@ -104,8 +106,6 @@ def _post_leave_grants_at_hire(people: list[Person]) -> None:
     taken into service today or earlier, prorated in the year of hire (公務人員請假規則第3條第2項);
     later years come from the yearly command post_leave_grants. They were created in the open
     transaction, so none of their grants exists yet: one bulk insert, no look-up or lock per grant."""
-    from chaiqin.leave import ledger  # leave builds on org: imported here, at the one call, to keep org first
-
     ledger.grants_post_for_new_people(people=people, on=clock.today())
 
 
@@ -329,8 +329,6 @@ def card_no_checked(*, agency_id: int, card_no: str, person_pk: int | None = Non
 def person_set_card_no(*, actor: Person, person: Person, card_no: str) -> Person:
     """The personnel office records the number of a person's access card (卡號), as the agency's
     card readers write it; empty clears it. One card, one person, within an agency."""
-    from .access import holds_role
-
     if not holds_role(actor, person.agency, "personnel", "sysadmin"):
         raise ChaiqinError("只有本機關的人事人員或系統管理者可以設定卡號。", code="forbidden")
     person.card_no = card_no_checked(agency_id=person.agency_id, card_no=card_no, person_pk=person.pk)

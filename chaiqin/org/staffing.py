@@ -18,9 +18,12 @@ from django.db import transaction
 from chaiqin import clock
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.errors import ChaiqinError
+from chaiqin.leave import ledger
+from chaiqin.workflow import occupancy
+from chaiqin.workflow.models import Case
 
 from .models import Agency, OrgEvent, Person, RoleAssignment, StandingAgent, StatusPeriod, Unit
-from .services import card_no_checked
+from .services import card_no_checked, person_create, unit_create
 
 EARLIEST_HIRE = date(1950, 1, 1)
 EDITABLE = ("employee_no", "name", "gender", "post", "title", "email", "card_no", "hire_date",
@@ -64,8 +67,6 @@ def staff_create(*, actor: Person, unit: Unit, employee_no: str, name: str, gend
                  hire_date: date, title: str = "", supervisor: Person | None = None, email: str = "",
                  card_no: str = "", username: str = "", password: str = "") -> Person:
     """Create a person in the actor's agency (and their log-in when `username` is given)."""
-    from .services import person_create
-
     require_personnel(actor, unit.agency_id)
     check_hire_date(hire_date)
     if supervisor is not None and supervisor.agency_id != unit.agency_id:
@@ -163,9 +164,6 @@ def _day_start(d: date) -> datetime:
 
 def _refuse_pending_forms(person: Person, start: date, end: date | None, what: str) -> None:
     """A status change may not silently orphan forms still waiting for a decision in its period."""
-    from chaiqin.workflow import occupancy
-    from chaiqin.workflow.models import Case
-
     until = _day_start((end or date(2100, 1, 1)) + timedelta(days=1))
     pending = [b for b in occupancy.busy_between(person, _day_start(start), until) if b.status in Case.OPEN]
     if pending:
@@ -177,14 +175,12 @@ def _refuse_pending_forms(person: Person, start: date, end: date | None, what: s
 
 def _restate_annual_leave(person: Person, since: date) -> None:
     """留職停薪 changes the annual leave of the leave year it touches (leave.ledger.annual_grant_restate)."""
-    from chaiqin.leave import ledger
-
     ledger.annual_grant_restate(person=person, since=since)
 
 
 def _settle_annual_leave(person: Person, last_day: date) -> None:
     """A worker's unused 特別休假 is paid when the contract ends (leave.yearend)."""
-    from chaiqin.leave import yearend
+    from chaiqin.leave import yearend  # not at the top: leave.yearend -> leave.deferrals -> org.staffing
 
     yearend.annual_leave_settle_at_contract_end(person=person, last_day=last_day)
 
@@ -404,8 +400,6 @@ def agency_settings_update(*, actor: Person, agency: Agency, **changes) -> Agenc
 
 @transaction.atomic
 def unit_add(*, actor: Person, agency: Agency, name: str, sort_order: int = 0) -> Unit:
-    from .services import unit_create
-
     require_personnel(actor, agency)
     if Unit.objects.filter(agency=agency, name=name).exists():
         raise ChaiqinError(f"本機關已有「{name}」單位。", field="name")

@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from chaiqin import spreadsheets
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
+from chaiqin.trips.models import Trip
 
 from . import exports, selectors, services
 
@@ -164,8 +165,6 @@ def trips_to_claim(request):
 
 @router.post("/trips/{trip_id}/claim", response=RequestOut, summary="以核准的假日出差單申請加班補償（免事前申請）")
 def trip_claim(request, trip_id: int, payload: TripClaimIn):
-    from chaiqin.trips.models import Trip
-
     me = access.person_of(request.user)
     trip = Trip.objects.filter(pk=trip_id, person=me).first()
     if trip is None:

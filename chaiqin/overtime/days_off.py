@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Q
 from django.http import Http404
 
 from chaiqin import rules
@@ -73,6 +74,7 @@ def day_kinds(person: Person, lo: date, hi: date, *, rosters: list[DaysOffRoster
 def day_kind(person: Person, day: date) -> str:
     """The day kind of `day` for `person`: their own schedule for a worker, the office calendar otherwise."""
     if person.regime != rules.LABOR:
+        # not at the top: overtime.services imports this module at its top
         from .services import day_kind_of
 
         return day_kind_of(person.agency, day)
@@ -120,6 +122,7 @@ def days_off_violations(person: Person, planned: list[tuple[datetime, datetime, 
         for slot in existing.only("start", "end", "day", "day_kind"):
             shifts.append(rules.Shift(person.pk, _naive(slot.start), _naive(slot.end), "overtime",
                                       day_kind=kinds.get(slot.day, slot.day_kind)))
+        # not at the top: overtime.services imports this module at its top
         from .services import _regular_shift
 
         shifts += [_regular_shift(person, d) for d, k in sorted(kinds.items()) if k == "workday"]
@@ -165,8 +168,6 @@ def agreements_of(agency) -> list[FlexibleScheduleAgreement]:
 
 def agreement_in_force(agency, on: date) -> FlexibleScheduleAgreement | None:
     """The agency's four-week agreement in force on `on`, or None."""
-    from django.db.models import Q
-
     return (FlexibleScheduleAgreement.objects.filter(agency=agency, in_force_from__lte=on)
             .filter(Q(in_force_to__isnull=True) | Q(in_force_to__gte=on)).order_by("-in_force_from").first())
 

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from chaiqin import rules
 from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.durations import format_hours
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
@@ -118,8 +119,6 @@ def sheet_by_unit(rows: list[SheetRow]) -> list[UnitGroup]:
 
 def hm(minutes: int) -> str:
     """Minutes as 「3時30分」 (chaiqin.durations.format_hours)."""
-    from chaiqin.durations import format_hours
-
     return format_hours(minutes)
 
 

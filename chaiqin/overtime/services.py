@@ -13,13 +13,22 @@ from django.db import transaction
 from django.urls import reverse
 
 from chaiqin import clock, rowlocks, rules, uploads
+from chaiqin.attendance.models import AttendanceProfile
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.calendar.national import national_year
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
 from chaiqin.durations import format_hours
 from chaiqin.errors import ChaiqinError
+from chaiqin.leave import ledger
 from chaiqin.org import access
 from chaiqin.org.models import Person
 from chaiqin.org.wording import in_own_words
+from chaiqin.payroll import pay as payroll_pay
+from chaiqin.trips.models import Trip
+from chaiqin.trips.services import day_off_dates
+from chaiqin.workflow import routing
+from chaiqin.workflow import services as workflow
+from chaiqin.workflow.models import Case
 
 from . import days_off
 from .models import OvertimeRequest, OvertimeSlot
@@ -54,8 +63,6 @@ def day_kind_of(agency, day: date) -> str:
         return "holiday"
     if info.is_workday:
         return "workday"
-    from chaiqin.calendar.national import national_year
-
     national = national_year(day.year).get(day)
     if national is not None and national.kind == "holiday":
         return "holiday"
@@ -120,8 +127,6 @@ def labor_agreement(person: Person, day: date) -> bool:
 
 def is_shift_worker(person: Person) -> bool:
     """Whether `person` is flagged as a shift worker (attendance.AttendanceProfile.shift_work)."""
-    from chaiqin.attendance.models import AttendanceProfile
-
     return AttendanceProfile.objects.filter(person=person, shift_work=True).exists()
 
 
@@ -260,8 +265,6 @@ def _slots_of(request: OvertimeRequest, checked: CheckedRequest) -> None:
 
 
 def _route_and_title(request: OvertimeRequest, checked: CheckedRequest):
-    from chaiqin.workflow import routing
-
     minutes = sum(int((e - s).total_seconds() // 60) for _p, s, e, _d in checked.plans)
     steps = routing.plan_route(kind=KIND, applicant=request.applicant, minutes=minutes)
     days = checked.days
@@ -277,8 +280,6 @@ def overtime_request_submit(*, applicant: Person, reason: str, work_items: str, 
     """Ask for overtime beforehand (seed 003 Q.8: reason, work items, people, dates and hours;
     at most a month per request), checked by overtime_request_check. `filed_by` is the personnel
     officer filing it for `applicant` (代填)."""
-    from chaiqin.workflow import services as workflow
-
     checked = overtime_request_check(applicant=applicant, reason=reason, work_items=work_items, slots=slots,
                                      situation=situation, project_start=project_start)
     first = checked.days[0]
@@ -304,9 +305,6 @@ def overtime_request_resubmit(*, request: OvertimeRequest, actor: Person, reason
     send it again into the same case: the checks of asking (overtime_request_check, its own old
     slots excepted), its slots replaced (none can be signed before approval), a fresh chain
     (workflow.case_resubmit, which records 修正後重送 beside the return). A refusal changes nothing."""
-    from chaiqin.workflow import services as workflow
-    from chaiqin.workflow.models import Case
-
     request = OvertimeRequest.objects.select_for_update(of=("self",)).select_related("case", "applicant").get(
         pk=request.pk)
     workflow.check_correctable(case=request.case, applicant_id=request.applicant_id, actor=actor, label="加班申請")
@@ -478,8 +476,6 @@ def _check_compensation(person: Person, compensation: str) -> None:
 def _compensate(slot: OvertimeSlot, person: Person, worked: int, compensation: str) -> None:
     """Set the claim on `slot` (not saved): minutes, compensation, pay from the wage data (and
     the comp time the civil caps leave over), comp time posted."""
-    from chaiqin.payroll import pay as payroll_pay
-
     slot.minutes = worked
     slot.compensation = compensation
     slot.claimed_at = clock.now()
@@ -499,8 +495,6 @@ def trip_overtime_plan(trip) -> list[tuple[datetime, datetime, date]]:
     """Where a trip's self-entered overtime minutes fall: the days off it touches, in order, each
     taking at most the trip's time on that day, from the trip's start that day (aware start,
     end, day). Seed 002: 若出差時間為假日，請點開「自行填寫加班時數」."""
-    from chaiqin.trips.services import day_off_dates
-
     left = trip.overtime_minutes
     start, end = trip.start.astimezone(TAIPEI), trip.end.astimezone(TAIPEI)
     plan = []
@@ -523,8 +517,6 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeR
     the window of rules.overtime_claim_deadline from the later of the last day off of the
     trip and its approval. One claim per trip.
     """
-    from chaiqin.trips.models import Trip
-
     rowlocks.lock_person_once(person.pk)  # the claimant before the trip (chaiqin.rowlocks)
     trip = Trip.objects.select_for_update(of=("self",)).select_related("case", "person__agency").get(pk=trip.pk)
     if trip.person_id != person.pk:
@@ -569,8 +561,6 @@ def overtime_trip_claim(*, trip, person: Person, compensation: str) -> OvertimeR
 
 def trips_to_claim(person: Person):
     """The person's approved trips with self-entered overtime not claimed yet (newest first)."""
-    from chaiqin.trips.models import Trip
-
     claimed = OvertimeRequest.objects.filter(trip__isnull=False, applicant=person).values("trip_id")
     return (Trip.objects.filter(person=person, overtime_minutes__gt=0, case__status="approved")
             .exclude(pk__in=claimed).order_by("-start")[:20])
@@ -607,8 +597,6 @@ def comp_time_expiry(person: Person, earned_on: date) -> date:
     """The last day comp time earned on `earned_on` may be used: the agency's term, and for workers
     never after the end of the annual-leave year containing that day, anniversary or calendar as
     the agency counts it (勞動基準法施行細則第22條之2; unused hours are then paid, §32-1 II)."""
-    from chaiqin.leave import ledger  # overtime posts into leave's ledger; leave never imports overtime
-
     years = max(1, (person.agency.comp_time_months or 12) // 12)
     year_end = ledger.period_of(person, "annual", earned_on)[1] if person.regime == rules.LABOR else None
     return rules.comp_time_expires_on(person.regime, earned_on, years=years, leave_year_end=year_end)

@@ -3,7 +3,6 @@ and its XLSX, the exceptional-requests report list. Thin views."""
 
 from __future__ import annotations
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -13,10 +12,11 @@ from django.views.decorators.http import require_POST
 
 from chaiqin import attachments, clock, printing, rules, spreadsheets
 from chaiqin.org import access
+from chaiqin.org.wording import in_own_words
+from chaiqin.trips.models import Trip
 from chaiqin.web.pages import month_param, render_page
 from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as workflow_selectors
-from chaiqin.org.wording import in_own_words
 
 from . import days_off, exports, pdf, selectors, services
 from .forms import ClaimForm, OvertimeRequestForm
@@ -44,8 +44,6 @@ def home(request):
 @login_required
 @require_POST
 def trip_claim(request, trip_id: int):
-    from chaiqin.trips.models import Trip
-
     me = access.person_of(request.user)
     trip = Trip.objects.filter(pk=trip_id, person=me).first()
     if trip is None:

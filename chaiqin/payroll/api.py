@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Q
 from django.http import Http404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access as org_access
-from chaiqin.org.models import Unit
+from chaiqin.org.models import Person, Unit
 
 from . import access, selectors, sheets, statistics
 
@@ -56,10 +57,6 @@ def _unit_people(people, unit_id: int | None):
 
 def statistics_people(me):
     """Everyone `me` may see (chaiqin.org.access) and, for the wage offices, their people."""
-    from django.db.models import Q
-
-    from chaiqin.org.models import Person
-
     seen = Q(pk__in=org_access.visible_people(me).values("pk"))
     if access.is_wage_office(me):
         seen |= Q(pk__in=access.wage_people(me).values("pk"))

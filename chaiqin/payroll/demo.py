@@ -16,9 +16,12 @@ from django.test import override_settings
 from chaiqin import clock
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
+from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person, RoleAssignment
+from chaiqin.overtime import services as overtime
+from chaiqin.workflow import services as workflow
 
-from . import services
+from . import access, services
 from .models import WageRecord
 
 P = Person.Post
@@ -47,8 +50,6 @@ def _keepers() -> list[Person]:
 def demo_load() -> str:
     if WageRecord.objects.exists():
         return ""
-    from . import access
-
     rng = random.Random(19)
     today = clock.today()
     valid_from = date(today.year - 1, 1, 1)
@@ -110,10 +111,6 @@ def _overtime(today: date, rng: random.Random) -> int:
 
 def _work(person: Person, start: datetime, end: datetime, compensation: str) -> int:
     """Ask, approve, sign in and out, claim: 1 if claimed, 0 if a rule refused it (left out)."""
-    from chaiqin.errors import ChaiqinError
-    from chaiqin.overtime import services as overtime
-    from chaiqin.workflow import services as workflow
-
     def at(moment: datetime):
         return override_settings(CHAIQIN_NOW=moment.astimezone(TAIPEI).replace(tzinfo=None).isoformat())
 

@@ -11,10 +11,13 @@ import io
 from decimal import Decimal
 
 from django.template.loader import render_to_string
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from chaiqin.dates import format_roc
 
 from .sheets import KIND_LABELS, KINDS, PaySheet, hours
+from .statistics import NUMERIC
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SIGN_LINES = ("承辦人", "單位主管", "人事主管", "主計主管", "機關首長")
@@ -25,8 +28,6 @@ HOURS_FORMAT = "0.00"
 def _cells(ws, values: list, *, money: set[int] = frozenset(), hour: set[int] = frozenset()):
     """One row of write-only cells: texts always as text (a leading = + - @ stays text, never a
     formula), numbers as numbers with a number format."""
-    from openpyxl.cell import WriteOnlyCell
-
     row = []
     for i, value in enumerate(values):
         cell = WriteOnlyCell(ws, value=float(value) if isinstance(value, Decimal) else value)
@@ -41,8 +42,6 @@ def _cells(ws, values: list, *, money: set[int] = frozenset(), hour: set[int] = 
 
 
 def _book():
-    from openpyxl import Workbook
-
     return Workbook(write_only=True)
 
 
@@ -99,7 +98,7 @@ def unused_leave_pdf(rows, *, title: str, printed_on) -> bytes:
 def _pdf(html: str) -> bytes:
     """HTML to PDF with WeasyPrint; every user text reached the template escaped, so it prints
     as text and no markup of it is ever loaded (no url fetcher for anything but data)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # loaded on first print: it loads Pango at import
 
     def no_fetch(url, *args, **kwargs):
         raise ValueError("external resources are not loaded")
@@ -151,8 +150,6 @@ def unused_leave_xlsx(rows, *, title: str) -> bytes:
 
 def statistics_xlsx(rows, codes: list[tuple[str, str]], *, title: str) -> bytes:
     """差勤統計 as XLSX: one row per person, every figure a number (minutes as hours)."""
-    from .statistics import NUMERIC
-
     labels = {"late_count": "遲到次數", "late_minutes": "遲到時數", "early_leave_count": "早退次數",
               "early_leave_minutes": "早退時數", "absent_minutes": "曠職時數", "missed_punch_count": "未刷卡次數",
               "overtime_minutes": "加班時數", "overtime_paid_minutes": "加班費時數", "overtime_comp_minutes": "加班補休時數",

@@ -15,6 +15,8 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from openpyxl import Workbook, load_workbook
+
 from chaiqin.dates import DateInputError, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org.models import Person
@@ -41,8 +43,6 @@ class ImportResult:
 
 def _read_table(name: str, data: bytes) -> list[list[str]]:
     if name.lower().endswith(".xlsx") or data[:2] == b"PK":
-        from openpyxl import load_workbook
-
         try:
             ws = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         except Exception:  # a damaged or foreign file: say so, never a traceback
@@ -124,8 +124,6 @@ def wage_import(*, by: Person, name: str, data: bytes, dry_run: bool) -> ImportR
 
 def template_xlsx() -> bytes:
     """An empty 薪資 sheet with the columns and one example line of each basis."""
-    from openpyxl import Workbook
-
     book = Workbook()
     ws = book.active
     ws.title = "薪資"

@@ -5,6 +5,7 @@ must know (a cap reached, a §32 day exceeded). The claimant never supplies a wa
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,7 @@ from django.db.models import Sum
 
 from chaiqin import rules
 from chaiqin.org.models import Person
+from chaiqin.overtime.models import OvertimeSlot
 
 from . import selectors
 from .models import WageRecord
@@ -42,8 +44,6 @@ def amount_for(row: WageRecord, regime: str, day: date, day_kind: str, pay_minut
 
 def paid_minutes(person: Person, first: date, last: date, *, exclude_slot: int | None = None) -> int:
     """Minutes already paid to `person` for overtime worked from `first` to `last`."""
-    from chaiqin.overtime.models import OvertimeSlot
-
     qs = OvertimeSlot.objects.filter(person=person, day__range=(first, last), compensation="pay",
                                      claimed_at__isnull=False)
     if exclude_slot:
@@ -84,6 +84,4 @@ def slot_pay(*, person: Person, day: date, day_kind: str, minutes: int, situatio
 
 
 def _month_last(day: date) -> date:
-    import calendar
-
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])

@@ -6,12 +6,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable
 
+from django.db.models import Sum
+
 from chaiqin import rules
+from chaiqin.leave import ledger
+from chaiqin.leave.models import BalanceEntry, LeaveYearClose
 from chaiqin.org.models import Person
 
 from .models import PayrollSetting, WageRecord
@@ -121,13 +125,6 @@ def annual_leave_payable(person: Person, period_end: date) -> int | None:
       sooner), less any of them already paid, and never more than the next year's balance (kept
       days already taken cannot be paid).
     Three queries at most."""
-    from datetime import timedelta
-
-    from django.db.models import Sum
-
-    from chaiqin.leave import ledger
-    from chaiqin.leave.models import BalanceEntry, LeaveYearClose
-
     closed = LeaveYearClose.objects.filter(person=person, account="annual", period_end=period_end).first()
     if closed is None:
         return None

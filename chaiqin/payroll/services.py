@@ -7,13 +7,16 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import Sum
 
 from chaiqin import clock, rules
 from chaiqin.dates import format_roc
 from chaiqin.errors import ChaiqinError
+from chaiqin.leave import ledger
+from chaiqin.leave.models import BalanceEntry
 from chaiqin.org.models import Agency, Person
 
-from . import access
+from . import access, selectors
 from .models import PayrollSetting, UnusedLeavePay, WageRecord
 
 B = WageRecord.Basis
@@ -159,8 +162,6 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
     wage_day = earned_on if kind == K.LABOR_COMP_TIME else period_end
     if wage_day is None:
         raise ChaiqinError("請填寫補休的加班日。", field="earned_on")
-    from . import selectors
-
     row = selectors.wage_on(person, wage_day)
     if row is None:
         raise ChaiqinError(f"人事室尚未登錄 {person.name} 於 {format_roc(wage_day)} 的薪資資料。")
@@ -199,9 +200,6 @@ def unused_leave_pay_post(*, by: Person, person: Person, kind: str, period_end: 
 def _kept_days_paid(person: Person, period_end: date, minutes: int, citation: str) -> None:
     """The servant's choice at the close: days kept are paid instead, so they leave the next
     leave year's balance (a payout row in the ledger) and cannot be both taken and paid."""
-    from chaiqin.leave import ledger
-    from chaiqin.leave.models import BalanceEntry
-
     next_start = period_end + timedelta(days=1)
     start, end = ledger.period_of(person, "annual", next_start)
     ledger.post(person=person, account="annual", kind=BalanceEntry.Kind.PAYOUT, minutes=-minutes, period_start=start,
@@ -211,10 +209,6 @@ def _kept_days_paid(person: Person, period_end: date, minutes: int, citation: st
 
 def _check_budget(person: Person, period_end: date, amount: Decimal) -> None:
     """未休假加班費 is paid within the budget the agency sets (休假改進措施)."""
-    from django.db.models import Sum
-
-    from . import selectors
-
     setting = selectors.setting_of(person.agency)
     if setting is None or setting.unused_leave_budget is None:
         return

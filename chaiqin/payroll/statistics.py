@@ -10,14 +10,20 @@ rows of the leave ledger. Reads only.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Sum
 
-from chaiqin import rules
-from chaiqin.dates import TAIPEI
+from chaiqin import clock, rules
+from chaiqin.attendance import selectors as attendance
+from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.leave.models import BalanceEntry, LeaveRequest
+from chaiqin.overtime.models import OvertimeSlot
+
+from .charts import chart_with_table
 
 
 @dataclass
@@ -28,8 +34,6 @@ class Period:
 
 
 def month_period(year: int, month: int) -> Period:
-    import calendar
-
     return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
                   f"民國{year - 1911}年{month}月")
 
@@ -44,8 +48,6 @@ def school_year_period(start_year: int) -> Period:
 
 
 def range_period(first: date, last: date) -> Period:
-    from chaiqin.dates import format_roc
-
     return Period(first, last, f"{format_roc(first)}～{format_roc(last)}")
 
 
@@ -102,9 +104,6 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
 
     with_days=False leaves out what needs the day-by-day attendance (lateness, early leave,
     曠職, missed punches), the slow part for a county."""
-    from chaiqin.leave.models import BalanceEntry, LeaveRequest
-    from chaiqin.overtime.models import OvertimeSlot
-
     people = list(people.select_related("unit", "agency").order_by("agency_id", "unit__sort_order", "unit_id",
                                                                    "employee_no"))
     figures = {p.pk: PersonFigures(p) for p in people}
@@ -150,9 +149,6 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
 
 def _add_days(people, figures: dict, period: Period) -> None:
     """Lateness, early leave, 曠職 and missed punches from the day statuses (chaiqin.attendance)."""
-    from chaiqin import clock
-    from chaiqin.attendance import selectors as attendance
-
     last = min(period.last, clock.today())
     if last < period.first:
         return
@@ -223,11 +219,6 @@ def leave_codes(rows) -> list[tuple[str, str]]:
 def person_records(person, period: Period) -> dict:
     """The records behind a person's figures (drill-down): approved leave, problem days, overtime
     slots and comp-time ledger rows of the period."""
-    from chaiqin import clock
-    from chaiqin.attendance import selectors as attendance
-    from chaiqin.leave.models import BalanceEntry, LeaveRequest
-    from chaiqin.overtime.models import OvertimeSlot
-
     lo, hi = _bounds(period)
     last = min(period.last, clock.today())
     days = attendance.daily_statuses([person], period.first, last).get(person.pk, []) if last >= period.first else []
@@ -248,8 +239,6 @@ def dashboard_charts(people, today: date) -> list[dict]:
     type, lateness and overtime per unit, from the day statuses up to yesterday or today) and for
     the calendar year so far (leave by type and overtime per unit, without the day-by-day
     attendance, which would read a year of days of everyone). [{period, charts: [SafeString]}]."""
-    from .charts import chart_with_table
-
     out = []
     for period, with_days in ((month_period(today.year, today.month), True), (year_period(today.year), False)):
         rows = attendance_summary(people, period, with_days=with_days)

@@ -8,18 +8,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 
 from chaiqin import clock, rules
 from chaiqin.dates import DateInputError, parse_date
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access as org_access
-from chaiqin.web.refusals import attempt
+from chaiqin.org.models import Unit
 from chaiqin.web.pages import month_param, render_page
+from chaiqin.web.refusals import attempt
 
 from . import access, charts, exports, imports, selectors, services, sheets, statistics
-from .api import statistics_people
+from .api import _unit_people, statistics_people
 from .forms import SettingForm, UnusedLeaveForm, WageForm, WageImportForm
 
 NAV = "payroll"
@@ -109,15 +110,11 @@ def wage_import(request):
 def _unit_filter(request, people):
     unit_id = request.GET.get("unit", "")
     if unit_id.isdigit():
-        from .api import _unit_people
-
         return _unit_people(people, int(unit_id)), int(unit_id)
     return people, None
 
 
 def _units(people):
-    from chaiqin.org.models import Unit
-
     return Unit.objects.filter(pk__in=people.values("unit_id")).select_related("agency").order_by("agency_id",
                                                                                                   "sort_order")
 
@@ -242,8 +239,6 @@ def statistics_person(request, person_id: int):
     me = org_access.person_of(request.user)
     target = statistics_people(me).select_related("unit", "agency").filter(pk=person_id).first()
     if target is None:
-        from django.http import Http404
-
         raise Http404("查無此人員，或您沒有檢視權限。")
     with attempt(request) as outcome:
         period = _period(request)

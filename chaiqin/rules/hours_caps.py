@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from chaiqin.dates import format_roc
 
-from ._tables import load_table, rows_in_force
+from ._tables import in_force, load_table, rows_in_force
 from .errors import RuleInputError
 from .regimes import LABOR, check_regime
 
@@ -198,8 +198,6 @@ def _hhmm(text: str) -> int:
 
 
 def _first(rows: list[dict[str, Any]], on: date) -> dict[str, Any] | None:
-    from ._tables import in_force
-
     found = [r for r in rows if in_force(r, on)]
     return found[0] if found else None
 

@@ -14,6 +14,7 @@ from chaiqin.org import access
 from chaiqin.org.models import Person
 
 from .models import ApiToken
+from .selectors import may_manage
 
 PREFIX = "cq_"
 DEFAULT_DAYS = 90
@@ -62,8 +63,6 @@ def token_create(*, actor: Person, name: str, scope: str, expires: date | None =
 @transaction.atomic
 def token_revoke(*, actor: Person, token: ApiToken) -> ApiToken:
     """Revoke at once: the next request with it is refused. Revoking twice changes nothing."""
-    from .selectors import may_manage
-
     if not may_manage(actor, token):
         raise ChaiqinError("您不能撤銷此權杖。", code="forbidden")
     if token.revoked_at is None:

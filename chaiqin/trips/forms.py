@@ -11,6 +11,7 @@ from chaiqin.web.fields import AgentField, ROCDateField, ROCDateInput, ROCDateTi
 from chaiqin.web.uploads import UploadField
 
 from .models import Attachment, BreakPeriod, MainlandForm, Overseas, Trip
+from .services import LeaveLine
 
 RADIO = forms.RadioSelect
 
@@ -80,8 +81,6 @@ class ApplicationForm(OverseasForm):
         return [(self[f"leave{i}_code"], self[f"leave{i}_start"], self[f"leave{i}_end"]) for i in range(1, 6)]
 
     def leave_lines(self):
-        from .services import LeaveLine
-
         lines = []
         for i in range(1, 6):
             code = self.cleaned_data.get(f"leave{i}_code")

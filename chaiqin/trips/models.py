@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 
+from chaiqin.dates import TAIPEI
 from chaiqin.org.models import Agency, Person
 
 
@@ -108,8 +109,6 @@ class Overseas(models.Model):
     @property
     def days(self) -> int:
         """Days abroad counting holidays (seed 002: 請填寫全部出國日期，含假日)."""
-        from chaiqin.dates import TAIPEI
-
         return (self.end.astimezone(TAIPEI).date() - self.start.astimezone(TAIPEI).date()).days + 1
 
 

@@ -12,6 +12,7 @@ from chaiqin import clock, rules
 from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
 from chaiqin.rules import NoticeRoute, TripKind
+from chaiqin.uploads import sniff as _sniff
 
 __all__ = ["NoticeRoute", "TripKind", "trip_kind", "trip_kinds", "expense_items", "default_breaks", "break_citation",
            "principal_notice_route", "notice_contact", "mainland", "max_attachment_bytes", "sniff"]
@@ -70,6 +71,4 @@ from chaiqin.uploads import max_bytes as max_attachment_bytes  # noqa: E402,F401
 
 def sniff(data: bytes, name: str = "") -> str:
     """The content type of an upload judged by its first bytes (see chaiqin.uploads.sniff)."""
-    from chaiqin.uploads import sniff as _sniff
-
     return _sniff(data, name, field="attachment")

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from chaiqin import clock
 from chaiqin.dates import TAIPEI
+from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
 from chaiqin.workflow.models import Case
@@ -128,8 +129,6 @@ def principal_notice(overseas: Overseas) -> PrincipalNotice:
 
     Raises ChaiqinError when the applicant is not the principal of a school.
     """
-    from chaiqin.errors import ChaiqinError
-
     person = overseas.person
     if not is_school_principal(person):
         raise ChaiqinError("校長出境案件通報單只適用於學校校長（機關首長）的出國案件。")

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from chaiqin import clock, rowlocks, rules
 from chaiqin.calendar import selectors as office_calendar
-from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime, school_year_of
 from chaiqin.durations import format_minutes
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
@@ -25,6 +25,7 @@ from chaiqin.workflow.models import Case, RouteRule
 
 from . import expenses, policy
 from .models import Attachment, BreakPeriod, ExpenseLine, MainlandForm, Overseas, OverseasLeave, ReturnReport, Trip
+from .selectors import is_school_principal, return_reports_missing
 
 MAX_LEAVE_LINES = 5
 MAX_OUTING_MINUTES = 8 * 60  # 公出 is brief: longer absences are a 出差單
@@ -395,8 +396,6 @@ def break_periods(agency, school_year: int) -> dict[str, tuple[date, date]]:
 
 
 def _check_within_break(person: Person, start: datetime, end: datetime) -> None:
-    from chaiqin.dates import school_year_of
-
     first, last = _local(start).date(), _local(end).date()
     periods = break_periods(person.agency, school_year_of(first))
     for begin, finish in periods.values():
@@ -621,6 +620,7 @@ def overseas_submit(*, actor: Person, overseas: Overseas) -> Overseas:
     if overseas.form == Overseas.Form.APPLICATION:
         # the leave lines are held in the leave ledger in this transaction (refused beyond a quota:
         # everything above rolls back); the overseas period itself holds the time (occupancy)
+        # not at the top: leave.ledger -> leave.extension -> trips.services -> leave.services -> leave.ledger
         from chaiqin.leave.services import LeaveLineSpec, leave_lines_hold
 
         leave_lines_hold(person=overseas.person, case=overseas.case, label="出國申請單",
@@ -679,8 +679,6 @@ def return_reports_remind(*, on: date | None = None) -> int:
     Meant for a daily job; returns how many reminders were sent.
     """
     on = on or clock.today()
-    from .selectors import return_reports_missing
-
     sent = 0
     for overseas in return_reports_missing(on=on):
         due = return_report_due(overseas)
@@ -712,6 +710,7 @@ def on_overseas_approved(overseas: Overseas) -> None:
     The leave lines held at submission become used in the leave ledger (leave_lines_settle).
     """
     if overseas.form == Overseas.Form.APPLICATION:
+        # not at the top: leave.ledger -> leave.extension -> trips.services -> leave.services -> leave.ledger
         from chaiqin.leave.services import leave_lines_settle
 
         leave_lines_settle(case=overseas.case, approved=True)
@@ -720,8 +719,6 @@ def on_overseas_approved(overseas: Overseas) -> None:
             person=overseas.person, case=overseas.case, url=f"/trips/overseas/{overseas.pk}/return/",
             message=f"赴大陸地區返臺後，請於 {format_roc(return_report_due(overseas))} 前填寫赴陸人員返臺通報表",
         )
-    from .selectors import is_school_principal
-
     if is_school_principal(overseas.person):
         route = policy.principal_notice_route(overseas.destination, _local(overseas.start).date())
         for officer in _personnel_of(overseas.person.agency_id):
@@ -733,6 +730,7 @@ def on_closed(form, status: str) -> None:
     """A rejected or withdrawn overseas application releases the leave its lines held; a trip
     charges nothing before approval."""
     if isinstance(form, Overseas) and form.case_id and form.form == Overseas.Form.APPLICATION:
+        # not at the top: leave.ledger -> leave.extension -> trips.services -> leave.services -> leave.ledger
         from chaiqin.leave.services import leave_lines_settle
 
         leave_lines_settle(case=form.case, approved=False)

@@ -12,9 +12,8 @@ from chaiqin import attachments, clock, printing
 from chaiqin.dates import school_year_of
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
-
+from chaiqin.web.refusals import attempt
 from chaiqin.workflow import selectors as workflow_selectors
 
 from . import expenses, forms, pdf, policy, selectors, services

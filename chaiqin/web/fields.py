@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from chaiqin.dates import DateInputError, format_roc, format_roc_datetime, parse_date, parse_datetime
+from chaiqin.org.models import Person
+from chaiqin.org.selectors import agent_queryset
 
 
 class ROCDateInput(forms.TextInput):
@@ -101,15 +103,11 @@ class AgentField(forms.ModelChoiceField):
     """
 
     def __init__(self, **kwargs):
-        from chaiqin.org.models import Person
-
         kwargs.setdefault("queryset", Person.objects.none())
         kwargs.setdefault("widget", forms.Select(attrs={"data-picker": "1"}))
         super().__init__(**kwargs)
 
     def offer_to(self, person) -> None:
-        from chaiqin.org.selectors import agent_queryset
-
         self.queryset = agent_queryset(person)
 
     def label_from_instance(self, obj):

@@ -11,17 +11,16 @@ from django.utils import timezone
 
 from chaiqin import clock, rules
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.leave.durations import days_present
 from chaiqin.org import access
 from chaiqin.wfh import selectors as wfh
+from chaiqin.workflow import occupancy
 
 from .pages import month_param, render_page
 
 
 def _my_days(person, days) -> dict:
     """date -> labels of the person's own leave, trips and WFH days there (workflow.occupancy)."""
-    from chaiqin.leave.durations import days_present
-    from chaiqin.workflow import occupancy
-
     if not days:
         return {}
     start = timezone.make_aware(datetime.combine(days[0].date, datetime.min.time()))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
+from chaiqin import rules
+from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
@@ -209,8 +211,6 @@ def application_caps(request, application_id: int):
 
 @router.get("/checklist", summary="第4點審核項目")
 def checklist(request):
-    from chaiqin import rules
-
     return [{"key": i.key, "section": i.section, "kind": i.kind, "text": i.text, "citation": i.citation,
              "applies_when": i.applies_when} for i in rules.wfh_approval_checklist()]
 
@@ -271,8 +271,6 @@ def day_recall(request, day_id: int, payload: DayChangeIn):
 
 @router.post("/days/{day_id}/move", response=DayOut, summary="調整居家辦公日期")
 def day_move(request, day_id: int, payload: DayChangeIn):
-    from chaiqin.errors import ChaiqinError
-
     if payload.to is None:
         raise ChaiqinError("請填寫調整後的日期。", field="to")
     return services.wfh_day_move(actor=_me(request), day=selectors.day_get_for(request.user, day_id), to=payload.to,
@@ -329,8 +327,6 @@ def overtime_file(request, payload: OvertimeIn):
     me = _me(request)
     assigner = Person.objects.filter(pk=payload.assigner_id, agency_id=me.agency_id).first()
     if assigner is None:
-        from chaiqin.errors import ChaiqinError
-
         raise ChaiqinError("查無此指派工作之長官。", field="assigner")
     return services.wfh_overtime_file(actor=me, assigner=assigner, start=payload.start, end=payload.end,
                                       work_done=payload.work_done, evidence=payload.evidence)
@@ -343,8 +339,6 @@ def overtime(request, overtime_id: int) -> WfhOvertime:
 
 @router.get("/overview/{week_start}", response=list[OverviewOut], summary="人事：誰哪幾天居家辦公、每週上限")
 def overview(request, week_start: date):
-    from django.http import Http404
-
     me = _me(request)
     if not selectors.is_agency_officer(me):
         raise Http404("居家辦公總覽限人事單位檢視。")

@@ -16,6 +16,8 @@ State changes only through wfh/services.py.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 
@@ -79,8 +81,6 @@ class WfhApplication(models.Model):
     @property
     def last_day(self):
         """The last day WFH may be planned: the period's end, cut by an ending or delivery."""
-        from datetime import timedelta
-
         last = self.end
         if self.ended_on is not None:
             last = min(last, self.ended_on - timedelta(days=1))

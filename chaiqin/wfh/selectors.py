@@ -15,9 +15,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from chaiqin import rules
+from chaiqin.attendance.models import Punch
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.org import access
-from chaiqin.org.models import Person, RoleAssignment
+from chaiqin.org.models import Agency, Person, RoleAssignment
 from chaiqin.workflow.occupancy import Busy
 
 from .models import WfhApplication, WfhDay, WfhLog, WfhOvertime, WfhWeekReport
@@ -118,8 +119,6 @@ def busy(person: Person, start: datetime, end: datetime) -> list[Busy]:
 def busy_of(people, start: datetime, end: datetime) -> list[tuple[int, Busy]]:
     """`busy` for several people at once: (person id, Busy) pairs. One query (two when someone has WFH
     days and their agency was not loaded with them)."""
-    from chaiqin.org.models import Agency
-
     tz = timezone.get_current_timezone()
     first, last = timezone.localtime(start, tz).date(), timezone.localtime(end, tz).date()
     rows = list(WfhDay.objects.filter(person_id__in=[p.pk for p in people], date__range=(first, last),
@@ -338,8 +337,6 @@ def missing_days(people: QuerySet[Person], *, now: datetime, days: int = MISSING
 
     Three queries: the days (with person, unit and agency), their punches, nothing else (the log is
     joined)."""
-    from chaiqin.attendance.models import Punch
-
     tz = timezone.get_current_timezone()
     today = timezone.localtime(now, tz).date()
     rows = list(

@@ -14,12 +14,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from chaiqin import clock, rowlocks, rules
-from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.compliance.models import ProtectionStatus
+from chaiqin.compliance.services import protection_mark
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.dbguard import retry_on_deadlock
 from chaiqin.errors import ChaiqinError
 from chaiqin.org import access
 from chaiqin.org.models import Person
+from chaiqin.overtime.services import overtime_from_wfh
 from chaiqin.workflow import occupancy
 from chaiqin.workflow import services as workflow
 from chaiqin.workflow.models import AuditEvent, Case, Step
@@ -245,9 +248,6 @@ def on_application_approved(application: WfhApplication) -> None:
 def _mark_pregnant(application: WfhApplication) -> None:
     # An approved application for one's own pregnancy is the agency's knowledge that she is
     # pregnant: the night-work protection (survey item 15) must follow without a second entry.
-    from chaiqin.compliance.models import ProtectionStatus
-    from chaiqin.compliance.services import protection_mark
-
     # The agency knew on the day she filed the application, not from the first WFH day.
     person = application.person
     filed = application.created_at.astimezone(TAIPEI).date()
@@ -718,8 +718,6 @@ def wfh_overtime_file(
 def on_overtime_approved(overtime: WfhOvertime) -> None:
     """Confirmed: it becomes an overtime record, claimed like any approved overtime (pay, comp
     time or commendation) through the overtime app."""
-    from chaiqin.overtime.services import overtime_from_wfh
-
     overtime.status = WfhOvertime.Status.APPROVED
     overtime.save(update_fields=["status"])
     overtime_from_wfh(wfh_overtime=overtime)

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from chaiqin import clock, printing
+from chaiqin import clock, printing, rules
 from chaiqin.dates import DateInputError, format_roc, parse_date
 from chaiqin.org import access
 from chaiqin.org.models import Person
@@ -75,8 +75,6 @@ def apply(request):
 
 def _with_answer_lines(decisions) -> list:
     """Each decision with `answer_lines`: (the checklist item's own words, ticked) — never its key."""
-    from chaiqin import rules
-
     words = {item.key: item.text for item in rules.wfh_approval_checklist()}
     decisions = list(decisions)
     for d in decisions:

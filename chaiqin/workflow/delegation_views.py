@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from chaiqin import clock
 from chaiqin.org import access
 from chaiqin.org.models import Person
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import away, services
 from .forms import DelegationForm

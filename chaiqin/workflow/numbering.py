@@ -13,6 +13,8 @@ from datetime import datetime
 
 from chaiqin.dates import TAIPEI, roc_year
 
+from .models import FormCounter
+
 # Short Latin prefixes: typed easily in the search box on any keyboard, and stable across
 # renames of a form's Chinese label.
 PREFIXES = {
@@ -48,8 +50,6 @@ def number_year(at: datetime) -> int:
 def next_number(*, agency_id: int, kind: str, at: datetime) -> str:
     """The next number of `kind` in the agency for the year of `at`; call inside the transaction
     that creates the case (the counter row stays locked until it commits)."""
-    from .models import FormCounter
-
     year = number_year(at)
     FormCounter.objects.bulk_create([FormCounter(agency_id=agency_id, kind=kind, year=year, last=0)],
                                     ignore_conflicts=True)

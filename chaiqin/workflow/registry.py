@@ -11,7 +11,11 @@ pairs; without one, `form_summary` lists the form's own fields by their Chinese 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Callable
+
+from chaiqin.dates import format_roc, format_roc_datetime
+from chaiqin.durations import format_hours
 
 
 @dataclass(frozen=True)
@@ -69,11 +73,6 @@ _SKIPPED = {"id", "case", "person", "created_at", "applicant"}
 
 
 def _text(field, value) -> str:
-    from datetime import date, datetime
-
-    from chaiqin.dates import format_roc, format_roc_datetime
-    from chaiqin.durations import format_hours
-
     if value is None or value == "":
         return ""
     if field.choices:

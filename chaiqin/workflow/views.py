@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from chaiqin.org import access
-from chaiqin.web.refusals import attempt
 from chaiqin.web.pages import render_page
+from chaiqin.web.refusals import attempt
 
 from . import registry, selectors, services
 from .forms import DecisionForm

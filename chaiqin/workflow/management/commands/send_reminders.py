@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 
 from chaiqin import clock
+from chaiqin.attendance import selectors as attendance
 from chaiqin.dates import format_roc, format_roc_datetime, parse_date
 from chaiqin.org.models import Person
 from chaiqin.wfh import selectors as wfh
@@ -82,8 +83,6 @@ class Command(BaseCommand):
         return found
 
     def _attendance(self, day) -> list[tuple[str, str, str]]:
-        from chaiqin.attendance import selectors as attendance
-
         people = list(Person.objects.filter(status=Person.Status.ACTIVE).select_related("agency", "supervisor"))
         statuses = attendance.daily_statuses(people, day, day)
         by_id = {p.pk: p for p in people}
