@@ -47,8 +47,8 @@ api.add_router("/reports", "chaiqin.payroll.api.reports_router")
 def _chaiqin_error(request, exc: ChaiqinError):
     person = getattr(getattr(request, "user", None), "person", None)
     message, citation = exc.message, exc.citation
-    if person is not None:  # the agency's own rule (本機關…) in its own word, as the pages write it
-        message, citation = in_own_words(message, person.agency), in_own_words(citation, person.agency)
+    if person is not None:  # the agency's own rule (本機關…) cited in its own word, as the pages write it
+        citation = in_own_words(citation, person.agency)
     return api.create_response(request, {"detail": message, "citation": citation}, status=400)
 
 

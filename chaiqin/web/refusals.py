@@ -38,11 +38,12 @@ def refusal_text(exc: ChaiqinError, *, prefix: str = "", suffix: str = "") -> st
 def show_refusal(request, exc: ChaiqinError, form=None, *, field: str | None = None, message: bool = False,
                  prefix: str = "", suffix: str = "") -> None:
     """Show `exc` on `form` or as a page message, by the rules in this module's docstring."""
-    text = refusal_text(exc, prefix=prefix, suffix=suffix)
-    person = getattr(request.user, "person", None)
-    if person is not None:
-        # a rule the agency sets itself (本機關…規範) in the agency's own word: 本府, 本校, 本所
-        text = in_own_words(text, person.agency)
+    person = getattr(getattr(request, "user", None), "person", None)
+    if person is not None and exc.citation:
+        # a rule the agency sets itself (本機關…規範) cited in the agency's own word: 本府, 本校, 本所
+        text = f"{prefix}{exc.message}（{in_own_words(exc.citation, person.agency)}）{suffix}"
+    else:
+        text = refusal_text(exc, prefix=prefix, suffix=suffix)
     named = exc.field if form is not None and exc.field in form.fields else None
     if form is None or message:
         messages.error(request, text)
