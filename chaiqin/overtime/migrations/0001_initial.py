@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('work_items', models.TextField(verbose_name='工作項目內容')),
                 ('situation', models.CharField(choices=[('normal', '一般加班'), ('disaster', '搶救重大災害'), ('emergency', '處理緊急或重大突發事件'), ('major_project', '辦理特殊重大專案業務'), ('seasonal', '辦理季節性、週期性工作')], default='normal', max_length=15, verbose_name='情形')),
                 ('paper_sign', models.BooleanField(default=False, verbose_name='紙本簽到退')),
-                ('report_required', models.BooleanField(default=False, help_text='超過一般上限，依例外規定辦理（seed 002：事由發生之日起1個月內報主管機關備查）', verbose_name='應報主管機關備查')),
+                ('report_required', models.BooleanField(default=False, help_text='超過一般上限，依例外規定辦理（事由發生之日起1個月內報主管機關備查）', verbose_name='應報主管機關備查')),
                 ('report_due', models.DateField(blank=True, null=True, verbose_name='備查期限')),
                 ('created_at', models.DateTimeField(verbose_name='填表時間')),
                 ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency', verbose_name='機關')),

@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                 ('start', models.DateTimeField(verbose_name='起')),
                 ('end', models.DateTimeField(verbose_name='訖')),
                 ('sign_mode', models.CharField(choices=[('system', '系統簽到退'), ('paper', '紙本簽到退')], default='system', max_length=10, verbose_name='簽到退方式')),
-                ('overtime_minutes', models.PositiveIntegerField(default=0, help_text='出差期間遇假日時，自行填寫之加班時數（seed 002）', verbose_name='自行填寫加班時數（分鐘）')),
+                ('overtime_minutes', models.PositiveIntegerField(default=0, help_text='出差期間遇假日時，自行填寫之加班時數', verbose_name='自行填寫加班時數（分鐘）')),
                 ('attachment_note', models.CharField(blank=True, max_length=200, verbose_name='附件說明')),
                 ('created_at', models.DateTimeField(verbose_name='填表時間')),
                 ('agent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='trip_agencies', to='org.person', verbose_name='代理人')),
