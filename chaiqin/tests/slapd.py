@@ -27,6 +27,8 @@ from pathlib import Path
 
 import ldap
 
+from chaiqin.tests.ports import free_port
+
 SLAPD = "/usr/sbin/slapd"
 SLAPADD = "/usr/sbin/slapadd"
 SCHEMA = Path("/etc/ldap/schema")
@@ -213,13 +215,6 @@ def _die_with_parent() -> None:
     """In the child before exec: SIGTERM when the test process ends, even by SIGKILL, so that no
     slapd of a killed run is left holding a port (Linux prctl PR_SET_PDEATHSIG)."""
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
-
-
-def free_port() -> int:
-    """A loopback port that nothing used when asked (the kernel's choice)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def down_port() -> socket.socket:

@@ -19,14 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from chaiqin.tests.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[3]
 NOW = "2026-03-09T09:00"  # a Monday
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_port(port: int, seconds: float, proc: subprocess.Popen | None = None) -> None:
