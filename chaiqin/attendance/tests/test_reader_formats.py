@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.attendance import reader_formats, services
 from chaiqin.attendance.models import Punch, PunchImport
@@ -145,13 +146,13 @@ def test_the_personnel_office_sets_formats_and_cards_and_imports_each_format_in_
         page.locator("#id_card-employee_no").fill(no)
         page.get_by_label("卡號（留空為清除）").fill(card)
         page.get_by_role("button", name="儲存卡號").click()
-        assert "的卡號" in page.locator(".messages").inner_text()
+        expect(page.locator(".messages")).to_contain_text("的卡號")
 
     page.get_by_role("link", name="設定「大門定長機」的格式").click()
     page.get_by_label("刷卡檔格式").select_option("fixed")
     page.get_by_label("以哪一欄對應人員").select_option("card_no")
     page.get_by_role("button", name="儲存格式").click()  # the usual reader columns are filled in already
-    assert "定長文字" in page.get_by_test_id("devices").inner_text()
+    expect(page.get_by_test_id("devices")).to_contain_text("定長文字")
 
     page.get_by_role("link", name="設定「側門匯出機」的格式").click()
     page.get_by_label("刷卡檔格式").select_option("delimited")
@@ -162,7 +163,7 @@ def test_the_personnel_office_sets_formats_and_cards_and_imports_each_format_in_
                          ("機號的位置（可留空）", "1")):
         page.get_by_label(label).fill(value)
     page.get_by_role("button", name="儲存格式").click()
-    assert "分隔字元檔" in page.get_by_test_id("devices").inner_text()
+    expect(page.get_by_test_id("devices")).to_contain_text("分隔字元檔")
 
     # The same moments in several files are stored once: the fixed-width file adds alice's 07:58:12
     # only, the delimited one bob's 08:02.
@@ -175,6 +176,6 @@ def test_the_personnel_office_sets_formats_and_cards_and_imports_each_format_in_
                 o for o in page.locator("#id_reader option").all_inner_texts() if o.startswith(reader_name)))
         page.get_by_label("刷卡機檔案").set_input_files(str(SAMPLES / sample))
         page.get_by_role("button", name="匯入").click()
-        assert f"新增 {added} 筆" in page.locator(".messages").inner_text(), sample
-        assert unknown in page.get_by_test_id("import-unknown").inner_text()
+        expect(page.locator(".messages")).to_contain_text(f"新增 {added} 筆")
+        expect(page.get_by_test_id("import-unknown")).to_contain_text(unknown)
     assert Punch.objects.count() == 5

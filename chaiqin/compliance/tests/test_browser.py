@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 
@@ -18,13 +19,13 @@ def test_a_reduced_hours_request_is_applied_for_and_approved_and_cannot_be_rejec
     page.get_by_label("起日").fill("115-10-05")
     page.get_by_label("迄日").fill("116-04-30")
     page.get_by_role("button", name="送出申請").click()
-    assert page.get_by_test_id("status").inner_text() == "簽核中"
+    expect(page.get_by_test_id("status")).to_have_text("簽核中")
     url = page.url
     page.get_by_role("button", name="登出").click()
 
     log_in(page, "bob")
     page.goto(url)
-    assert page.get_by_label("不同意").count() == 0  # 性別平等工作法第21條: no reject on this page
+    expect(page.get_by_label("不同意")).to_have_count(0)  # 性別平等工作法第21條: no reject on this page
     # The generic case page does not offer 不同意 either; a forged POST is refused and changes nothing.
     page.goto("/workflow/inbox/")
     page.get_by_role("link", name=re.compile("育兒")).first.click()
@@ -35,13 +36,13 @@ def test_a_reduced_hours_request_is_applied_for_and_approved_and_cannot_be_rejec
         const o = document.createElement('option'); o.value = 'reject'; o.text = 'x'; s.add(o); s.value = 'reject'; }""")
     page.get_by_label("意見").fill("人力不足")
     page.get_by_role("button", name="送出簽核").click()
-    assert "第21條" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("第21條")
     page.goto(case_url)
-    assert page.get_by_test_id("case-status").inner_text() == "簽核中"
+    expect(page.get_by_test_id("case-status")).to_have_text("簽核中")
     page.goto(url)
     page.get_by_label("同意").check()
     page.get_by_role("button", name="送出簽核").click()
-    assert "已完成簽核" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("已完成簽核")
     from chaiqin.workflow import services as workflow
     from chaiqin.workflow.models import Case
 
@@ -50,7 +51,7 @@ def test_a_reduced_hours_request_is_applied_for_and_approved_and_cannot_be_rejec
         workflow.case_decide(case=case, actor=case.current_step.decider, decision="approve")
         case.refresh_from_db()
     page.reload()
-    assert page.get_by_test_id("status").inner_text() == "核准"
+    expect(page.get_by_test_id("status")).to_have_text("核准")
 
 
 def test_the_personnel_dashboard_shows_waiting_requests_as_bars(world, page):
@@ -66,7 +67,7 @@ def test_the_personnel_dashboard_shows_waiting_requests_as_bars(world, page):
     log_in(page, "carol")
     page.goto("/compliance/")
     dash = page.get_by_test_id("dashboard")
-    assert "人事室儀表板" in dash.inner_text()
-    assert "哺（集）乳時間" in page.get_by_test_id("waiting-bars").inner_text()
-    assert "7 日" in page.get_by_test_id("waiting").inner_text()
-    assert page.get_by_test_id("travel-card").is_visible()
+    expect(dash).to_contain_text("人事室儀表板")
+    expect(page.get_by_test_id("waiting-bars")).to_contain_text("哺（集）乳時間")
+    expect(page.get_by_test_id("waiting")).to_contain_text("7 日")
+    expect(page.get_by_test_id("travel-card")).to_be_visible()

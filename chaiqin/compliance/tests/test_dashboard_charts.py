@@ -4,6 +4,7 @@ each with the same figures as a table, at a desktop's and at a phone's width."""
 from datetime import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.attendance.services import punch_record
 from chaiqin.conftest import log_in
@@ -59,9 +60,9 @@ def test_the_charts_read_at_a_desktops_and_a_phones_width(world, march, page, wi
     page.goto("/compliance/")
     charts = page.get_by_test_id("attendance-charts")
     charts.scroll_into_view_if_needed()
-    assert charts.locator("svg[role=img]").count() == 5  # 3 for the month, 2 for the year
+    expect(charts.locator("svg[role=img]")).to_have_count(5)  # 3 for the month, 2 for the year
     page.get_by_text("以表格檢視：各單位遲到次數（民國115年3月）").click()
-    assert "1 次" in charts.locator("details[open] table").inner_text()
+    expect(charts.locator("details[open] table")).to_contain_text("1 次")
     # nothing wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=str(tmp_path / f"dashboard-{width}.png"), full_page=True)

@@ -17,7 +17,7 @@ def test_the_personnel_officer_adds_a_colleague_who_then_logs_in(page, world, se
     page.get_by_role("link", name="人員", exact=True).last.click()
     page.get_by_label("姓名、員工編號、單位或帳號").fill("陳雅婷")
     page.get_by_role("button", name="查詢").click()
-    assert page.get_by_test_id("console-people").locator("tbody tr").count() == 1
+    expect(page.get_by_test_id("console-people").locator("tbody tr")).to_have_count(1)
 
     page.get_by_role("link", name="新增人員").click()
     page.get_by_label("員工編號").fill("C0777")
@@ -44,12 +44,12 @@ def test_the_personnel_officer_adds_a_colleague_who_then_logs_in(page, world, se
     page.get_by_label("起日").fill("115-02-01")  # before her hire date
     page.get_by_role("button", name="登錄留職停薪").click()
     expect(page.locator("body")).to_contain_text("不可早於到職日 115-03-02")
-    assert page.get_by_test_id("status").inner_text() == "在職"
+    expect(page.get_by_test_id("status")).to_have_text("在職")
 
     other = browser.new_context(locale="zh-TW", base_url=live_server.url).new_page()
     log_in(other, "meiling", "Qw3rty-chaiqin-26")
     expect(other.locator("body")).to_contain_text("高美玲")
-    assert "人事管理" not in other.locator("nav.mainnav").inner_text()
+    expect(other.locator("nav.mainnav")).not_to_contain_text("人事管理")
     other.goto("/leave/new/")
     first = other.get_by_label("職務代理人").locator("option").nth(1).inner_text()
     assert first.startswith("★ 王黛安")

@@ -27,13 +27,13 @@ def test_the_duration_updates_as_dates_are_typed_and_own_leave_shows(page, world
     expect(live).to_have_text("計算天數 共計 2日")
     page.get_by_label("迄時").fill("12:00")
     expect(live).to_have_text("計算天數 共計 1日4時")
-    assert "115-03-12 13:00 至 115-03-12 17:00（簽核中）" in page.get_by_test_id("my-schedule").inner_text()
+    expect(page.get_by_test_id("my-schedule")).to_contain_text("115-03-12 13:00 至 115-03-12 17:00（簽核中）")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shots = os.environ.get("CHAIQIN_SCREENSHOTS")  # a folder, to look at the pages afterwards
     if shots:
         page.screenshot(path=os.path.join(shots, "leave-form-390.png"), full_page=True)
     page.goto("/?month=2026-03")
-    assert "病假（簽核中）" in page.get_by_test_id("month").inner_text()
+    expect(page.get_by_test_id("month")).to_contain_text("病假（簽核中）")
     if shots:
         page.screenshot(path=os.path.join(shots, "home-390.png"), full_page=True)
 

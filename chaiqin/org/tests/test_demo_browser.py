@@ -2,6 +2,7 @@
 leave and demo log-ins alone approve it to the end (agent first, then each step's decider)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.org.demo import DEMO_PASSWORD, demo_load
@@ -27,7 +28,7 @@ def ask_for_a_day(page, username: str, agent: str, day: str) -> str:
     page.get_by_label("事由").fill("家中有事")
     page.get_by_role("button", name="送出申請").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_test_id("leave-status").inner_text() == "簽核中"
+    expect(page.get_by_test_id("leave-status")).to_have_text("簽核中")
     return page.url
 
 

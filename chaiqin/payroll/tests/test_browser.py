@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.payroll import services
@@ -26,13 +27,13 @@ def test_enter_a_wage_see_the_sheet_download_it_and_the_employee_sees_only_their
     page.get_by_label("月支薪俸（本俸／年功俸）").fill("38000")
     page.get_by_label("專業加給").fill("22000")
     page.get_by_role("button", name="儲存").click()
-    assert "115-01-01" in page.get_by_test_id("wage-rows").inner_text()
+    expect(page.get_by_test_id("wage-rows")).to_contain_text("115-01-01")
 
     page.goto("/payroll/overtime-pay/?month=2026-03")
     table = page.get_by_test_id("pay-sheet").inner_text()
     # alice 3 h × 60,000 ÷ 240 = 750; bob 2 h × 70,000 ÷ 240 = 583.33; total 1,333.33.
     assert "750.00" in table and "583.33" in table
-    assert "1,333.33" in page.get_by_test_id("sheet-total").inner_text()
+    expect(page.get_by_test_id("sheet-total")).to_contain_text("1,333.33")
     # WeasyPrint on a shared, loaded machine may take longer than the default 15 s.
     with page.expect_download(timeout=120_000) as pdf:
         page.get_by_role("link", name="PDF（印領清冊）").click(no_wait_after=True)
@@ -47,12 +48,12 @@ def test_enter_a_wage_see_the_sheet_download_it_and_the_employee_sees_only_their
     page.goto("/payroll/statistics/?month=2026-03")
     assert page.locator("svg.chart").count() >= 1
     page.get_by_role("link", name="陳雅婷").click()
-    assert "加班：3.00 小時" in page.get_by_test_id("figures").inner_text()
+    expect(page.get_by_test_id("figures")).to_contain_text("加班：3.00 小時")
 
     page.context.clear_cookies()
     log_in(page, "alice")
     page.goto("/payroll/")
-    assert "38,000" in page.get_by_test_id("my-wages").inner_text()
+    expect(page.get_by_test_id("my-wages")).to_contain_text("38,000")
     assert page.goto("/payroll/overtime-pay/?month=2026-03").status == 403
     assert page.goto(f"/payroll/people/{world.bob.pk}/").status == 404
 
@@ -65,4 +66,4 @@ def test_the_statistics_page_fits_a_phone(world, page, settings, work):
     page.goto("/payroll/statistics/?month=2026-03")
     # The tables scroll inside their card; the page itself does not scroll sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
-    assert "3.00" in page.get_by_test_id("person-figures").inner_text()
+    expect(page.get_by_test_id("person-figures")).to_contain_text("3.00")

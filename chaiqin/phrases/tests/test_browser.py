@@ -4,8 +4,10 @@ inserted at the caret as text (a hostile phrase stays text), and a reason saved 
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.phrases import services
@@ -30,7 +32,7 @@ def test_a_phrase_is_searched_and_inserted_with_the_keyboard_on_a_phone(page, wo
     toggle.focus()
     page.keyboard.press("Enter")
     search = page.get_by_role("searchbox", name="搜尋詞庫").first
-    assert search.evaluate("el => el === document.activeElement")
+    expect(search).to_be_focused()
     items = page.locator(".phrase-item:visible")
     items.first.wait_for()
     texts = items.all_inner_texts()
@@ -38,7 +40,7 @@ def test_a_phrase_is_searched_and_inserted_with_the_keyboard_on_a_phone(page, wo
     assert "學校的詞句" not in texts  # another agency's book
     assert page.title() != "1"  # the hostile phrase is text, not markup
     search.fill("考核")
-    assert items.all_inner_texts() == ["辦理年度業務考核"]
+    expect(items).to_have_text(["辦理年度業務考核"])
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shots = os.environ.get("CHAIQIN_SCREENSHOTS")
     if shots:
@@ -46,20 +48,20 @@ def test_a_phrase_is_searched_and_inserted_with_the_keyboard_on_a_phone(page, wo
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     assert reason.input_value() == "赴臺北：辦理年度業務考核"
-    assert reason.evaluate("el => el === document.activeElement")
-    assert page.locator(".phrase-panel:visible").count() == 0
+    expect(reason).to_be_focused()
+    expect(page.locator(".phrase-panel:visible")).to_have_count(0)
 
     # Escape closes a picker and gives the focus back to its button
     toggle.click()
     page.keyboard.press("Escape")
-    assert toggle.evaluate("el => el === document.activeElement")
+    expect(toggle).to_be_focused()
 
     reason.fill("督導防汛整備")
     toggle.click()
     page.get_by_role("button", name="將此欄內容存入個人詞庫").first.click()
     page.get_by_text("已存入個人詞庫").first.wait_for()
     assert Phrase.objects.filter(owner=world.alice, text="督導防汛整備").exists()
-    assert "督導防汛整備" in page.locator(".phrase-item").all_inner_texts()
+    expect(page.locator(".phrase-item").filter(has_text=re.compile(r"^督導防汛整備$"))).not_to_have_count(0)
 
 
 def test_the_pages_of_both_books_fit_a_phone(page, world):
@@ -78,7 +80,7 @@ def test_the_pages_of_both_books_fit_a_phone(page, world):
     page.get_by_label("詞句").fill("陪同家人就醫")
     page.get_by_role("button", name="加入個人詞庫").click()
     page.get_by_text("已加入個人詞庫").first.wait_for()
-    assert "召開專案會議" in page.get_by_test_id("common-phrases").inner_text()
+    expect(page.get_by_test_id("common-phrases")).to_contain_text("召開專案會議")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     if shots:
         page.screenshot(path=os.path.join(shots, "own-book-390.png"), full_page=True)

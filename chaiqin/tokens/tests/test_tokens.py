@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 from django.test import Client
 
 from chaiqin.conftest import log_in
@@ -145,7 +146,8 @@ def test_a_person_makes_uses_and_revokes_a_token_on_the_page(page, world):
     page.get_by_label("有效期限（含當日，最長一年）").fill("115-06-30")
     page.get_by_role("button", name="建立權杖").click()
     shown = page.get_by_test_id("new-token")
-    assert "僅顯示這一次" in shown.inner_text() and "115-06-30" in shown.inner_text()
+    expect(shown).to_contain_text("僅顯示這一次")
+    expect(shown).to_contain_text("115-06-30")
     token = shown.locator("code").inner_text()
     assert Client().get("/api/me", **bearer(token)).status_code == 200
     page.reload()
@@ -153,5 +155,5 @@ def test_a_person_makes_uses_and_revokes_a_token_on_the_page(page, world):
     rows = page.get_by_test_id("personal-tokens")
     assert "個人報表程式" in rows.inner_text() and "唯讀" in rows.inner_text()
     page.get_by_role("button", name="撤銷「個人報表程式」").click()
-    assert "已撤銷" in page.get_by_test_id("personal-tokens").inner_text()
+    expect(page.get_by_test_id("personal-tokens")).to_contain_text("已撤銷")
     assert Client().get("/api/me", **bearer(token)).status_code == 401

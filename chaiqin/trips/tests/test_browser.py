@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.trips.models import Overseas, Trip
@@ -29,10 +30,10 @@ def test_a_training_trip_pays_no_miscellaneous_allowance_while_an_official_trip_
     log_in(page, "alice")
     fill_trip(page, "研習出差", "115-03-10")
     expenses = page.get_by_test_id("expenses")
-    assert "雜費：不支給" in expenses.inner_text()
-    assert "交通費：依規定報支" in expenses.inner_text()
+    expect(expenses).to_contain_text("雜費：不支給")
+    expect(expenses).to_contain_text("交通費：依規定報支")
     fill_trip(page, "公務出差", "115-03-11")
-    assert "雜費：依規定報支" in page.get_by_test_id("expenses").inner_text()
+    expect(page.get_by_test_id("expenses")).to_contain_text("雜費：依規定報支")
     assert list(Trip.objects.order_by("start").values_list("nature", flat=True)) == ["training", "official"]
 
 
@@ -44,7 +45,7 @@ def test_a_trip_ending_before_it_starts_shows_a_chinese_message_and_keeps_what_w
     page.get_by_label("公差期間起").fill("115-03-10 17:00")
     page.get_by_label("公差期間訖").fill("115-03-10 08:00")
     page.get_by_role("button", name="送出申請").click()
-    assert page.get_by_text(re.compile("結束時間.*必須晚於開始時間")).first.is_visible()
+    expect(page.get_by_text(re.compile("結束時間.*必須晚於開始時間")).first).to_be_visible()
     assert page.get_by_label("公差地點").input_value() == "花蓮市"
     assert not Trip.objects.exists()
 
@@ -59,8 +60,8 @@ def test_a_teacher_without_admin_post_files_a_break_report(page, world, settings
     page.get_by_label("事由", exact=True).fill("暑假赴日旅遊")
     page.get_by_role("button", name="送出申請").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_test_id("days").inner_text() == "7"
-    assert "簽核中" in page.get_by_test_id("status").inner_text()
+    expect(page.get_by_test_id("days")).to_have_text("7")
+    expect(page.get_by_test_id("status")).to_contain_text("簽核中")
     report = Overseas.objects.get()
     assert report.form == "break_report" and report.case.steps.get().decider == world.hank
 
@@ -80,7 +81,7 @@ def test_an_admin_staff_mainland_trip_needs_the_mainland_form_and_goes_through_e
     page.get_by_label("請假類別1 訖").fill("115-03-20 17:00")
     page.get_by_role("button", name="送出申請").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text(re.compile("須先填寫「赴大陸地區申請表」")).is_visible()
+    expect(page.get_by_text(re.compile("須先填寫「赴大陸地區申請表」"))).to_be_visible()
     draft = Overseas.objects.get()
     assert draft.case is None  # kept as a draft, not submitted
 
@@ -94,7 +95,7 @@ def test_an_admin_staff_mainland_trip_needs_the_mainland_form_and_goes_through_e
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="送出申請").click()
     page.wait_for_load_state("networkidle")
-    assert "簽核中" in page.get_by_test_id("status").inner_text()
+    expect(page.get_by_test_id("status")).to_contain_text("簽核中")
     draft.refresh_from_db()
     steps = list(draft.case.steps.order_by("order").values_list("role", "decider_id"))
     assert [role for role, _ in steps] == ["supervisor", "unit_head", "ethics", "personnel"]

@@ -7,6 +7,7 @@ import os
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.trips.models import Overseas, Trip
@@ -32,7 +33,7 @@ def decide(page, case: Case, decision: str, comment: str = ""):
         page.locator("textarea[name=comment]").fill(comment)
     page.get_by_role("button", name="送出簽核").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("已完成簽核").first.is_visible()
+    expect(page.get_by_text("已完成簽核").first).to_be_visible()
 
 
 def approve_all(page, case: Case):
@@ -72,7 +73,7 @@ def test_a_returned_trip_is_corrected_resubmitted_and_approved(page, world, size
     page.goto(f"/workflow/cases/{trip.case_id}/")
     page.get_by_test_id("correct").click()
     page.wait_for_load_state("networkidle")
-    assert "地點應為新北市" in page.get_by_test_id("returned-note").inner_text()
+    expect(page.get_by_test_id("returned-note")).to_contain_text("地點應為新北市")
     assert page.get_by_label("公差地點").input_value() == "臺北市"  # the form opens with what was filed
     assert page.get_by_label("公務出差").is_disabled()
     fits(page, size)
@@ -82,7 +83,7 @@ def test_a_returned_trip_is_corrected_resubmitted_and_approved(page, world, size
     page.get_by_label("公差期間訖").fill("115-03-11 17:00")
     page.get_by_role("button", name="修正後重新送出").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("已修正並重新送出").first.is_visible()
+    expect(page.get_by_text("已修正並重新送出").first).to_be_visible()
     trip.refresh_from_db()
     assert trip.place == "新北市" and trip.case.status == Case.Status.PENDING
 
@@ -116,7 +117,7 @@ def test_a_returned_overseas_application_with_a_gap_is_corrected_resubmitted_and
     decide(page, overseas.case, "退回修正", "19、20日請改請事假")
     as_user(page, "alice")
     page.goto(f"/trips/overseas/{overseas.pk}/")
-    assert "19、20日請改請事假" in page.get_by_test_id("returned-note").inner_text()
+    expect(page.get_by_test_id("returned-note")).to_contain_text("19、20日請改請事假")
     page.get_by_test_id("edit").click()
     page.wait_for_load_state("networkidle")
     # a first correction leaves 18 March uncovered: refused on 送出, the form stays returned and editable
@@ -126,7 +127,7 @@ def test_a_returned_overseas_application_with_a_gap_is_corrected_resubmitted_and
     page.get_by_label("請假類別2 訖").fill("115-03-20 17:00")
     page.get_by_role("button", name="修正後重新送出").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text(re.compile("上班時間均須請假")).first.is_visible()
+    expect(page.get_by_text(re.compile("上班時間均須請假")).first).to_be_visible()
     overseas.refresh_from_db()
     assert overseas.case.status == Case.Status.RETURNED
     fits(page, size)
@@ -138,7 +139,7 @@ def test_a_returned_overseas_application_with_a_gap_is_corrected_resubmitted_and
     fits(page, size)
     page.get_by_role("button", name="修正後重新送出").click()
     page.wait_for_load_state("networkidle")
-    assert "簽核中" in page.get_by_test_id("status").inner_text()
+    expect(page.get_by_test_id("status")).to_contain_text("簽核中")
 
     assert approve_all(page, overseas.case).status == Case.Status.APPROVED
     overseas.refresh_from_db()
@@ -146,7 +147,7 @@ def test_a_returned_overseas_application_with_a_gap_is_corrected_resubmitted_and
                                                                                       ("personal", 2 * 480)]
     as_user(page, "alice")
     page.goto(f"/trips/overseas/{overseas.pk}/")
-    assert page.get_by_test_id("edit").count() == 0  # approved: no more changes
+    expect(page.get_by_test_id("edit")).to_have_count(0)  # approved: no more changes
     shot(page, f"overseas-approved-{size}")
 
 
@@ -160,7 +161,7 @@ def test_a_draft_is_edited_and_deleted(page, world):
     page.get_by_label("事由", exact=True).fill("家族旅遊")
     page.get_by_role("button", name="送出申請").click()  # no leave lines: kept as a draft
     page.wait_for_load_state("networkidle")
-    assert "草稿" in page.get_by_test_id("status").inner_text()
+    expect(page.get_by_test_id("status")).to_contain_text("草稿")
     page.get_by_test_id("edit").click()
     page.get_by_label("國家或地區").fill("韓國")
     page.get_by_role("button", name="送出申請").click()
@@ -171,5 +172,5 @@ def test_a_draft_is_edited_and_deleted(page, world):
     page.get_by_label(re.compile("確定刪除此草稿")).check()
     page.get_by_test_id("delete-draft").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("已刪除出國申請單草稿").first.is_visible()
+    expect(page.get_by_text("已刪除出國申請單草稿").first).to_be_visible()
     assert not Overseas.objects.exists()

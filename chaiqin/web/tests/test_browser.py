@@ -1,6 +1,9 @@
 """The foundation in a real browser (Debian's Chromium through Playwright), as each demo role."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.org.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_load
@@ -19,11 +22,11 @@ def demo(settings):
 def test_each_demo_role_logs_in_and_sees_their_home_page(page, demo, username):
     person = Person.objects.select_related("agency", "unit").get(user__username=username)
     log_in(page, username, DEMO_PASSWORD)
-    assert page.get_by_role("heading", name=f"{person.name}，您好").is_visible()
-    assert page.get_by_test_id("agency").inner_text() == person.agency.name
-    assert page.get_by_test_id("unit").inner_text() == person.unit.name
-    assert "上班日" in page.get_by_test_id("today").inner_text()
-    assert "國慶日" in page.get_by_test_id("month").inner_text()
+    expect(page.get_by_role("heading", name=f"{person.name}，您好")).to_be_visible()
+    expect(page.get_by_test_id("agency")).to_have_text(person.agency.name)
+    expect(page.get_by_test_id("unit")).to_have_text(person.unit.name)
+    expect(page.get_by_test_id("today")).to_contain_text("上班日")
+    expect(page.get_by_test_id("month")).to_contain_text("國慶日")
 
 
 def test_the_demo_log_ins_are_the_ones_printed(demo):
@@ -47,17 +50,17 @@ def test_the_personnel_officer_finds_people_of_her_agency_only(page, demo):
     page.get_by_label("姓名或考勤代號").fill("HL")
     page.get_by_role("button", name="查詢").click()
     rows = page.locator("table.list tbody tr")
-    assert rows.count() == 50  # a full first page: the county has about 100 people
-    assert "國立恆春工商" not in page.locator("table.list").inner_text()
+    expect(rows).to_have_count(50)  # a full first page: the county has about 100 people
+    expect(page.locator("table.list")).not_to_contain_text("國立恆春工商")
 
 
 def test_a_wrong_password_shows_a_chinese_message(page, demo):
     log_in(page, "employee", "not-the-password")
-    assert page.get_by_role("alert").inner_text().startswith("帳號或密碼錯誤")
+    expect(page.get_by_role("alert")).to_have_text(re.compile(r"^\s*帳號或密碼錯誤"))
 
 
 def test_logging_out_returns_to_the_login_page(page, demo):
     log_in(page, "supervisor", DEMO_PASSWORD)
     page.get_by_role("button", name="登出").click()
     page.wait_for_url("**/login/")
-    assert page.get_by_role("heading", name="登入差勤系統").is_visible()
+    expect(page.get_by_role("heading", name="登入差勤系統")).to_be_visible()

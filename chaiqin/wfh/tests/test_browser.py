@@ -5,6 +5,7 @@ The rest (each day's log, the week of 36 weeks) is covered by the client and ser
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from chaiqin.conftest import log_in
 from chaiqin.wfh import services
@@ -32,15 +33,15 @@ def test_apply_plan_log_review_and_the_unit_heads_week(page, world, settings):
                                                       answers=ANSWERS)
 
     page.goto(f"/wfh/applications/{application.pk}/plan/{MONDAY.isoformat()}/")
-    assert "懷孕 30 週，本週至多居家辦公 3 日" in page.get_by_test_id("week-cap").inner_text()
+    expect(page.get_by_test_id("week-cap")).to_contain_text("懷孕 30 週，本週至多居家辦公 3 日")
     for label in ("115-03-09", "115-03-10", "115-03-11", "115-03-12"):
         page.get_by_label(label).check()
     page.get_by_role("button", name="排定").click()
-    assert "依居家辦公作業規範第3點" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("依居家辦公作業規範第3點")
     assert not WfhDay.objects.exists()
     page.get_by_label("115-03-10").uncheck()
     page.get_by_role("button", name="排定").click()
-    assert "已排定" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("已排定")
     assert WfhDay.objects.filter(status="planned").count() == 3
 
     settings.CHAIQIN_NOW = "2026-03-09T17:00"
@@ -49,7 +50,7 @@ def test_apply_plan_log_review_and_the_unit_heads_week(page, world, settings):
     page.get_by_label("執行情形1").fill("彙整12里意見")
     page.locator("input[name=progress_1][value=on_track]").check()
     page.get_by_role("button", name="送出工作日誌").click()
-    assert "待直屬主管審核" in page.get_by_test_id("log-status").inner_text()
+    expect(page.get_by_test_id("log-status")).to_contain_text("待直屬主管審核")
     for offset in (2, 3):  # the other two days' logs, written through the service
         settings.CHAIQIN_NOW = f"2026-03-{9 + offset:02d}T17:00"
         services.wfh_log_submit(actor=world.alice, day=MONDAY + timedelta(days=offset),
@@ -62,12 +63,12 @@ def test_apply_plan_log_review_and_the_unit_heads_week(page, world, settings):
     page.get_by_test_id("to-review").get_by_role("link", name="審核").first.click()
     page.get_by_label("審核通過").check()
     page.get_by_role("button", name="送出審核").click()
-    assert "直屬主管已審核" in page.get_by_test_id("log-status").inner_text()
+    expect(page.get_by_test_id("log-status")).to_contain_text("直屬主管已審核")
     for log in WfhLog.objects.filter(status="submitted"):
         services.wfh_log_review(actor=world.bob, log=log, decision="approve")
     page.goto(f"/wfh/people/{world.alice.pk}/week/{MONDAY.isoformat()}/")
     page.get_by_role("button", name="陳報單位主管").click()
-    assert "已陳報單位主管" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("已陳報單位主管")
 
     page.context.clear_cookies()
     log_in(page, "diana")

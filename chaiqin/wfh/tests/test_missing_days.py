@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 from django.core import mail
 from django.core.management import call_command
 
@@ -95,10 +96,10 @@ def test_in_the_browser_the_unit_head_sees_the_count_and_opens_the_list(page, wo
 
     at(settings, "2026-03-10T07:15")
     log_in(page, "diana")
-    assert "1" in page.get_by_test_id("wfh-missing-count").inner_text()
+    expect(page.get_by_test_id("wfh-missing-count")).to_contain_text("1")
     page.get_by_role("link", name="查看居家辦公").click()
     row = page.get_by_test_id("wfh-missing").locator("tbody tr")
-    assert row.count() == 1
+    expect(row).to_have_count(1)
     assert "115-03-09" in row.inner_text() and "陳雅婷" in row.inner_text() and "未填工作日誌" in row.inner_text()
     row.get_by_role("link", name="該週日誌").click()
     page.wait_for_load_state("networkidle")
