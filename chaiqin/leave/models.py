@@ -130,19 +130,6 @@ class LeaveCancellation(models.Model):
         ordering = ["start"]
 
 
-class LeavePolicy(models.Model):
-    """An agency's choices the law leaves to it (one row per agency; absent = the defaults)."""
-
-    agency = models.OneToOneField("org.Agency", verbose_name="機關", on_delete=models.CASCADE, related_name="leave_policy")
-    labor_annual_deferral = models.BooleanField(
-        "勞工未休特別休假經勞雇協商遞延至次一年度", default=False,
-        help_text="勞動基準法第38條第4項：經勞雇雙方協商遞延者，於次一年度優先使用，屆期仍未休者發給工資；未協商者於年度終結時發給工資。")
-
-    class Meta:
-        verbose_name = "機關請假設定"
-        verbose_name_plural = "機關請假設定"
-
-
 class AnnualLeaveDeferral(AppendOnlyModel):
     """A worker's agreement (or refusal) to defer the unused 特別休假 of one leave year to the next
     (勞動基準法第38條第4項: agreed between the employer and each worker). Recorded by the personnel

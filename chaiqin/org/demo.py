@@ -68,6 +68,7 @@ DEMO_LOGINS = [
     DemoLogin("school-hr", "學校人事人員", "國立恆春工商 人事室 主任"),
     DemoLogin("school-hr2", "學校人事人員", "國立恆春工商 人事室 組員"),
     DemoLogin("principal", "機關首長", "國立恆春工商 校長"),
+    DemoLogin("worker", "勞工（勞動基準法）", "花蓮縣政府 民政處 技工"),
 ]
 
 # Who to name as agent (代理人) when each demo login asks for leave: a colleague with a log-in,
@@ -81,7 +82,7 @@ DEMO_AGENTS = {
     "township-head": "township-hr", "township-hr": "township-hr2", "township-hr2": "township-hr",
     "elementary-principal": "elementary-hr", "elementary-hr": "elementary-hr2", "elementary-hr2": "elementary-hr",
     "teacher": "teacher2", "teacher2": "teacher", "dept-head": "teacher",
-    "school-hr": "school-hr2", "school-hr2": "school-hr", "principal": "school-hr",
+    "school-hr": "school-hr2", "school-hr2": "school-hr", "principal": "school-hr", "worker": "employee",
 }
 
 # Log-ins of the county's units: (unit, section, staff number) -> username; the heads by unit.
@@ -170,7 +171,8 @@ def _county(rng: random.Random, names: _Names) -> Agency:
         if unit_name == "政風處":
             # The head of 政風 reviews the ethics officer's own mainland trips.
             role_grant(person=director, role=RoleAssignment.Role.ETHICS)
-        b.person(unit, rng.choice([P.TECHNICIAN, P.JANITOR]), rng.choice(["技工", "工友"]), supervisor=director)
+        b.person(unit, rng.choice([P.TECHNICIAN, P.JANITOR]), rng.choice(["技工", "工友"]), supervisor=director,
+                 username="worker" if unit_name == "民政處" else None)
         if order % 3 == 0:
             b.person(unit, P.CONTRACT_LABOR, "約用人員", supervisor=director,
                      status=Person.Status.UNPAID_LEAVE if order == 6 else Person.Status.ACTIVE)

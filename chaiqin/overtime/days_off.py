@@ -24,11 +24,10 @@ from chaiqin.dates import TAIPEI, format_roc
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
-from .models import DaysOffRoster, FlexibleScheduleAgreement, OvertimeSlot
+from .models import LIVE, DaysOffRoster, FlexibleScheduleAgreement, OvertimeSlot
 
 DEFAULT_WEEK_START = date(2018, 1, 1)  # a Monday: without a roster the 7-day periods run Monday to Sunday
 LONGEST_PERIOD = 28
-LIVE = ("pending", "returned", "approved")
 
 
 @dataclass(frozen=True)

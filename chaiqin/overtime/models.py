@@ -16,6 +16,10 @@ from django.db import models
 
 from chaiqin.org.models import Agency, Person
 
+# The case statuses under which a slot still holds its hours (toward the caps and the rest rules):
+# asked, sent back for correction, or approved; not rejected, withdrawn or cancelled.
+LIVE = ("pending", "returned", "approved")
+
 
 class OvertimeRequest(models.Model):
     class Situation(models.TextChoices):

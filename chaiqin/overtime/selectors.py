@@ -19,8 +19,7 @@ from chaiqin.durations import format_hours
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
-from .models import OvertimeRequest, OvertimeSlot
-from .services import LIVE
+from .models import LIVE, OvertimeRequest, OvertimeSlot
 
 
 def overtime_days(person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:

@@ -31,13 +31,12 @@ from chaiqin.workflow import services as workflow
 from chaiqin.workflow.models import Case
 
 from . import days_off
-from .models import OvertimeRequest, OvertimeSlot
+from .models import LIVE, OvertimeRequest, OvertimeSlot
 
 KIND = "overtime"
 # Every figure of filing (the 3-day claim window of seed 002, a month per request of seed 003
 # Q.8, the exceptional report within a month) comes from rules.overtime_filing.
 COMPENSATION_CITATION = {"labor": "勞動基準法第24條、第32條之1", "civil": "公務人員保障法第23條", "teacher": "公務人員保障法第23條"}
-LIVE = ("pending", "returned", "approved")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Every page each demo log-in reaches by links, on a phone (390×844): no sideways scrolling, no
 Gregorian date in the visible text, no internal text (seed numbers, API paths, field names) and
 no English placeholder. One browser, one context per log-in; pages of one shape (ids replaced)
-are visited at most twice, so the crawl stays short as the demo grows."""
+are visited at most twice by log-ins alike (chaiqin.tests.demo_walks), so the crawl stays short
+as the demo grows."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from chaiqin.conftest import log_in
+from chaiqin.tests.demo_walks import ShapeCounts, shape
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,10 +40,6 @@ PROBE = """() => {
 }"""
 
 
-def _shape(path: str) -> str:
-    return re.sub(r"\d+", "N", path)
-
-
 def _wanted(url: str, origin: str) -> str | None:
     url, _ = urldefrag(url)
     parts = urlsplit(url)
@@ -52,11 +50,11 @@ def _wanted(url: str, origin: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(page, origin: str, shots: str = "") -> dict[str, list[str]]:
-    """path -> what is wrong there, for every page reached from the home page by links; with
-    `shots` (a folder), a full-page screenshot of each page shape to look at afterwards."""
+def crawl(page, origin: str, seen_shapes: dict[str, int], shots: str = "") -> dict[str, list[str]]:
+    """path -> what is wrong there, for every page reached from the home page by links whose shape
+    `seen_shapes` (shared by log-ins alike) has not had PER_SHAPE times; with `shots` (a folder), a
+    full-page screenshot of each page shape to look at afterwards."""
     problems: dict[str, list[str]] = {}
-    seen_shapes: dict[str, int] = {}
     queue, seen = deque(["/"]), {"/"}
     visited = 0
     while queue and visited < MAX_PAGES:
@@ -69,7 +67,7 @@ def crawl(page, origin: str, shots: str = "") -> dict[str, list[str]]:
             raise
         visited += 1
         found = page.evaluate(PROBE)
-        if shots and seen_shapes.get(_shape(path), 0) <= 1:
+        if shots and seen_shapes.get(shape(path), 0) <= 1:
             name = re.sub(r"[^A-Za-z0-9]+", "_", path).strip("_") or "home"
             page.screenshot(path=os.path.join(shots, f"{name}.png"), full_page=True)
         wrong = []
@@ -87,10 +85,10 @@ def crawl(page, origin: str, shots: str = "") -> dict[str, list[str]]:
             target = _wanted(link, origin)
             if target is None or target in seen:
                 continue
-            shape = _shape(target)
-            if seen_shapes.get(shape, 0) >= PER_SHAPE:
+            kind = shape(target)
+            if seen_shapes.get(kind, 0) >= PER_SHAPE:
                 continue
-            seen_shapes[shape] = seen_shapes.get(shape, 0) + 1
+            seen_shapes[kind] = seen_shapes.get(kind, 0) + 1
             seen.add(target)
             queue.append(target)
     return problems
@@ -103,6 +101,7 @@ def test_every_page_of_every_demo_log_in_fits_a_phone_and_reads_as_the_users_rea
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
     report = {}
+    shapes = ShapeCounts()
     for login in DEMO_LOGINS:
         context = browser.new_context(locale="zh-TW", timezone_id="Asia/Taipei", base_url=live_server.url,
                                       viewport=PHONE)
@@ -113,7 +112,7 @@ def test_every_page_of_every_demo_log_in_fits_a_phone_and_reads_as_the_users_rea
         if shots:
             shots = os.path.join(shots, login.username)
             os.makedirs(shots, exist_ok=True)
-        for path, wrong in crawl(page, live_server.url, shots).items():
+        for path, wrong in crawl(page, live_server.url, shapes.for_login(login.username), shots).items():
             report[f"{login.username} {path}"] = wrong
         context.close()
     assert not report, "\n".join(f"{where}: {'; '.join(wrong)}" for where, wrong in sorted(report.items()))
