@@ -43,6 +43,7 @@ from django.http import Http404
 from chaiqin import clock, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
 from chaiqin.org.selectors import unpaid_leave_spans
@@ -377,7 +378,7 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
         busy_of = _busy_for(chunk, t0, t1) if with_busy else {}
         away = unpaid_leave_spans(chunk)  # 留職停薪 by its dated periods: nothing expected on those days
         exempt = [p.pk for p in chunk if not punches_required(p)]
-        divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
+        divisions = dict(AttendanceProfile.objects.filter(among("person_id", exempt)).values_list("person_id", "division")) \
             if exempt else {}
         for person in chunk:
             pid = person.pk

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from chaiqin import clock, rules
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org import selectors as org_selectors
 from chaiqin.org.models import Person
@@ -58,12 +59,13 @@ def leave_periods_for(people, start: datetime, end: datetime) -> list[LeavePerio
     Two queries whatever the number of people. Plain values, not model instances: a county's
     month of day statuses reads some 10,000 requests here.
     """
-    holding = dict(person__in=people, start__lt=end, end__gt=start, case__status__in=HOLDING)
-    requests = LeaveRequest.objects.filter(**holding).values_list(
+    holding = dict(start__lt=end, end__gt=start, case__status__in=HOLDING)
+    requests = LeaveRequest.objects.filter(among("person_id", people), **holding).order_by().values_list(
         "pk", "person_id", "leave_code", "leave_name", "start", "end", "case__status")
     holes: dict[int, list[tuple[datetime, datetime]]] = {}
-    for request_id, c0, c1 in (LeaveCancellation.objects.filter(**{f"request__{k}": v for k, v in holding.items()})
-                               .values_list("request_id", "start", "end")):
+    for request_id, c0, c1 in (LeaveCancellation.objects.filter(among("request__person_id", people),
+                                                                **{f"request__{k}": v for k, v in holding.items()})
+                               .order_by().values_list("request_id", "start", "end")):
         holes.setdefault(request_id, []).append((c0, c1))
     found = []
     for request_id, person_id, code, name, r0, r1, status in requests:

@@ -14,6 +14,7 @@ from typing import Iterable
 from django.db.models import Sum
 
 from chaiqin import rules
+from chaiqin.id_lists import among
 from chaiqin.leave import ledger
 from chaiqin.leave.models import BalanceEntry, LeaveYearClose
 from chaiqin.org.models import Person
@@ -40,7 +41,7 @@ class WageBook:
         ids = list(person_ids)
         self._rows: dict[int, list[WageRecord]] = defaultdict(list)
         for i in range(0, len(ids), 5000):
-            qs = WageRecord.objects.filter(person_id__in=ids[i:i + 5000], valid_from__lte=last).exclude(
+            qs = WageRecord.objects.filter(among("person_id", ids[i:i + 5000]), valid_from__lte=last).exclude(
                 valid_to__lt=first).order_by("person_id", "valid_from")
             for row in qs.iterator(chunk_size=5000):
                 self._rows[row.person_id].append(row)

@@ -20,6 +20,7 @@ from django.db.models import Q, Sum
 from chaiqin import clock, rules
 from chaiqin.attendance import selectors as attendance
 from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.id_lists import among
 from chaiqin.leave.models import BalanceEntry, LeaveRequest
 from chaiqin.overtime.models import OvertimeSlot
 
@@ -113,14 +114,14 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
     lo, hi = _bounds(period)
     for i in range(0, len(ids), 5000):
         chunk = ids[i:i + 5000]
-        leaves = (LeaveRequest.objects.filter(person_id__in=chunk, start__gte=lo, start__lt=hi, case__status="approved")
+        leaves = (LeaveRequest.objects.filter(among("person_id", chunk), start__gte=lo, start__lt=hi, case__status="approved")
                   .values("person_id", "leave_code").annotate(m=Sum("minutes"), c=Sum("cancelled_minutes")))
         for row in leaves:
             f = figures[row["person_id"]]
             f.leave_minutes[row["leave_code"]] += int(row["m"] or 0) - int(row["c"] or 0)
             if row["leave_code"] == "comp_time":
                 f.comp_time_used_minutes += int(row["m"] or 0) - int(row["c"] or 0)
-        slots = (OvertimeSlot.objects.filter(person_id__in=chunk, day__range=(period.first, period.last),
+        slots = (OvertimeSlot.objects.filter(among("person_id", chunk), day__range=(period.first, period.last),
                                              claimed_at__isnull=False)
                  .values_list("person_id", "compensation", "minutes", "pay_minutes"))
         for pid, comp, minutes, pay_minutes in slots.iterator(chunk_size=10000):
@@ -134,7 +135,7 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
             elif comp == "comp_time":
                 f.overtime_comp_minutes += minutes
         # comp time earned in the period, and expired in it (on its expiry day, else the day it was booked)
-        ledger = BalanceEntry.objects.filter(person_id__in=chunk, account="comp_time").filter(
+        ledger = BalanceEntry.objects.filter(among("person_id", chunk), account="comp_time").filter(
             Q(kind=BalanceEntry.Kind.GRANT, earned_on__range=(period.first, period.last))
             | Q(kind=BalanceEntry.Kind.EXPIRY, expires_on__range=(period.first, period.last))
             | Q(kind=BalanceEntry.Kind.EXPIRY, expires_on__isnull=True, created_at__gte=lo, created_at__lt=hi))
