@@ -368,8 +368,9 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
     hours = {pk: Hours.of(a, start) for pk, a in agencies.items()}
     cores = core_hours_for(list(agencies.values()), start)
     # each day with its bounds and office-hours frame, built once per agency rather than once per person
-    frames = {pk: [(info, datetime.combine(info.date, time()), datetime.combine(info.date, time()) + timedelta(days=1),
-                    _frame(info.date, hours[pk])) for info in days] for pk, days in calendars.items()}
+    frames = {pk: [(info, info.date, datetime.combine(info.date, time()),
+                    datetime.combine(info.date, time()) + timedelta(days=1), _frame(info.date, hours[pk]))
+                   for info in days] for pk, days in calendars.items()}
     no_days: dict = {}
     for i in range(0, len(people), BATCH):
         chunk = people[i:i + BATCH]
@@ -392,14 +393,13 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
             allowed = allowed_of.get(pid, no_days)
             regime = person.regime
             result[pid] = [
-                compute_day(person_id=pid, day=info.date, info=info, hours=agency_hours,
-                            punches=mine.get(info.date, ()),
+                compute_day(person_id=pid, day=day, info=info, hours=agency_hours, punches=mine.get(day, ()),
                             busy=[b for b in busy if b[0] < d1 and b[1] > d0] if busy else (),
-                            punching=punching, now=now, overtime=info.date in overtime, core=core,
-                            allowances=allowed.get(info.date, ()),
-                            unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, info.date),
+                            punching=punching, now=now, overtime=day in overtime, core=core,
+                            allowances=allowed.get(day, ()),
+                            unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, day),
                             regime=regime, frame=frame)
-                for info, d0, d1, frame in frames[person.agency_id]]
+                for info, day, d0, d1, frame in frames[person.agency_id]]
     return result
 
 
