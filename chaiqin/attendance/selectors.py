@@ -315,9 +315,10 @@ def _schedule_label(a) -> str:
 
 
 _CLOSED = ("rejected", "withdrawn", "cancelled")
-#: People per batch of reads: each table is read once per batch, with the ids as parameters (well
-#: inside SQLite's 32,766), so a county of 10,000 people is two batches whatever its agencies.
-BATCH = 5000
+#: People per batch of reads: each table is read once per batch, the ids as one parameter
+#: (id_lists.among), so a county of 10,000 people is one batch whatever its agencies and the
+#: queries do not grow with it; the bound keeps one batch's punches in memory at a time.
+BATCH = 50_000
 
 
 def _busy_for(people: list[Person], start: datetime, end: datetime) -> dict[int, list[tuple[datetime, datetime, str, str]]]:

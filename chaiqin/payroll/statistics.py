@@ -112,8 +112,8 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
     figures = {p.pk: PersonFigures(p) for p in people}
     ids = list(figures)
     lo, hi = _bounds(period)
-    for i in range(0, len(ids), 5000):
-        chunk = ids[i:i + 5000]
+    for i in range(0, len(ids), attendance.BATCH):
+        chunk = ids[i:i + attendance.BATCH]
         leaves = (LeaveRequest.objects.filter(among("person_id", chunk), start__gte=lo, start__lt=hi, case__status="approved")
                   .values("person_id", "leave_code").annotate(m=Sum("minutes"), c=Sum("cancelled_minutes")))
         for row in leaves:
