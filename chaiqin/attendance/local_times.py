@@ -5,7 +5,7 @@ an aware datetime (the backend's converters), then a Taipei one, then a naive co
 more than computing every day status. Here the database hands over each moment as text,
 parsed once per distinct text (a whole office punches within the same few minutes):
 - PostgreSQL gives the Taipei wall-clock time, converted with its own time-zone data
-  (`AT TIME ZONE 'Asia/Taipei'`);
+  (`to_char(at AT TIME ZONE 'Asia/Taipei', …)`);
 - SQLite, which has no time-zone data, gives the UTC text Django stores, shifted here by
   Taipei's UTC offset, which must then be the same throughout the range (Asia/Taipei has kept
   UTC+8 since 1979); where it is not, or on another database, each moment is converted by
@@ -38,8 +38,9 @@ class MomentText(Func):
     output_field = CharField()
 
     def as_postgresql(self, compiler, connection, **extra):
+        # to_char, not ::text: a cast's text follows the server's DateStyle setting
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"(({sql}) AT TIME ZONE %s)::text", (*params, TAIPEI.key)
+        return f"to_char(({sql}) AT TIME ZONE %s, 'YYYY-MM-DD HH24:MI:SS.US')", (*params, TAIPEI.key)
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])

@@ -58,3 +58,15 @@ def test_a_range_across_a_change_of_offset_is_still_read_right(world):
     found = local_times.punches_by_day([world.alice.pk], date(1979, 6, 1), date(1979, 7, 31))
     assert dict(found[world.alice.pk]) == {date(1979, 6, 30): [datetime(1979, 6, 30, 23, 30)],
                                            date(1979, 7, 2): [datetime(1979, 7, 2, 8, 0)]}
+
+
+def test_the_servers_date_style_does_not_change_the_times(world):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("DateStyle is a PostgreSQL setting")
+    _stored(world.alice, "2026-03-02T07:59:59.500000")
+    with connection.cursor() as cursor:
+        cursor.execute("SET DateStyle TO 'SQL, DMY'")  # a cast to text would read 02/03/2026 07:59:59.5
+    found = local_times.punches_by_day([world.alice.pk], date(2026, 3, 1), date(2026, 3, 31))
+    assert dict(found[world.alice.pk]) == {date(2026, 3, 2): [datetime(2026, 3, 2, 7, 59, 59, 500000)]}
