@@ -7,12 +7,15 @@ PostgreSQL for 10,000 people. Prints figures; asserts nothing.
 
 Run:  .venv/bin/python bench/payroll_bench.py --db sqlite
       .venv/bin/python bench/payroll_bench.py --db postgres   # database chaiqin_paybench, recreated
-      (--name NAME uses chaiqin_NAME instead, e.g. to run beside another copy)
+      (--name NAME uses chaiqin_NAME instead, e.g. to run beside another copy; --reuse keeps the
+      county an earlier run of the same --name and --people left, skipping its generation;
+      --profile DIR writes a cProfile of each figure to DIR for `python -m pstats`)
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import random
 import sys
@@ -26,8 +29,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_db  # noqa: E402  (bench/bench_db.py: the bench's fresh database)
 
 
-def prepare_database(kind: str, name: str = "paybench") -> None:
-    bench_db.prepare_database(kind, name)
+def prepare_database(kind: str, name: str = "paybench", *, reuse: bool = False) -> bool:
+    return bench_db.prepare_database(kind, name, reuse=reuse)
 
 
 def main() -> None:
@@ -36,8 +39,11 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--name", default="paybench",
                         help="the bench database's name (chaiqin_NAME), to run beside another copy")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the county of an earlier run with the same --name and --people")
+    parser.add_argument("--profile", metavar="DIR", help="write a cProfile of each figure to DIR")
     args = parser.parse_args()
-    prepare_database(args.db, args.name)
+    kept = prepare_database(args.db, args.name, reuse=args.reuse)
 
     import django
 
@@ -49,30 +55,23 @@ def main() -> None:
     settings.CHAIQIN_NOW = "2026-04-01T09:00"
     call_command("migrate", verbosity=0, skip_checks=True)
 
-    from chaiqin import clock
     from chaiqin.datagen import generate_county
     from chaiqin.org.models import Person, RoleAssignment
     from chaiqin.payroll import access, sheets, statistics
     from chaiqin.payroll.models import WageRecord
 
-    t = time.perf_counter()
-    generate_county(people=args.people, seed=1, log=lambda line: None)
-    print(f"county of {args.people:,} people generated: {time.perf_counter() - t:.1f} s", flush=True)
-
-    rng = random.Random(19)
-    rows = []
-    for pid, regime in Person.objects.values_list("pk", "regime"):
-        if regime == "labor":
-            rows.append(WageRecord(person_id=pid, valid_from=date(2026, 1, 1), basis="monthly",
-                                   monthly_wage=rng.randrange(29500, 42000, 100), entered_at=clock.now()))
-        else:
-            rows.append(WageRecord(person_id=pid, valid_from=date(2026, 1, 1), basis="salary",
-                                   salary=rng.randrange(30000, 56000, 100), professional=rng.randrange(20000, 28000, 100),
-                                   entered_at=clock.now()))
-    WageRecord.objects.bulk_create(rows, batch_size=5000)
+    if kept and WageRecord.objects.count() == Person.objects.count() == args.people:
+        print(f"county of {args.people:,} people: reused from an earlier run", flush=True)
+    else:
+        if kept:
+            raise SystemExit(f"--reuse: the database chaiqin_{args.name} holds another county; run without --reuse")
+        t = time.perf_counter()
+        generate_county(people=args.people, seed=1, log=lambda line: None)
+        print(f"county of {args.people:,} people generated: {time.perf_counter() - t:.1f} s", flush=True)
+        give_wages()
     root = RoleAssignment.objects.filter(role="personnel", agency__parent__isnull=True).select_related("person").first()
     people = access.wage_people(root.person)
-    print(f"wage rows: {len(rows):,}; the county personnel officer sees {people.count():,} people", flush=True)
+    print(f"the county personnel officer sees {people.count():,} people", flush=True)
 
     for name, run in (
         ("差勤統計 March 2026 (attendance_summary)",
@@ -85,13 +84,41 @@ def main() -> None:
             count[0] += 1
             return execute(sql, params, many, context)
 
+        profiler = cProfile.Profile() if args.profile else None
         with connection.execute_wrapper(counted):
             t, cpu = time.perf_counter(), time.process_time()
+            if profiler:
+                profiler.enable()
             result = run()
+            if profiler:
+                profiler.disable()
             seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+        if profiler:
+            os.makedirs(args.profile, exist_ok=True)
+            profiler.dump_stats(os.path.join(args.profile, f"{name.split()[0]}-{args.db}-{args.people}.prof"))
         size = len(result) if isinstance(result, list) else f"{len(result.lines)} lines, {result.amount:,.2f} NTD"
         print(f"{name} [{args.db}]: {seconds:.2f} s, {count[0]} queries ({size}); this process's CPU "
               f"{cpu:.2f} s, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+
+
+def give_wages() -> None:
+    """A wage row from January 2026 for everyone: a monthly wage for workers, 薪俸 and 專業加給 otherwise."""
+    from chaiqin import clock
+    from chaiqin.org.models import Person
+    from chaiqin.payroll.models import WageRecord
+
+    rng = random.Random(19)
+    rows = []
+    for pid, regime in Person.objects.values_list("pk", "regime").order_by("pk"):
+        if regime == "labor":
+            rows.append(WageRecord(person_id=pid, valid_from=date(2026, 1, 1), basis="monthly",
+                                   monthly_wage=rng.randrange(29500, 42000, 100), entered_at=clock.now()))
+        else:
+            rows.append(WageRecord(person_id=pid, valid_from=date(2026, 1, 1), basis="salary",
+                                   salary=rng.randrange(30000, 56000, 100), professional=rng.randrange(20000, 28000, 100),
+                                   entered_at=clock.now()))
+    WageRecord.objects.bulk_create(rows, batch_size=5000)
+    print(f"wage rows: {len(rows):,}", flush=True)
 
 
 if __name__ == "__main__":

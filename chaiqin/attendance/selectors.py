@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -43,12 +43,14 @@ from django.http import Http404
 from chaiqin import clock, rules
 from chaiqin.calendar import selectors as office_calendar
 from chaiqin.dates import TAIPEI
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person
 from chaiqin.org.selectors import unpaid_leave_spans
 from chaiqin.workflow import occupancy
 
 from .allowances import Allowance, allowances_for
+from .local_times import punches_by_day
 from .models import AllowedNetwork, AttendanceProfile, CoreHours, Device, MissedPunch, Punch
 from .services import punches_required
 
@@ -74,7 +76,11 @@ STATUS_LABELS = {
 PROBLEM_CODES = {"late", "early_leave", "missing_punch", "absent"}
 
 
-@dataclass
+ON_TIME = ("on_time",)
+
+
+# slots: a county's month holds some 300,000 of these
+@dataclass(slots=True)
 class DayStatus:
     person_id: int
     day: date
@@ -87,7 +93,7 @@ class DayStatus:
     due_in: datetime | None = None
     due_out: datetime | None = None
     busy_label: str = ""
-    flags: tuple[str, ...] = field(default_factory=tuple)
+    flags: tuple[str, ...] = ()
     core_label: str = ""
     allowance_label: str = ""  # e.g. 「哺（集）乳時間 60 分鐘」 forgiving lateness or early leave
     off_label: str = ""  # the regime's word for a day off (rules.day_off_name): 例假日, 休息日, 國定假日
@@ -138,13 +144,15 @@ def _local(at: datetime) -> datetime:
 
 
 @lru_cache(maxsize=4096)
-def _frame(day: date, hours: Hours) -> tuple[datetime, ...]:
-    """(start, end, lunch start, lunch end, earliest and latest unflagged punch) of `day` under
-    `hours`, naive Taipei: the same for everyone of an agency, so a county's month builds each
-    once (compute_day runs once per person and day)."""
+def _frame(day: date, hours: Hours) -> tuple:
+    """(start, end, lunch start, lunch end, earliest and latest unflagged punch, the flexible
+    start as a timedelta) of `day` under `hours`, naive Taipei: the same for everyone of an
+    agency, so the batch builds each once per agency and day and passes it to compute_day,
+    which runs once per person and day."""
     start, end = datetime.combine(day, hours.start), datetime.combine(day, hours.end)
+    flex = timedelta(minutes=hours.flex)
     return (start, end, datetime.combine(day, hours.lunch_start), datetime.combine(day, hours.lunch_end),
-            start - hours.margin, end + timedelta(minutes=hours.flex) + hours.margin)
+            start - hours.margin, end + flex + hours.margin, flex)
 
 
 def _overlap(a0, a1, b0, b1) -> timedelta:
@@ -155,7 +163,7 @@ def compute_day(
     *, person_id: int, day: date, info, hours: Hours, punches: Sequence[datetime],
     busy: Sequence[tuple[datetime, datetime, str, str]], punching: bool, now: datetime,
     overtime: bool = False, core: tuple[time, time] | None = None, allowances: tuple[Allowance, ...] = (),
-    unpaid_leave: bool = False, regime: str = "",
+    unpaid_leave: bool = False, regime: str = "", frame: tuple | None = None,
 ) -> DayStatus:
     """The status of one person on one day (pure: everything is passed in; naive Taipei times).
 
@@ -163,67 +171,73 @@ def compute_day(
     `overtime` whether an overtime request covers the day (suppresses the off-schedule flag);
     `core` the core hours of a person who does not punch (a full-time teacher, seed 002);
     `unpaid_leave` the person is on 留職停薪 (nothing is expected of them that day);
-    `regime` names a day off in the regime's words (rules.day_off_name), else 「放假日」.
+    `regime` names a day off in the regime's words (rules.day_off_name), else 「放假日」;
+    `frame` is `_frame(day, hours)` when the caller has it already (the batch, once per agency
+    and day). This runs once per person and day of a county's report: it avoids work that
+    does not change the answer (no busy periods: no session to cover; no allowance: nothing
+    to forgive).
     """
-    if len(punches) > 1:
+    count = len(punches)
+    if count > 1:
         punches = sorted(punches)
     if unpaid_leave:
         # 留職停薪 stops the clock: no punches are expected and no absence is flagged
-        return DayStatus(codes=("unpaid_leave",), person_id=person_id, day=day, first=None, last=None,
-                         punches=len(punches))
-    first = punches[0] if punches else None
-    last = punches[-1] if len(punches) > 1 else None
-    base = dict(person_id=person_id, day=day, first=first, last=last, punches=len(punches))
-    start, end, l0, l1, earliest, latest = _frame(day, hours)
+        return DayStatus(person_id, day, ("unpaid_leave",), None, None, count)
+    first = punches[0] if count else None
+    last = punches[-1] if count > 1 else None
+    start, end, l0, l1, earliest, latest, flex = frame or _frame(day, hours)
     if allowances:
         start, end = _own_schedule(day, start, end, allowances)
-        earliest, latest = start - hours.margin, end + timedelta(minutes=hours.flex) + hours.margin
+        earliest, latest = start - hours.margin, end + flex + hours.margin
     flags: tuple[str, ...] = ()
-    if punches and not overtime:
-        if not info.is_workday or punches[0] < earliest or punches[-1] > latest:
+    if count and not overtime:
+        if not info.is_workday or first < earliest or punches[-1] > latest:
             flags = ("unapproved_extra",)
 
     if not info.is_workday:
         if info.kind == "closure":
-            return DayStatus(codes=("closure",), flags=flags, **base)
+            return DayStatus(person_id, day, ("closure",), first, last, count, flags=flags)
         off = rules.day_off_name(regime, day, info.kind).word if regime and info.kind in ("weekend", "holiday") else ""
-        return DayStatus(codes=("off",), flags=flags, off_label=off, **base)
+        return DayStatus(person_id, day, ("off",), first, last, count, flags=flags, off_label=off)
 
-    sessions = [[start, l0], [l1, end]]
-    core_label = ""
-    if not punching and core is not None:
-        c0, c1 = datetime.combine(day, core[0]), datetime.combine(day, core[1])
-        middle = c0 + (c1 - c0) / 2
-        sessions = [[c0, middle], [middle, c1]]
-        core_label = f"{core[0]:%H:%M}–{core[1]:%H:%M}"
-    if info.closure_part == "morning":
-        sessions[0] = None
-    elif info.closure_part == "afternoon":
-        sessions[1] = None
-    covered = [s is None for s in sessions]
-    label_minutes: dict[tuple[str, str], timedelta] = defaultdict(timedelta)
-    for b0, b1, kind, label in busy:
-        for i, s in enumerate(sessions):
-            if s is None:
-                continue
-            inside = _overlap(s[0], s[1], b0, b1)
-            label_minutes[(kind, label)] += inside
-            if inside >= min(s[1] - s[0], hours.half_day):
-                covered[i] = True
-    if all(covered):
-        if label_minutes:
-            kind, label = max(label_minutes, key=label_minutes.get)
-            code = kind if kind in ("leave", "trip", "wfh") else "busy"
-            return DayStatus(codes=(code,), busy_label=label, flags=flags, **base)
-        return DayStatus(codes=("closure",), flags=flags, **base)
-    if not punching:
-        return DayStatus(codes=("exempt",), flags=flags, core_label=core_label, **base)
-    if day > now.date() and not punches:
+    covered = [False, False]
+    if busy or info.closure_part or not punching:
+        sessions = [[start, l0], [l1, end]]
+        core_label = ""
+        if not punching and core is not None:
+            c0, c1 = datetime.combine(day, core[0]), datetime.combine(day, core[1])
+            middle = c0 + (c1 - c0) / 2
+            sessions = [[c0, middle], [middle, c1]]
+            core_label = f"{core[0]:%H:%M}–{core[1]:%H:%M}"
+        if info.closure_part == "morning":
+            sessions[0] = None
+        elif info.closure_part == "afternoon":
+            sessions[1] = None
+        covered = [s is None for s in sessions]
+        label_minutes: dict[tuple[str, str], timedelta] = defaultdict(timedelta)
+        for b0, b1, kind, label in busy:
+            for i, s in enumerate(sessions):
+                if s is None:
+                    continue
+                inside = _overlap(s[0], s[1], b0, b1)
+                label_minutes[(kind, label)] += inside
+                if inside >= min(s[1] - s[0], hours.half_day):
+                    covered[i] = True
+        if covered[0] and covered[1]:
+            if label_minutes:
+                kind, label = max(label_minutes, key=label_minutes.get)
+                code = kind if kind in ("leave", "trip", "wfh") else "busy"
+                return DayStatus(person_id, day, (code,), first, last, count, busy_label=label, flags=flags)
+            return DayStatus(person_id, day, ("closure",), first, last, count, flags=flags)
+        if not punching:
+            return DayStatus(person_id, day, ("exempt",), first, last, count, flags=flags, core_label=core_label)
+    now_day = now.date()
+    if day > now_day and not count:
         # A day that has not come is nobody's absence yet.
-        return DayStatus(codes=("upcoming",), flags=flags, **base)
+        return DayStatus(person_id, day, ("upcoming",), first, last, count, flags=flags)
 
     # When must the person arrive and when may they leave?
-    flexible = not busy and not any(covered)
+    flexible = not busy and not covered[0] and not covered[1]
     if covered[0]:
         due_in = l0 if (l0 - start) > hours.half_day else l1
     else:
@@ -234,28 +248,28 @@ def compute_day(
             due_in = b1
         if b0 < due_out <= b1:
             due_out = b0
-    codes: list[str] = []
-    late = early = 0
     # A day is judged once it has ended: until midnight the person may still punch, file a
     # missed-punch form or ask for leave, so today is never 曠職 or 未刷卡 yet.
-    today = day == now.date()
-    if not punches:
+    today = day == now_day
+    if not count:
         code = "absent" if not today else "not_yet" if now < due_out else "not_ended"
-        return DayStatus(codes=(code,), due_in=due_in, due_out=due_out, flags=flags, **base)
+        return DayStatus(person_id, day, (code,), due_in=due_in, due_out=due_out, flags=flags)
     if flexible:
-        latest_in = due_in + timedelta(minutes=hours.flex)
+        latest_in = due_in + flex
         if first <= due_in:
             due_out = end
         elif first <= latest_in:
             due_out = first + (end - start)
         else:
-            due_out = end + timedelta(minutes=hours.flex)
+            due_out = end + flex
         due_in = latest_in
     in_progress = today and now < due_out
     if last is None and not in_progress:
         # One punch: the other is missing (a forgotten clock-out or clock-in), to supplement.
-        return DayStatus(codes=("not_ended" if today else "missing_punch",), due_in=due_in, due_out=due_out,
-                         flags=flags, **base)
+        return DayStatus(person_id, day, ("not_ended" if today else "missing_punch",), first, last, count,
+                         due_in=due_in, due_out=due_out, flags=flags)
+    codes: list[str] = []
+    late = early = 0
     if first > due_in:
         late = int((first - due_in).total_seconds() // 60)
         codes.append("late")
@@ -264,20 +278,20 @@ def compute_day(
     elif last < due_out:
         early = int((due_out - last).total_seconds() // 60) + (1 if (due_out - last).seconds % 60 else 0)
         codes.append("early_leave")
-    # An approved change of hours (性別平等工作法第19條) is the day's schedule: say so on the status.
-    allowance_label = "、".join(_schedule_label(a) for a in allowances if a.moves_schedule)
-    allowed = sum(a.minutes for a in allowances)
-    if allowed and (late or early):
-        left = rules.protected_time_forgiven(late_minutes=late, early_minutes=early, allowance_minutes=allowed,
-                                             on=day)
-        early, late = left.early_minutes, left.late_minutes
-        allowance_label = "、".join(_schedule_label(a) if a.moves_schedule else f"{a.label} {a.minutes} 分鐘"
-                                    for a in allowances)
-        codes = [c for c in codes if (c != "early_leave" or early) and (c != "late" or late)]
-    if not codes:
-        codes.append("on_time")
-    return DayStatus(codes=tuple(codes), late_minutes=late, early_minutes=early, due_in=due_in,
-                     due_out=due_out, flags=flags, allowance_label=allowance_label, **base)
+    allowance_label = ""
+    if allowances:
+        # An approved change of hours (性別平等工作法第19條) is the day's schedule: say so on the status.
+        allowance_label = "、".join(_schedule_label(a) for a in allowances if a.moves_schedule)
+        allowed = sum(a.minutes for a in allowances)
+        if allowed and (late or early):
+            left = rules.protected_time_forgiven(late_minutes=late, early_minutes=early,
+                                                 allowance_minutes=allowed, on=day)
+            early, late = left.early_minutes, left.late_minutes
+            allowance_label = "、".join(_schedule_label(a) if a.moves_schedule else f"{a.label} {a.minutes} 分鐘"
+                                        for a in allowances)
+            codes = [c for c in codes if (c != "early_leave" or early) and (c != "late" or late)]
+    return DayStatus(person_id, day, tuple(codes) if codes else ON_TIME, first, last, count, late, early,
+                     due_in, due_out, flags=flags, allowance_label=allowance_label)
 
 
 def _own_schedule(day: date, start: datetime, end: datetime, allowances) -> tuple[datetime, datetime]:
@@ -301,9 +315,10 @@ def _schedule_label(a) -> str:
 
 
 _CLOSED = ("rejected", "withdrawn", "cancelled")
-#: People per batch of reads: each table is read once per batch, with the ids as parameters (well
-#: inside SQLite's 32,766), so a county of 10,000 people is two batches whatever its agencies.
-BATCH = 5000
+#: People per batch of reads: each table is read once per batch, the ids as one parameter
+#: (id_lists.among), so a county of 10,000 people is one batch whatever its agencies and the
+#: queries do not grow with it; the bound keeps one batch's punches in memory at a time.
+BATCH = 50_000
 
 
 def _busy_for(people: list[Person], start: datetime, end: datetime) -> dict[int, list[tuple[datetime, datetime, str, str]]]:
@@ -342,47 +357,50 @@ def daily_statuses(people: Iterable[Person], start: date, end: date, *, now: dat
     t0 = datetime.combine(start, time())
     t1 = datetime.combine(end + timedelta(days=1), time())
     ids = [p.pk for p in people]
-    ot = _overtime_days(ids, start, end)
-    allowed = allowances_for(ids, start, end)
+    # overtime days and allowances per person, so that each day asks a small dict
+    overtime_of: dict[int, set[date]] = defaultdict(set)
+    for pid, day in _overtime_days(ids, start, end):
+        overtime_of[pid].add(day)
+    allowed_of: dict[int, dict[date, tuple[Allowance, ...]]] = defaultdict(dict)
+    for (pid, day), items in allowances_for(ids, start, end).items():
+        allowed_of[pid][day] = tuple(items)
     agencies = {a.pk: a for a in Agency.objects.filter(pk__in={p.agency_id for p in people})}
     calendars = office_calendar.days_between_for(list(agencies), start, end)
     hours = {pk: Hours.of(a, start) for pk, a in agencies.items()}
     cores = core_hours_for(list(agencies.values()), start)
-    # each day with its bounds, built once per agency rather than once per person
-    frames = {pk: [(info, datetime.combine(info.date, time()), datetime.combine(info.date, time()) + timedelta(days=1))
+    # each day with its bounds and office-hours frame, built once per agency rather than once per person
+    frames = {pk: [(info, info.date, datetime.combine(info.date, time()),
+                    datetime.combine(info.date, time()) + timedelta(days=1), _frame(info.date, hours[pk]))
                    for info in days] for pk, days in calendars.items()}
+    no_days: dict = {}
     for i in range(0, len(people), BATCH):
         chunk = people[i:i + BATCH]
         chunk_ids = [p.pk for p in chunk]
-        stamps: dict[int, dict[date, list[datetime]]] = defaultdict(lambda: defaultdict(list))
-        rows = Punch.objects.filter(person_id__in=chunk_ids, at__gte=t0.replace(tzinfo=TAIPEI),
-                                    at__lt=t1.replace(tzinfo=TAIPEI)).values_list("person_id", "at")
-        for pid, at in rows.iterator(chunk_size=20000):
-            local = _local(at)
-            stamps[pid][local.date()].append(local)
+        stamps = punches_by_day(chunk_ids, start, end)
         busy_of = _busy_for(chunk, t0, t1) if with_busy else {}
         away = unpaid_leave_spans(chunk)  # 留職停薪 by its dated periods: nothing expected on those days
         exempt = [p.pk for p in chunk if not punches_required(p)]
-        divisions = dict(AttendanceProfile.objects.filter(person_id__in=exempt).values_list("person_id", "division")) \
+        divisions = dict(AttendanceProfile.objects.filter(among("person_id", exempt)).values_list("person_id", "division")) \
             if exempt else {}
         for person in chunk:
             pid = person.pk
             busy = busy_of.get(pid)
             punching = punches_required(person)
             core = None if punching else cores[person.agency_id][divisions.get(pid, AttendanceProfile.Division.DAY)]
-            mine = stamps.get(pid, {})
+            mine = stamps.get(pid, no_days)
             spans = away[pid]
             agency_hours = hours[person.agency_id]
-            out = []
-            for info, d0, d1 in frames[person.agency_id]:
-                day = info.date
-                out.append(compute_day(person_id=pid, day=day, info=info, hours=agency_hours,
-                                       punches=mine.get(day, ()),
-                                       busy=[b for b in busy if b[0] < d1 and b[1] > d0] if busy else (),
-                                       punching=punching, now=now, overtime=(pid, day) in ot, core=core,
-                                       allowances=tuple(allowed.get((pid, day), ())), unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, day),
-                                       regime=person.regime))
-            result[pid] = out
+            overtime = overtime_of.get(pid, no_days)
+            allowed = allowed_of.get(pid, no_days)
+            regime = person.regime
+            result[pid] = [
+                compute_day(person_id=pid, day=day, info=info, hours=agency_hours, punches=mine.get(day, ()),
+                            busy=[b for b in busy if b[0] < d1 and b[1] > d0] if busy else (),
+                            punching=punching, now=now, overtime=day in overtime, core=core,
+                            allowances=allowed.get(day, ()),
+                            unpaid_leave=bool(spans) and rules.on_unpaid_leave(spans, day),
+                            regime=regime, frame=frame)
+                for info, day, d0, d1, frame in frames[person.agency_id]]
     return result
 
 

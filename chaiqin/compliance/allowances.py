@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from chaiqin import rules
 from chaiqin.attendance.allowances import Allowance
 from chaiqin.dates import TAIPEI
+from chaiqin.id_lists import among
 from chaiqin.workflow.models import Case
 
 from . import records
@@ -39,7 +40,7 @@ def _days(a: date, b: date):
 
 def work_time_allowances(person_ids: list[int], start: date, end: date) -> dict[tuple[int, date], list[Allowance]]:
     found: dict[tuple[int, date], list[Allowance]] = defaultdict(list)
-    lactation = list(LactationRequest.objects.filter(person_id__in=person_ids, case__status=Case.Status.APPROVED,
+    lactation = list(LactationRequest.objects.filter(among("person_id", person_ids), case__status=Case.Status.APPROVED,
                                                      start__lte=end, end__gte=start))
     if lactation:
         overtime = _overtime_minutes_by_day([f.person_id for f in lactation], start, end)
@@ -47,7 +48,7 @@ def work_time_allowances(person_ids: list[int], start: date, end: date) -> dict[
             for day in _days(max(form.start, start), min(form.end, end)):
                 minutes = rules.lactation_minutes(overtime_minutes=overtime.get((form.person_id, day), 0), on=day)
                 found[(form.person_id, day)].append(Allowance(minutes, "哺（集）乳時間"))
-    for form in ChildcareHoursRequest.objects.filter(person_id__in=person_ids, case__status=Case.Status.APPROVED,
+    for form in ChildcareHoursRequest.objects.filter(among("person_id", person_ids), case__status=Case.Status.APPROVED,
                                                      start__lte=end, end__gte=start):
         allowance = _childcare_schedule(form)
         for day in _days(max(form.start, start), min(form.end, end)):

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from chaiqin import clock, rules
 from chaiqin.dates import TAIPEI, format_roc, format_roc_datetime
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org import selectors as org_selectors
 from chaiqin.org.models import Person
@@ -55,17 +56,22 @@ def _minus(start: datetime, end: datetime, holes: list[tuple[datetime, datetime]
 def leave_periods_for(people, start: datetime, end: datetime) -> list[LeavePeriod]:
     """Approved and pending leave of `people` (ids or a queryset) overlapping [start, end), cancellations removed.
 
-    Two queries whatever the number of people.
+    Two queries whatever the number of people. Plain values, not model instances: a county's
+    month of day statuses reads some 10,000 requests here.
     """
-    requests = (LeaveRequest.objects.filter(person__in=people, start__lt=end, end__gt=start, case__status__in=HOLDING)
-                .select_related("case")
-                .prefetch_related(Prefetch("cancellations", queryset=LeaveCancellation.objects.order_by("start"))))
+    holding = dict(start__lt=end, end__gt=start, case__status__in=HOLDING)
+    requests = LeaveRequest.objects.filter(among("person_id", people), **holding).order_by().values_list(
+        "pk", "person_id", "leave_code", "leave_name", "start", "end", "case__status")
+    holes: dict[int, list[tuple[datetime, datetime]]] = {}
+    for request_id, c0, c1 in (LeaveCancellation.objects.filter(among("request__person_id", people),
+                                                                **{f"request__{k}": v for k, v in holding.items()})
+                               .order_by().values_list("request_id", "start", "end")):
+        holes.setdefault(request_id, []).append((c0, c1))
     found = []
-    for req in requests:
-        holes = [(c.start, c.end) for c in req.cancellations.all()]
-        for p0, p1 in _minus(req.start, req.end, holes):
+    for request_id, person_id, code, name, r0, r1, status in requests:
+        for p0, p1 in _minus(r0, r1, holes.get(request_id, [])):
             if p0 < end and p1 > start:
-                found.append(LeavePeriod(req.pk, req.person_id, req.leave_code, req.leave_name, p0, p1, req.case.status))
+                found.append(LeavePeriod(request_id, person_id, code, name, p0, p1, status))
     return sorted(found, key=lambda p: (p.start, p.person_id))
 
 

@@ -7,6 +7,8 @@ from typing import Iterable
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from chaiqin.id_lists import among
+
 from .models import OrgEvent, Person, StandingAgent, StatusPeriod
 
 
@@ -28,7 +30,7 @@ def unpaid_leave_spans(people: Iterable[Person]) -> dict[int, list[tuple[date, d
     """
     people = list(people)
     found: dict[int, list[tuple[date, date | None]]] = {p.pk: [] for p in people}
-    for pid, start, end in (StatusPeriod.objects.filter(person_id__in=list(found), status=StatusPeriod.Status.UNPAID_LEAVE)
+    for pid, start, end in (StatusPeriod.objects.filter(among("person_id", found), status=StatusPeriod.Status.UNPAID_LEAVE)
                             .order_by("person_id", "start").values_list("person_id", "start", "end")):
         found[pid].append((start, end))
     for p in people:

@@ -16,6 +16,7 @@ from django.http import Http404
 from chaiqin import rules
 from chaiqin.dates import TAIPEI, format_roc
 from chaiqin.durations import format_hours
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org.models import Person
 
@@ -23,13 +24,9 @@ from .models import LIVE, OvertimeRequest, OvertimeSlot
 
 
 def overtime_days(person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:
-    """(person_id, day) of every live (pending or approved) overtime slot from `start` to `end` (chunked queries)."""
-    found: set[tuple[int, date]] = set()
-    for i in range(0, len(person_ids), 5000):
-        rows = OvertimeSlot.objects.filter(person_id__in=person_ids[i:i + 5000], day__range=(start, end),
-                                           request__case__status__in=LIVE).values_list("person_id", "day")
-        found.update(rows)
-    return found
+    """(person_id, day) of every live (pending or approved) overtime slot from `start` to `end`. One query."""
+    return set(OvertimeSlot.objects.filter(among("person_id", person_ids), day__range=(start, end),
+                                           request__case__status__in=LIVE).order_by().values_list("person_id", "day"))
 
 
 def request_get_for(user, request_id: int) -> OvertimeRequest:

@@ -14,6 +14,7 @@ from typing import Iterable
 from django.db.models import Sum
 
 from chaiqin import rules
+from chaiqin.id_lists import among
 from chaiqin.leave import ledger
 from chaiqin.leave.models import BalanceEntry, LeaveYearClose
 from chaiqin.org.models import Person
@@ -33,17 +34,15 @@ def _in_force(row: WageRecord | None, day: date) -> WageRecord | None:
 
 
 class WageBook:
-    """Many people's wage rows over a period, read once (one query per 5,000 people), to answer
-    `on(person_id, day)` without further queries."""
+    """Many people's wage rows over a period, read once (one query, the ids as one parameter),
+    to answer `on(person_id, day)` without further queries."""
 
     def __init__(self, person_ids: Iterable[int], first: date, last: date):
-        ids = list(person_ids)
         self._rows: dict[int, list[WageRecord]] = defaultdict(list)
-        for i in range(0, len(ids), 5000):
-            qs = WageRecord.objects.filter(person_id__in=ids[i:i + 5000], valid_from__lte=last).exclude(
-                valid_to__lt=first).order_by("person_id", "valid_from")
-            for row in qs.iterator(chunk_size=5000):
-                self._rows[row.person_id].append(row)
+        qs = WageRecord.objects.filter(among("person_id", person_ids), valid_from__lte=last).exclude(
+            valid_to__lt=first).order_by("person_id", "valid_from")
+        for row in qs.iterator(chunk_size=5000):
+            self._rows[row.person_id].append(row)
         self._starts = {pid: [r.valid_from for r in rows] for pid, rows in self._rows.items()}
 
     def on(self, person_id: int, day: date) -> WageRecord | None:

@@ -15,11 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from chaiqin import clock, rules
 from chaiqin.attendance import selectors as attendance
 from chaiqin.dates import TAIPEI, format_roc
+from chaiqin.id_lists import among
 from chaiqin.leave.models import BalanceEntry, LeaveRequest
 from chaiqin.overtime.models import OvertimeSlot
 
@@ -104,21 +105,23 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
 
     with_days=False leaves out what needs the day-by-day attendance (lateness, early leave,
     曠職, missed punches), the slow part for a county."""
-    people = list(people.select_related("unit", "agency").order_by("agency_id", "unit__sort_order", "unit_id",
-                                                                   "employee_no"))
+    # prefetched, not joined: a county's 10,000 people share a few hundred units and agencies,
+    # each built once rather than once per person
+    people = list(people.prefetch_related("unit", "agency").order_by("agency_id", "unit__sort_order", "unit_id",
+                                                                     "employee_no"))
     figures = {p.pk: PersonFigures(p) for p in people}
     ids = list(figures)
     lo, hi = _bounds(period)
-    for i in range(0, len(ids), 5000):
-        chunk = ids[i:i + 5000]
-        leaves = (LeaveRequest.objects.filter(person_id__in=chunk, start__gte=lo, start__lt=hi, case__status="approved")
+    for i in range(0, len(ids), attendance.BATCH):
+        chunk = ids[i:i + attendance.BATCH]
+        leaves = (LeaveRequest.objects.filter(among("person_id", chunk), start__gte=lo, start__lt=hi, case__status="approved")
                   .values("person_id", "leave_code").annotate(m=Sum("minutes"), c=Sum("cancelled_minutes")))
         for row in leaves:
             f = figures[row["person_id"]]
             f.leave_minutes[row["leave_code"]] += int(row["m"] or 0) - int(row["c"] or 0)
             if row["leave_code"] == "comp_time":
                 f.comp_time_used_minutes += int(row["m"] or 0) - int(row["c"] or 0)
-        slots = (OvertimeSlot.objects.filter(person_id__in=chunk, day__range=(period.first, period.last),
+        slots = (OvertimeSlot.objects.filter(among("person_id", chunk), day__range=(period.first, period.last),
                                              claimed_at__isnull=False)
                  .values_list("person_id", "compensation", "minutes", "pay_minutes"))
         for pid, comp, minutes, pay_minutes in slots.iterator(chunk_size=10000):
@@ -131,17 +134,17 @@ def attendance_summary(people, period: Period, *, with_days: bool = True) -> lis
                 f.overtime_comp_minutes += minutes - paid
             elif comp == "comp_time":
                 f.overtime_comp_minutes += minutes
-        ledger = (BalanceEntry.objects.filter(person_id__in=chunk, account="comp_time")
-                  .filter(kind__in=(BalanceEntry.Kind.GRANT, BalanceEntry.Kind.EXPIRY)))
-        for pid, kind, minutes, earned_on, created_at, expires_on in ledger.values_list(
-                "person_id", "kind", "minutes", "earned_on", "created_at", "expires_on").iterator(chunk_size=10000):
+        # comp time earned in the period, and expired in it (on its expiry day, else the day it was booked)
+        ledger = BalanceEntry.objects.filter(among("person_id", chunk), account="comp_time").filter(
+            Q(kind=BalanceEntry.Kind.GRANT, earned_on__range=(period.first, period.last))
+            | Q(kind=BalanceEntry.Kind.EXPIRY, expires_on__range=(period.first, period.last))
+            | Q(kind=BalanceEntry.Kind.EXPIRY, expires_on__isnull=True, created_at__gte=lo, created_at__lt=hi))
+        for pid, kind, minutes in ledger.values_list("person_id", "kind", "minutes").iterator(chunk_size=10000):
             f = figures[pid]
-            if kind == BalanceEntry.Kind.GRANT and earned_on and period.first <= earned_on <= period.last:
+            if kind == BalanceEntry.Kind.GRANT:
                 f.comp_time_earned_minutes += minutes
-            elif kind == BalanceEntry.Kind.EXPIRY:
-                on = expires_on or created_at.astimezone(TAIPEI).date()
-                if period.first <= on <= period.last:
-                    f.comp_time_expired_minutes += abs(minutes)
+            else:
+                f.comp_time_expired_minutes += abs(minutes)
     if with_days:
         _add_days(people, figures, period)
     return list(figures.values())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ._tables import load_table, rows_in_force
 from .errors import RuleInputError
@@ -21,6 +22,9 @@ class DayOffName:
     citation: str
 
 
+# The tables never change in a running process, and a county's month of day statuses asks about
+# the same few (regime, day, kind) hundreds of thousands of times: the answer is remembered.
+@lru_cache(maxsize=4096)
 def day_off_name(regime: str, day: date, kind: str) -> DayOffName:
     """The word for `day`, a day off of `kind` ("weekend" or "holiday", as the office calendar
     says), for a person of `regime`. A weekday off that is not a holiday (e.g. a bridge day) is

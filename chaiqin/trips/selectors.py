@@ -12,6 +12,7 @@ from django.http import Http404
 from chaiqin import clock
 from chaiqin.dates import TAIPEI
 from chaiqin.errors import ChaiqinError
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
 from chaiqin.workflow.models import Case
@@ -78,9 +79,9 @@ def busy_periods_of(people, start: datetime, end: datetime):
     """busy_periods for several people at once: (person id, Busy) pairs, in the same two queries."""
     holding = Q(case__status__in=HOLDING)
     ids = [p.pk for p in people]
-    for trip in Trip.objects.filter(holding, person_id__in=ids, start__lt=end, end__gt=start).select_related("case"):
+    for trip in Trip.objects.filter(holding, among("person_id", ids), start__lt=end, end__gt=start).select_related("case"):
         yield trip.person_id, Busy(trip.workflow_kind, trip.pk, trip.get_nature_display(), trip.start, trip.end, trip.case.status)
-    for item in Overseas.objects.filter(holding, person_id__in=ids, start__lt=end, end__gt=start).select_related("case"):
+    for item in Overseas.objects.filter(holding, among("person_id", ids), start__lt=end, end__gt=start).select_related("case"):
         yield item.person_id, Busy(item.form, item.pk, item.get_form_display(), item.start, item.end, item.case.status)
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from chaiqin import rules
 from chaiqin.attendance.models import Punch
 from chaiqin.calendar import selectors as office_calendar
+from chaiqin.id_lists import among
 from chaiqin.org import access
 from chaiqin.org.models import Agency, Person, RoleAssignment
 from chaiqin.workflow.occupancy import Busy
@@ -121,7 +122,7 @@ def busy_of(people, start: datetime, end: datetime) -> list[tuple[int, Busy]]:
     days and their agency was not loaded with them)."""
     tz = timezone.get_current_timezone()
     first, last = timezone.localtime(start, tz).date(), timezone.localtime(end, tz).date()
-    rows = list(WfhDay.objects.filter(person_id__in=[p.pk for p in people], date__range=(first, last),
+    rows = list(WfhDay.objects.filter(among("person_id", [p.pk for p in people]), date__range=(first, last),
                                       status=WfhDay.Status.PLANNED))
     if not rows:
         return []

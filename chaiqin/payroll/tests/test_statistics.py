@@ -90,3 +90,27 @@ def test_queries_stay_flat_as_people_grow(world, march, extra, django_assert_max
     # With the day statuses: the same bound for 5 and 40 more people (only alice has forms).
     with django_assert_max_num_queries(20):
         statistics.attendance_summary(people, statistics.month_period(2026, 3))
+
+
+def test_comp_time_earned_and_expired_count_in_the_month_they_happen(world, settings):
+    from chaiqin.leave import ledger
+    from chaiqin.leave.models import BalanceEntry
+
+    K = BalanceEntry.Kind
+    year = dict(person=world.alice, account=ledger.COMP_TIME, period_start=date(2026, 1, 1),
+                period_end=date(2026, 12, 31))
+    settings.CHAIQIN_NOW = "2026-03-05T09:00"
+    ledger.post(kind=K.GRANT, minutes=120, earned_on=date(2026, 3, 4), **year)      # earned in March
+    ledger.post(kind=K.GRANT, minutes=60, earned_on=date(2026, 2, 27), **year)      # booked in March, earned before
+    ledger.post(kind=K.EXPIRY, minutes=-30, expires_on=date(2026, 3, 3), **year)    # expired in March
+    ledger.post(kind=K.EXPIRY, minutes=-45, expires_on=date(2026, 2, 28), **year)   # expired in February
+    ledger.post(kind=K.EXPIRY, minutes=-15, **year)                                  # no expiry day: booked in March
+    settings.CHAIQIN_NOW = "2026-04-01T00:30"  # 16:30 UTC on 31 March: still April in Taipei
+    ledger.post(kind=K.EXPIRY, minutes=-50, **year)
+    settings.CHAIQIN_NOW = "2026-04-02T09:00"
+    f = statistics.attendance_summary(Person.objects.filter(pk=world.alice.pk), statistics.month_period(2026, 3),
+                                      with_days=False)[0]
+    assert (f.comp_time_earned_minutes, f.comp_time_expired_minutes) == (120, 30 + 15)
+    april = statistics.attendance_summary(Person.objects.filter(pk=world.alice.pk), statistics.month_period(2026, 4),
+                                          with_days=False)[0]
+    assert april.comp_time_expired_minutes == 50
