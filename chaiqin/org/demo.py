@@ -68,7 +68,7 @@ DEMO_LOGINS = [
     DemoLogin("school-hr", "學校人事人員", "國立恆春工商 人事室 主任"),
     DemoLogin("school-hr2", "學校人事人員", "國立恆春工商 人事室 組員"),
     DemoLogin("principal", "機關首長", "國立恆春工商 校長"),
-    DemoLogin("worker", "勞工（勞動基準法）", "花蓮縣政府 民政處 技工"),
+    DemoLogin("worker", "勞工（勞動基準法）", "花蓮縣政府 民政處 工友"),
 ]
 
 # Who to name as agent (代理人) when each demo login asks for leave: a colleague with a log-in,
