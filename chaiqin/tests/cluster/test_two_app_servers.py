@@ -23,6 +23,9 @@ import requests
 
 from chaiqin.tests.cluster.servers import TwoServers, drop_database, make_database
 
+# The two servers run on a PostgreSQL database of their own (make_database), whatever the suite's.
+pytestmark = pytest.mark.database_independent
+
 PASSWORD = "two-servers-password-1"
 SETUP = f"""
 from datetime import date

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+# The start runs on a SQLite file of its own, whatever the suite's database.
+pytestmark = pytest.mark.database_independent
+
 ROOT = Path(__file__).resolve().parents[3]
 PORTS = range(8140, 8150)
 
