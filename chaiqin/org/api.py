@@ -16,7 +16,7 @@ from chaiqin.errors import ChaiqinError
 from chaiqin.org import access, staffing
 from chaiqin.org.models import Person, Unit
 
-from .schemas import PersonOut
+from .schemas import StaffOut
 
 router = Router(tags=["人事管理"])
 SEARCH_LIMIT = 200
@@ -32,6 +32,7 @@ class PersonIn(Schema):
     hire_date: str
     supervisor_id: int | None = None
     email: str = ""
+    card_no: str = ""
     username: str = ""
 
 
@@ -45,6 +46,7 @@ class PersonPatch(Schema):
     hire_date: str | None = None
     supervisor_id: int | None = None
     email: str | None = None
+    card_no: str | None = None
 
 
 class UnitOut(Schema):
@@ -77,7 +79,7 @@ def _in_scope(model, pk: int, agencies: set[int], what: str):
     return found
 
 
-@router.get("/people", response=list[PersonOut], summary="人員查詢（人事人員，限本機關）")
+@router.get("/people", response=list[StaffOut], summary="人員查詢（人事人員，限本機關）")
 def people(request, q: str = ""):
     _viewer, agencies = access.console_viewer(request.user)
     rows = Person.objects.filter(agency_id__in=agencies).select_related("agency", "unit")
@@ -87,7 +89,7 @@ def people(request, q: str = ""):
     return list(rows.order_by("agency__code", "unit__sort_order", "employee_no")[:SEARCH_LIMIT])
 
 
-@router.post("/people", response={201: PersonOut}, summary="新增人員（人事人員）")
+@router.post("/people", response={201: StaffOut}, summary="新增人員（人事人員）")
 def person_create(request, body: PersonIn):
     viewer, agencies = access.console_viewer(request.user)
     unit = _in_scope(Unit, body.unit_id, agencies, "單位")
@@ -96,11 +98,11 @@ def person_create(request, body: PersonIn):
         actor=viewer, unit=unit, employee_no=body.employee_no.strip(), name=body.name.strip(),
         gender=_choice(body.gender, Person.Gender, "性別"), post=_choice(body.post, Person.Post, "職務類型"),
         hire_date=_date(body.hire_date), title=body.title.strip(), supervisor=supervisor, email=body.email.strip(),
-        username=body.username.strip())
+        card_no=body.card_no.strip(), username=body.username.strip())
     return Status(201, Person.objects.select_related("agency", "unit").get(pk=person.pk))
 
 
-@router.patch("/people/{person_id}", response=PersonOut, summary="修改人員資料、調動單位（人事人員）")
+@router.patch("/people/{person_id}", response=StaffOut, summary="修改人員資料、調動單位（人事人員）")
 def person_update(request, person_id: int, body: PersonPatch):
     viewer, _agencies = access.console_viewer(request.user)
     person = access.console_get_for(request.user, Person.objects.all(), person_id)

@@ -30,3 +30,10 @@ class PersonOut(Schema):
     @staticmethod
     def resolve_unit_name(obj) -> str:
         return obj.unit.name
+
+
+class StaffOut(PersonOut):
+    """A person as the personnel office's own routes show them: with the access card's number,
+    which only the office keeps (the readers' files name it; no one else needs to see it)."""
+
+    card_no: str

@@ -121,3 +121,20 @@ def test_agent_choices_are_the_agencys_serving_colleagues_standing_agents_first(
     assert names[1:3] == ["林柏宇", "王黛安"]  # then alice's own unit, by employee number
     assert [c["name"] for c in _client("alice").get("/api/leave/agent-choices", {"q": "人事"}).json()] == [
         "蔡怡君", "張佳穎"]
+
+
+def test_the_card_number_is_set_and_changed_through_the_api_and_kept_unique_in_the_agency(world):
+    carol = _client("carol")
+    made = carol.post("/api/org/people", _body(world, card_no=" 0012345678 "), content_type="application/json")
+    assert made.status_code == 201, made.content
+    assert made.json()["card_no"] == "0012345678"
+    Person.objects.filter(pk=world.alice.pk).update(card_no="0000000042")
+    clash = carol.patch(f"/api/org/people/{made.json()['id']}", json.dumps({"card_no": "0000000042"}),
+                        content_type="application/json")
+    assert clash.status_code == 400 and "陳雅婷" in clash.json()["detail"], clash.content
+    assert Person.objects.get(pk=made.json()["id"]).card_no == "0012345678"
+    changed = carol.patch(f"/api/org/people/{made.json()['id']}", json.dumps({"card_no": "0099"}),
+                          content_type="application/json")
+    assert changed.status_code == 200 and changed.json()["card_no"] == "0099"
+    # The number stays the office's: the person API that colleagues and supervisors read leaves it out.
+    assert "card_no" not in _client("bob").get(f"/api/people/{world.alice.pk}").json()
