@@ -44,10 +44,11 @@ def _walk(client, shapes: dict[str, int]) -> list[str]:
     queue = ["/"]
     while queue and len(seen) < _MAX_PAGES:
         url = queue.pop(0)
-        if url in seen or (url != "/" and shapes.get(shape(url), 0) >= _PER_SHAPE):
+        kind = shape(url)
+        if url in seen or (url != "/" and shapes.get(kind, 0) >= _PER_SHAPE):
             continue
         seen.append(url)
-        shapes[shape(url)] = shapes.get(shape(url), 0) + 1
+        shapes[kind] = shapes.get(kind, 0) + 1
         response = client.get(url)
         assert response.status_code in (200, 302, 403, 404), (url, response.status_code)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
